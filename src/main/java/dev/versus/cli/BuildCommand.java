@@ -1,0 +1,68 @@
+package dev.versus.cli;
+
+import dev.versus.Build;
+import dev.versus.publish.UnsafeOutputException;
+import dev.versus.render.RenderException;
+import dev.versus.render.UrlStyle;
+import dev.versus.validate.ContentException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code versus build}: validates, renders every page and replaces the output folder. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the site into the output folder. On any error the previous output is left as it was.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions sources;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: public/ in the source folder).")
+    Path out;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides site.yaml.")
+    String baseUrl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path target = out != null ? out : sources.source.resolve("public");
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            err.println("versus build: --base-url must be an absolute http(s) URL such as https://example.org/docs/");
+            err.flush();
+            return VersusCommand.USAGE;
+        }
+        try {
+            Build.Result r = new Build(new Build.Options(sources.source, target, baseUrl, UrlStyle.PRETTY)).run();
+            String perLocale = r.stats().pagesPerLocale().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
+            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s), %d files written to %s in %.2f s%n",
+                    pages, perLocale, r.stats().files(), target, r.millis() / 1000.0);
+            return VersusCommand.OK;
+        } catch (ContentException e) {
+            ErrorReport.print(err, "build", e.errors());
+        } catch (RenderException e) {
+            ErrorReport.print(err, "build", e.messages());
+        } catch (UnsafeOutputException e) {
+            ErrorReport.print(err, "build", List.of("--out: " + e.getMessage()));
+            return VersusCommand.USAGE;
+        } catch (IOException e) {
+            err.println("versus build: cannot write the site: " + e.getMessage() + " (nothing was replaced)");
+            if (sources.debug) e.printStackTrace(err);
+            err.flush();
+        }
+        return VersusCommand.FAILED;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.versus.compare;
+
+import dev.versus.compare.Comparison.CauseDiff;
+import dev.versus.compare.Comparison.CommandsDiff;
+import dev.versus.compare.Comparison.Difference;
+import dev.versus.compare.Comparison.GroupDiff;
+import dev.versus.compare.Comparison.LinksDiff;
+import dev.versus.compare.Comparison.ScopeDiff;
+import dev.versus.compare.Comparison.SeverityDiff;
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Family;
+import dev.versus.model.Group;
+import dev.versus.model.Labels;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.Html;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Writes a {@link Comparison} as sentences in one locale. This is the one place that chooses
+ * between sentence patterns (same class or not, which side has links, ...); the patterns
+ * themselves live in {@code locales/<locale>.yaml}, so each language has its own word order.
+ *
+ * <p>Patterns are escaped first and then filled with values that are already HTML, so a code
+ * becomes a link and a fragment without translation keeps its {@code lang}.
+ */
+public final class PairSentences {
+    private final Site site;
+    private final String locale;
+    private final Labels labels;
+    private final BiFunction<String, String, String> codeAnchor;
+
+    /** @param codeAnchor the HTML anchor for a code of a family, as seen from a comparison page */
+    public PairSentences(Site site, String locale, BiFunction<String, String, String> codeAnchor) {
+        this.site = site;
+        this.locale = locale;
+        this.labels = site.labels(locale);
+        this.codeAnchor = codeAnchor;
+    }
+
+    public PairProse write(Comparison c) {
+        Family family = c.pair().family();
+        Code a = c.pair().a();
+        Code b = c.pair().b();
+        Group ga = family.groupOf(a);
+        Group gb = family.groupOf(b);
+        CodeText ta = a.text(locale);
+        CodeText tb = b.text(locale);
+        String fam = Html.escape(family.name());
+
+        String title = labels.format("pattern.pageTitle", Map.of("family", family.name(), "a", a.id(),
+                "aTitle", ta.title().value(), "b", b.id(), "bTitle", tb.title().value()));
+
+        List<String> intro = new ArrayList<>();
+        if (ga.severity() != null && gb.severity() != null && !ga.severity().equals(gb.severity())) {
+            intro.add(fill("pattern.intro", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
+                    "aClass", label("severity." + ga.severity() + "A"), "b", code(b), "bTitle", inline(tb.title()),
+                    "bClass", label("severity." + gb.severity() + "A")));
+        } else if (ga.equals(gb) && ga.severity() != null) {
+            intro.add(fill("pattern.introSameClass", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
+                    "b", code(b), "bTitle", inline(tb.title()), "plural", label("severity." + ga.severity() + "Plural")));
+        } else {
+            intro.add(fill("pattern.introNoClass", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
+                    "aGroup", inline(ga.name(locale)), "b", code(b), "bTitle", inline(tb.title()),
+                    "bGroup", inline(gb.name(locale))));
+        }
+        intro.add(inline(ta.summary()));
+        intro.add(inline(tb.summary()));
+
+        String shared = null;
+        if (c.sameGroup() != null) {
+            Group g = c.sameGroup();
+            shared = g.severity() != null
+                    ? fill("pattern.shared", "plural", label("severity." + g.severity() + "Plural"),
+                    "effect", label("severity." + g.severity() + "Effect"))
+                    : fill("pattern.sharedGroup", "group", inline(g.name(locale)));
+        }
+
+        List<String> differences = new ArrayList<>();
+        for (Difference d : c.differences()) {
+            differences.add(sentence(d, a, b, family));
+        }
+        if (differences.isEmpty()) {
+            differences.add(fill("pattern.diffNone", "a", code(a), "b", code(b)));
+        }
+
+        List<String> server = new ArrayList<>();
+        server.add(fill("pattern.chooseServer", "code", code(a), "title", inline(ta.title()), "summary", inline(ta.summary())));
+        server.add(fill("pattern.chooseServer", "code", code(b), "title", inline(tb.title()), "summary", inline(tb.summary())));
+        String sa = ga.severity();
+        String sb = gb.severity();
+        if ("transient".equals(sa) && "permanent".equals(sb)) {
+            server.add(fill("pattern.chooseServerRetry", "transient", code(a), "permanent", code(b)));
+        } else if ("permanent".equals(sa) && "transient".equals(sb)) {
+            server.add(fill("pattern.chooseServerRetry", "transient", code(b), "permanent", code(a)));
+        } else if (sa != null && sa.equals(sb) && !"success".equals(sa)) {
+            server.add(escape(labels.get("pattern.chooseServerSame")));
+        }
+        List<String> sender = List.of(
+                fill("pattern.chooseSender." + (sa == null ? "none" : sa), "code", code(a)),
+                fill("pattern.chooseSender." + (sb == null ? "none" : sb), "code", code(b)));
+        return new PairProse(title, intro, shared, differences, server, sender);
+    }
+
+    private String sentence(Difference d, Code a, Code b, Family family) {
+        if (d instanceof SeverityDiff s) {
+            return fill("pattern.diffClass", "a", code(a), "b", code(b),
+                    "aClass", label("severity." + s.a() + "A"), "bClass", label("severity." + s.b() + "A"),
+                    "aEffect", label("severity." + s.a() + "Effect"), "bEffect", label("severity." + s.b() + "Effect"));
+        }
+        if (d instanceof GroupDiff g) {
+            return fill("pattern.diffGroup", "a", code(a), "b", code(b),
+                    "aGroup", inline(g.a().name(locale)), "bGroup", inline(g.b().name(locale)));
+        }
+        if (d instanceof ScopeDiff s) {
+            return fill("pattern.diffScope", "a", code(a), "b", code(b),
+                    "aScope", label("scope." + s.a()), "bScope", label("scope." + s.b()));
+        }
+        if (d instanceof CauseDiff s) {
+            return fill("pattern.diffCause", "a", code(a), "b", code(b),
+                    "aCause", label("cause." + s.a()), "bCause", label("cause." + s.b()));
+        }
+        if (d instanceof CommandsDiff cd) {
+            Map<String, Text> names = family.commandLabels().get(locale);
+            if (cd.shared().isEmpty()) {
+                return fill("pattern.diffCommands", "a", code(a), "b", code(b),
+                        "aCommands", commands(cd.a(), names), "bCommands", commands(cd.b(), names));
+            }
+            if (cd.aOnly().isEmpty()) {
+                return fill("pattern.diffCommandsShared", "a", code(b), "shared", commands(cd.shared(), names),
+                        "aOnly", commands(cd.bOnly(), names));
+            }
+            if (cd.bOnly().isEmpty()) {
+                return fill("pattern.diffCommandsShared", "a", code(a), "shared", commands(cd.shared(), names),
+                        "aOnly", commands(cd.aOnly(), names));
+            }
+            return fill("pattern.diffCommandsSharedBoth", "a", code(a), "b", code(b),
+                    "shared", commands(cd.shared(), names), "aOnly", commands(cd.aOnly(), names),
+                    "bOnly", commands(cd.bOnly(), names));
+        }
+        LinksDiff l = (LinksDiff) d;
+        String otherFamily = Html.escape(site.family(l.family()).name());
+        if (l.a().isEmpty() || l.b().isEmpty()) {
+            boolean aHas = !l.a().isEmpty();
+            return fill("pattern.diffLinksOne", "a", code(aHas ? a : b), "family", otherFamily,
+                    "aLinks", refs(aHas ? l.a() : l.b()));
+        }
+        return fill("pattern.diffLinks", "a", code(a), "b", code(b), "family", otherFamily,
+                "aLinks", refs(l.a()), "bLinks", refs(l.b()));
+    }
+
+    private String code(Code c) {
+        return codeAnchor.apply(c.family(), c.id());
+    }
+
+    private String refs(List<CodeRef> refs) {
+        return list(refs.stream().map(r -> codeAnchor.apply(r.family(), r.code())).toList());
+    }
+
+    private String commands(List<String> ids, Map<String, Text> names) {
+        return list(ids.stream().map(id -> inline(names.get(id))).toList());
+    }
+
+    /** Joins items the locale's way: "A and B", "A, B, and C" / "A、B、C". */
+    String list(List<String> items) {
+        if (items.size() == 1) return items.get(0);
+        if (items.size() == 2) return fill("pattern.list2", "first", items.get(0), "second", items.get(1));
+        String head = String.join(escape(labels.get("pattern.listSeparator")), items.subList(0, items.size() - 1));
+        return fill("pattern.listMore", "items", head, "last", items.get(items.size() - 1));
+    }
+
+    private String inline(Text t) {
+        return Html.inline(t, locale);
+    }
+
+    private String label(String key) {
+        return escape(labels.get(key));
+    }
+
+    private static String escape(String s) {
+        return Html.escape(s);
+    }
+
+    /** Fills pattern {@code key} (escaped) with HTML values given as name, value pairs. */
+    private String fill(String key, String... nameValues) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) args.put(nameValues[i], nameValues[i + 1]);
+        return labels.fill(escape(labels.get(key)), args, key);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.versus.load;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything read from the source folder before validation: parsed YAML trees with locations,
+ * and the paths of templates and static assets. Files that failed to parse are absent (their
+ * errors are already reported).
+ */
+public record RawSources(
+        Path root,
+        YamlNode site,
+        List<RawFile> locales,
+        List<RawFamily> families,
+        Path templates) {
+
+    public RawSources {
+        locales = List.copyOf(locales);
+        families = List.copyOf(families);
+    }
+
+    /** One parsed file; {@code stem} is the name without {@code .yaml} ("421.ja", "_family"). */
+    public record RawFile(String path, String stem, YamlNode node) {}
+
+    /** A family folder: its {@code _family.yaml}, its translations, code files and translation files. */
+    public record RawFamily(String folder, String path, RawFile family, List<RawFile> familyTranslations,
+                            List<RawFile> codes, List<RawFile> translations) {
+        public RawFamily {
+            familyTranslations = List.copyOf(familyTranslations);
+            codes = List.copyOf(codes);
+            translations = List.copyOf(translations);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.versus.load;
+
+import dev.versus.model.Location;
+import dev.versus.validate.Problems;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: finds the source files under a project folder ({@code content/},
+ * {@code locales/}, {@code templates/}) and parses each YAML file once. File names decide what a
+ * file is; what is inside is checked by the validate stage.
+ */
+public final class SourceLoader {
+    public static final String CONTENT = "content";
+    public static final String LOCALES = "locales";
+    public static final String TEMPLATES = "templates";
+    public static final String FAMILY_FILE = "_family";
+
+    private final Path root;
+    private final YamlLoader yaml;
+
+    public SourceLoader(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.yaml = new YamlLoader(this.root);
+    }
+
+    public RawSources load(Problems problems) {
+        Path content = root.resolve(CONTENT);
+        Path siteFile = content.resolve("site.yaml");
+        YamlNode site = null;
+        if (!Files.isRegularFile(siteFile)) {
+            problems.add(Location.fileStart(CONTENT + "/site.yaml"),
+                    "missing site file; create it with title, baseUrl, defaultLocale and locales"
+                            + " (is --source pointing at the project folder?)");
+        } else {
+            site = yaml.load(siteFile, problems).orElse(null);
+        }
+        List<RawSources.RawFile> locales = new ArrayList<>();
+        for (Path file : yamlFiles(root.resolve(LOCALES), problems)) {
+            load(file, locales, problems);
+        }
+        List<RawSources.RawFamily> families = new ArrayList<>();
+        for (Path dir : children(content, problems)) {
+            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                families.add(loadFamily(dir, problems));
+            }
+        }
+        return new RawSources(root, site, locales, families, root.resolve(TEMPLATES));
+    }
+
+    private RawSources.RawFamily loadFamily(Path dir, Problems problems) {
+        RawSources.RawFile family = null;
+        List<RawSources.RawFile> familyTranslations = new ArrayList<>();
+        List<RawSources.RawFile> codes = new ArrayList<>();
+        List<RawSources.RawFile> translations = new ArrayList<>();
+        for (Path file : yamlFiles(dir, problems)) {
+            String stem = stem(file);
+            if (stem.equals(FAMILY_FILE)) {
+                family = loadOne(file, problems);
+            } else if (stem.startsWith(FAMILY_FILE + ".")) {
+                load(file, familyTranslations, problems);
+            } else if (localeSuffix(stem) != null) {
+                load(file, translations, problems);
+            } else {
+                load(file, codes, problems);
+            }
+        }
+        String rel = rel(dir);
+        if (family == null && !Files.exists(dir.resolve(FAMILY_FILE + ".yaml"))) {
+            problems.add(Location.fileStart(rel + "/" + FAMILY_FILE + ".yaml"),
+                    "missing family file; every folder under content/ is a family and needs " + FAMILY_FILE + ".yaml");
+        }
+        return new RawSources.RawFamily(dir.getFileName().toString(), rel, family, familyTranslations, codes, translations);
+    }
+
+    /**
+     * The locale part of a translation file's stem ("421.ja" gives "ja"), or null for a code file.
+     * Codes may contain dots themselves (X.2.2), so a locale is a final part made of letters only.
+     */
+    public static String localeSuffix(String stem) {
+        int dot = stem.lastIndexOf('.');
+        if (dot < 0) return null;
+        String tail = stem.substring(dot + 1);
+        return tail.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") ? tail : null;
+    }
+
+    private void load(Path file, List<RawSources.RawFile> into, Problems problems) {
+        RawSources.RawFile f = loadOne(file, problems);
+        if (f != null) into.add(f);
+    }
+
+    private RawSources.RawFile loadOne(Path file, Problems problems) {
+        return yaml.load(file, problems).map(n -> new RawSources.RawFile(rel(file), stem(file), n)).orElse(null);
+    }
+
+    private List<Path> yamlFiles(Path dir, Problems problems) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : children(dir, problems)) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(".yml")) {
+                problems.add(Location.fileStart(rel(p)), "rename to ." + "yaml: Versus reads *.yaml files only");
+            } else if (name.endsWith(".yaml")) {
+                if (Files.isSymbolicLink(p)) {
+                    problems.add(Location.fileStart(rel(p)), "symbolic links are not followed; copy the file instead");
+                } else if (Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Directory entries sorted by name, so every run sees files in the same order. */
+    private List<Path> children(Path dir, Problems problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(Location.fileStart(rel(dir)), "missing folder " + rel(dir) + "/; is --source pointing at the project folder?");
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            problems.add(Location.fileStart(rel(dir)), "cannot list folder: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".yaml".length());
+    }
+
+    private String rel(Path p) {
+        return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

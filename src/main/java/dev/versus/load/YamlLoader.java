@@ -1,0 +1,216 @@
+package dev.versus.load;
+
+import dev.versus.model.Location;
+import dev.versus.validate.Problems;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads one YAML file into a {@link YamlNode} tree that remembers where each value came from.
+ *
+ * <p>Only SnakeYAML's composer runs: no Java object is ever constructed from a tag, so a file
+ * cannot make the generator instantiate classes. Anything beyond plain data (custom tags,
+ * duplicate keys, deep nesting, alias bombs, files that are too large or not UTF-8) is a content
+ * error with a location. Thread-safe: a {@link Yaml} instance is made per call, as SnakeYAML's
+ * own instances are not.
+ */
+public final class YamlLoader {
+    /** Largest file read; our largest real file is a few KB. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+    static final int MAX_DEPTH = 20;
+    static final int MAX_ALIASES = 10;
+    /** Nodes after alias expansion; stops "billion laughs" files that stay under the alias limit. */
+    static final int MAX_NODES = 50_000;
+
+    private static final Set<Tag> PLAIN_TAGS = Set.of(
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.TIMESTAMP);
+
+    private final Path root;
+
+    /** @param root the source folder; locations are printed relative to it */
+    public YamlLoader(Path root) {
+        this.root = root;
+    }
+
+    /** Loads {@code file}; on any problem reports it and returns empty. An empty file is an empty map. */
+    public Optional<YamlNode> load(Path file, Problems problems) {
+        String name = displayPath(file);
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(Location.fileStart(name), "file is " + size + " bytes, more than the limit of "
+                        + MAX_FILE_BYTES + "; split it or remove what does not belong");
+                return Optional.empty();
+            }
+            text = decodeUtf8(Files.readAllBytes(file), name, problems);
+            if (text == null) return Optional.empty();
+        } catch (IOException e) {
+            problems.add(Location.fileStart(name), "cannot read file: " + e.getMessage());
+            return Optional.empty();
+        }
+        return parse(text, name, problems);
+    }
+
+    /** Parses YAML text already in memory; {@code name} is the path printed in errors. */
+    public static Optional<YamlNode> parse(String text, String name, Problems problems) {
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(at(name, mark), "invalid YAML: " + describe(e));
+            return Optional.empty();
+        } catch (YAMLException e) {
+            problems.add(Location.fileStart(name), "invalid YAML: " + firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+        if (root == null) {
+            return Optional.of(new YamlNode.Mapping(Map.of(), Location.fileStart(name)));
+        }
+        Converter converter = new Converter(name, problems);
+        YamlNode node = converter.convert(root, 0);
+        return converter.failed ? Optional.empty() : Optional.of(node);
+    }
+
+    private String displayPath(Path file) {
+        Path rel = file.startsWith(root) ? root.relativize(file) : file;
+        return rel.toString().replace('\\', '/');
+    }
+
+    private static String decodeUtf8(byte[] bytes, String name, Problems problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            problems.add(Location.fileStart(name), "file is not valid UTF-8: bad byte 0x"
+                    + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
+                    + "; save the file as UTF-8");
+            return null;
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+        String context = e.getContext();
+        String text = context != null ? context + ", " + problem : problem;
+        if (text.contains("found duplicate key")) {
+            return "duplicate key" + text.substring(text.indexOf("found duplicate key") + "found duplicate key".length())
+                    + "; each field may appear once";
+        }
+        return text.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable YAML";
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+
+    static Location at(String name, Mark mark) {
+        return mark == null ? Location.fileStart(name) : new Location(name, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Turns SnakeYAML nodes into {@link YamlNode}s, rejecting what plain data cannot contain. */
+    private static final class Converter {
+        private final String name;
+        private final Problems problems;
+        private int nodes;
+        boolean failed;
+
+        Converter(String name, Problems problems) {
+            this.name = name;
+            this.problems = problems;
+        }
+
+        YamlNode convert(Node node, int depth) {
+            Location loc = at(name, node.getStartMark());
+            if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
+                return fail(loc, "document is too large or too deeply nested (aliases expand to more than "
+                        + MAX_NODES + " values); write the data out plainly");
+            }
+            if (!PLAIN_TAGS.contains(node.getTag())) {
+                return fail(loc, "tag " + node.getTag().getValue() + " is not allowed; Versus reads plain data only,"
+                        + " so remove the tag");
+            }
+            if (node instanceof ScalarNode scalar) {
+                String value = node.getTag().equals(Tag.NULL) ? null : scalar.getValue();
+                return new YamlNode.Scalar(value, loc);
+            }
+            if (node instanceof SequenceNode seq) {
+                List<YamlNode> items = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    items.add(convert(item, depth + 1));
+                    if (failed) break;
+                }
+                return new YamlNode.Sequence(items, loc);
+            }
+            MappingNode map = (MappingNode) node;
+            Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+            for (NodeTuple tuple : map.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Location keyLoc = at(name, keyNode.getStartMark());
+                if (!(keyNode instanceof ScalarNode key) || !PLAIN_TAGS.contains(keyNode.getTag())) {
+                    return fail(keyLoc, "a key must be a plain word");
+                }
+                if ("<<".equals(key.getValue())) {
+                    return fail(keyLoc, "merge keys (<<) are not supported; write the fields out");
+                }
+                if (entries.containsKey(key.getValue())) {
+                    return fail(keyLoc, "duplicate key '" + key.getValue() + "' (first at line "
+                            + entries.get(key.getValue()).keyLocation().line() + "); each field may appear once");
+                }
+                YamlNode value = convert(tuple.getValueNode(), depth + 1);
+                if (failed) break;
+                entries.put(key.getValue(), new YamlNode.Entry(key.getValue(), keyLoc, value));
+            }
+            return new YamlNode.Mapping(entries, loc);
+        }
+
+        private YamlNode fail(Location loc, String message) {
+            if (!failed) problems.add(loc, message);
+            failed = true;
+            return new YamlNode.Scalar(null, loc);
+        }
+    }
+}

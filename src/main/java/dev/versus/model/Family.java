@@ -1,0 +1,54 @@
+package dev.versus.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A family of codes compared with each other (SMTP reply codes, SMTP enhanced status codes).
+ * Codes are sorted by {@link CodeOrder}; {@code commandLabels} maps locale → command id → label,
+ * in session order.
+ */
+public record Family(
+        String id,
+        String name,
+        Map<String, Text> titles,
+        Map<String, Text> descriptions,
+        List<Group> groups,
+        Map<String, Map<String, Text>> commandLabels,
+        List<Code> codes) {
+
+    public Family {
+        titles = Map.copyOf(titles);
+        descriptions = Map.copyOf(descriptions);
+        groups = List.copyOf(groups);
+        Map<String, Map<String, Text>> labels = new LinkedHashMap<>();
+        commandLabels.forEach((k, v) -> labels.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        commandLabels = java.util.Collections.unmodifiableMap(labels);
+        codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
+    }
+
+    public Group group(String key) {
+        return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    public Group groupOf(Code code) {
+        return group(code.groupKey());
+    }
+
+    public Code code(String id) {
+        return codes.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Every unordered pair, lower code first, in a stable order. */
+    public List<Pair> pairs() {
+        List<Pair> pairs = new ArrayList<>(codes.size() * (codes.size() - 1) / 2);
+        for (int i = 0; i < codes.size(); i++) {
+            for (int j = i + 1; j < codes.size(); j++) {
+                pairs.add(new Pair(this, codes.get(i), codes.get(j)));
+            }
+        }
+        return pairs;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.versus.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Renders the Markdown of content fields to HTML. Raw HTML in content is escaped, not passed
+ * through, and unsafe link schemes are dropped ({@code sanitizeUrls}): content is text, never
+ * markup or script. Mentions of codes and RFC sections become links. Thread-safe: the parser
+ * and renderer are built once and immutable.
+ */
+public final class MarkdownRenderer {
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).build();
+    private final ProseLinker linker;
+
+    public MarkdownRenderer(ProseLinker linker) {
+        this.linker = linker;
+    }
+
+    /**
+     * @param family the family of the page, preferred for code mentions
+     * @param codeHref the relative link to a code's page, or null to leave a mention unlinked
+     */
+    public String render(String markdown, String family, BiFunction<String, String, String> codeHref) {
+        Node document = parser.parse(markdown);
+        List<Text> texts = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                texts.add(text);
+            }
+
+            @Override
+            public void visit(Link link) {
+                // Text that is already a link stays as the author wrote it, if its target is safe.
+                if (!isSafeUrl(link.getDestination())) link.setDestination("");
+            }
+
+            @Override
+            public void visit(Image image) {
+                if (!isSafeUrl(image.getDestination())) image.setDestination("");
+                visitChildren(image);
+            }
+        });
+        for (Text text : texts) {
+            linkMentions(text, family, codeHref);
+        }
+        return renderer.render(document);
+    }
+
+    /**
+     * Allow-list of link targets: web and mail links and relative paths. Anything with another
+     * scheme ({@code javascript:}, {@code data:}, {@code vbscript:} ...) is dropped.
+     */
+    static boolean isSafeUrl(String url) {
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        int colon = u.indexOf(':');
+        int firstDelimiter = u.length();
+        for (char ch : new char[] {'/', '?', '#'}) {
+            int i = u.indexOf(ch);
+            if (i >= 0) firstDelimiter = Math.min(firstDelimiter, i);
+        }
+        if (colon < 0 || colon > firstDelimiter) return !u.chars().anyMatch(c -> c < 0x20);
+        String scheme = u.substring(0, colon);
+        return scheme.equals("https") || scheme.equals("http") || scheme.equals("mailto");
+    }
+
+    /** Splits one text node around its mentions, inserting a link node for each. */
+    private void linkMentions(Text text, String family, BiFunction<String, String, String> codeHref) {
+        String literal = text.getLiteral();
+        List<Node> parts = new ArrayList<>();
+        int[] last = {0};
+        linker.forEachMention(literal, family, codeHref, (start, end, href) -> {
+            if (start > last[0]) parts.add(new Text(literal.substring(last[0], start)));
+            Link link = new Link(href, null);
+            link.appendChild(new Text(literal.substring(start, end)));
+            parts.add(link);
+            last[0] = end;
+        });
+        if (parts.isEmpty()) return;
+        if (last[0] < literal.length()) parts.add(new Text(literal.substring(last[0])));
+        for (Node part : parts) text.insertBefore(part);
+        text.unlink();
+    }
+}

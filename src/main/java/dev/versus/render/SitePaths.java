@@ -1,0 +1,72 @@
+package dev.versus.render;
+
+import dev.versus.model.Code;
+import dev.versus.model.Pair;
+
+/**
+ * Where every page lives, as folders relative to the output root ("en/smtp/421-vs-552/"), and
+ * relative links between them, so the site works under any base path and from {@code file://}.
+ */
+public final class SitePaths {
+    private final UrlStyle style;
+
+    public SitePaths(UrlStyle style) {
+        this.style = style;
+    }
+
+    public static String root() {
+        return "";
+    }
+
+    public static String home(String locale) {
+        return locale + "/";
+    }
+
+    public static String family(String locale, String family) {
+        return locale + "/" + family + "/";
+    }
+
+    public static String code(String locale, String family, String code) {
+        return locale + "/" + family + "/" + code + "/";
+    }
+
+    public static String code(String locale, Code c) {
+        return code(locale, c.family(), c.id());
+    }
+
+    public static String pair(String locale, Pair p) {
+        return locale + "/" + p.family().id() + "/" + p.slug() + "/";
+    }
+
+    /** The folder of the reversed address ({@code 552-vs-421}), which redirects to the pair. */
+    public static String reversedPair(String locale, Pair p) {
+        return locale + "/" + p.family().id() + "/" + p.b().id() + "-vs-" + p.a().id() + "/";
+    }
+
+    /** The file a page folder is written to. */
+    public static String file(String dir) {
+        return dir + "index.html";
+    }
+
+    /** A link from the page in folder {@code from} to the page in folder {@code to}. */
+    public String link(String from, String to) {
+        return style.page(relative(from, to));
+    }
+
+    /** A link from folder {@code from} to a file (an asset) at {@code path}. */
+    public static String asset(String from, String path) {
+        return relative(from, "") + path;
+    }
+
+    /** The shortest relative path between two folders given relative to the root ("a/b/" or ""). */
+    static String relative(String from, String to) {
+        String[] f = from.isEmpty() ? new String[0] : from.split("/");
+        String[] t = to.isEmpty() ? new String[0] : to.split("/");
+        int common = 0;
+        while (common < f.length && common < t.length && f[common].equals(t[common])) common++;
+        StringBuilder out = new StringBuilder();
+        for (int i = common; i < f.length; i++) out.append("../");
+        for (int i = common; i < t.length; i++) out.append(t[i]).append('/');
+        return out.toString();
+    }
+}

@@ -1,0 +1,332 @@
+package dev.versus.render;
+
+import static dev.versus.render.TemplateEngine.markup;
+
+import dev.versus.compare.Comparison;
+import dev.versus.compare.PairAnalyzer;
+import dev.versus.compare.PairProse;
+import dev.versus.compare.PairSentences;
+import dev.versus.model.Code;
+import dev.versus.model.Family;
+import dev.versus.model.Labels;
+import dev.versus.model.Pair;
+import dev.versus.model.Reference;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.Views.Alternate;
+import dev.versus.render.Views.CodeLink;
+import dev.versus.render.Views.CodePage;
+import dev.versus.render.Views.CodeView;
+import dev.versus.render.Views.FamilyPage;
+import dev.versus.render.Views.FamilySummary;
+import dev.versus.render.Views.GroupView;
+import dev.versus.render.Views.HomePage;
+import dev.versus.render.Views.Link;
+import dev.versus.render.Views.PageView;
+import dev.versus.render.Views.PairPage;
+import dev.versus.render.Views.Prose;
+import dev.versus.render.Views.RedirectPage;
+import dev.versus.render.Views.RootPage;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * The render stage: builds the view of every page and renders it with its template, on all
+ * cores, handing each file to a {@link PageSink} as soon as it is ready (pages are never all
+ * held in memory). Every template error is collected; the caller decides what a failed render
+ * means for the output.
+ */
+public final class SiteRenderer {
+    static final String CSS = "assets/style.css";
+
+    private final Site site;
+    private final TemplateEngine engine;
+    private final SitePaths paths;
+    private final CodeViews codeViews;
+    private final PairAnalyzer analyzer = new PairAnalyzer();
+    private final MarkdownRenderer markdown;
+    private final AtomicInteger files = new AtomicInteger();
+    private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
+
+    public SiteRenderer(Site site, TemplateEngine engine, UrlStyle style) {
+        this.site = site;
+        this.engine = engine;
+        this.paths = new SitePaths(style);
+        this.markdown = new MarkdownRenderer(new ProseLinker(site));
+        this.codeViews = new CodeViews(site, paths, markdown);
+    }
+
+    /** Counts of what was rendered, for the build summary. */
+    public record Stats(Map<String, Integer> pagesPerLocale, int files) {}
+
+    /** Renders every page into {@code sink}; throws with all template errors if any page failed. */
+    public Stats render(PageSink sink) throws RenderException, IOException {
+        Templates t = new Templates(engine);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Runnable> jobs = new ArrayList<>();
+        jobs.add(() -> emit(sink, failures, t.root, SitePaths.file(SitePaths.root()), rootPage()));
+        for (String locale : site.locales()) {
+            jobs.add(() -> emit(sink, failures, t.home, SitePaths.file(SitePaths.home(locale)), homePage(locale)));
+            for (Family family : site.families()) {
+                jobs.add(() -> emit(sink, failures, t.family, SitePaths.file(SitePaths.family(locale, family.id())),
+                        familyPage(locale, family)));
+                for (Code code : family.codes()) {
+                    jobs.add(() -> emit(sink, failures, t.code, SitePaths.file(SitePaths.code(locale, code)),
+                            codePage(locale, family, code)));
+                }
+            }
+        }
+        for (Family family : site.families()) {
+            for (Pair pair : family.pairs()) {
+                // One job per pair: the comparison is derived once and written in every locale.
+                jobs.add(() -> {
+                    Comparison comparison = analyzer.analyze(pair);
+                    for (String locale : site.locales()) {
+                        emit(sink, failures, t.pair, SitePaths.file(SitePaths.pair(locale, pair)),
+                                pairPage(locale, pair, comparison));
+                        emit(sink, failures, t.redirect, SitePaths.file(SitePaths.reversedPair(locale, pair)),
+                                redirectPage(locale, pair));
+                    }
+                });
+            }
+        }
+        try {
+            IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).run());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!failures.isEmpty()) {
+            throw new RenderException(failures.stream().distinct().sorted().toList());
+        }
+        Map<String, Integer> perLocale = new LinkedHashMap<>();
+        for (String locale : site.locales()) perLocale.put(locale, pageCounts.getOrDefault(locale, new AtomicInteger()).get());
+        return new Stats(perLocale, files.get());
+    }
+
+    /** The templates, loaded once per render. */
+    private static final class Templates {
+        final Template root;
+        final Template home;
+        final Template family;
+        final Template code;
+        final Template pair;
+        final Template redirect;
+
+        Templates(TemplateEngine engine) throws IOException {
+            root = engine.template("root.ftlh");
+            home = engine.template("home.ftlh");
+            family = engine.template("family.ftlh");
+            code = engine.template("code.ftlh");
+            pair = engine.template("pair.ftlh");
+            redirect = engine.template("redirect.ftlh");
+        }
+    }
+
+    private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Template template, String path, Object model) {
+        files.incrementAndGet();
+        if (template.getName().equals("redirect.ftlh") || !path.contains("/")) {
+            // Redirects and the language picker are not content pages.
+        } else {
+            pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            engine.render(template, model, w);
+        } catch (TemplateException e) {
+            failures.add(TemplateErrors.describe(e, path));
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            sink.write(path, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- page views -------------------------------------------------------------------------
+
+    private PageView page(String locale, String dir, String title, String description, List<Link> crumbs) {
+        Labels labels = site.labels(locale);
+        List<Alternate> alternates = new ArrayList<>();
+        if (locale != null) {
+            String rest = dir.substring(locale.length());
+            for (String other : site.locales()) {
+                String target = other + rest;
+                alternates.add(new Alternate(other, site.labels(other).get("language"), paths.link(dir, target),
+                        absolute(target), other.equals(locale)));
+            }
+        }
+        return new PageView(locale, title, description, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)),
+                absolute(dir),
+                labels.values(), alternates, crumbs);
+    }
+
+    private String absolute(String dir) {
+        String base = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
+        return base + dir;
+    }
+
+    private Link link(String label, String href) {
+        return new Link(markup(Html.escape(label)), href);
+    }
+
+    private List<Link> crumbs(String locale, String from, Family family) {
+        Labels l = site.labels(locale);
+        List<Link> out = new ArrayList<>();
+        out.add(link(l.get("nav.home"), paths.link(from, SitePaths.home(locale))));
+        if (family != null) {
+            out.add(link(family.titles().get(locale).value(), paths.link(from, SitePaths.family(locale, family.id()))));
+        }
+        return out;
+    }
+
+    private RootPage rootPage() {
+        String locale = site.defaultLocale();
+        List<Alternate> languages = site.locales().stream().map(l -> new Alternate(l, site.labels(l).get("language"),
+                paths.link("", SitePaths.home(l)), absolute(SitePaths.home(l)), false)).toList();
+        PageView p = new PageView(locale, site.title(), site.labels(locale).get("site.tagline"), "",
+                paths.link("", SitePaths.home(locale)), absolute(""),
+                site.labels(locale).values(), List.of(), List.of());
+        return new RootPage(p, languages);
+    }
+
+    private HomePage homePage(String locale) {
+        Labels l = site.labels(locale);
+        String dir = SitePaths.home(locale);
+        List<FamilySummary> families = new ArrayList<>();
+        for (Family f : site.families()) {
+            families.add(new FamilySummary(markup(Html.inline(f.titles().get(locale), locale)),
+                    familyProse(locale, f, dir), paths.link(dir, SitePaths.family(locale, f.id())),
+                    l.format("home.codes", Map.of("count", String.valueOf(f.codes().size())))));
+        }
+        return new HomePage(page(locale, dir, l.get("site.title"), l.get("site.tagline"), List.of()), families);
+    }
+
+    private Prose familyProse(String locale, Family f, String dir) {
+        Text d = f.descriptions().get(locale);
+        String html = markdown.render(d.value(), f.id(), (fam, id) -> paths.link(dir, SitePaths.code(locale, fam, id)));
+        return new Prose(markup(html), d.lang().equals(locale) ? null : d.lang());
+    }
+
+    private FamilyPage familyPage(String locale, Family family) {
+        Labels l = site.labels(locale);
+        String dir = SitePaths.family(locale, family.id());
+        List<GroupView> groups = new ArrayList<>();
+        for (var g : family.groups()) {
+            List<CodeLink> codes = family.codes().stream().filter(c -> c.groupKey().equals(g.key()))
+                    .map(c -> new CodeLink(c.id(), markup(Html.inline(c.text(locale).title(), locale)),
+                            markup(Html.inline(c.text(locale).summary(), locale)),
+                            paths.link(dir, SitePaths.code(locale, c))))
+                    .toList();
+            if (!codes.isEmpty()) groups.add(new GroupView(g.key(), g.name(locale).value(), codes));
+        }
+        int n = family.codes().size();
+        Text title = family.titles().get(locale);
+        return new FamilyPage(page(locale, dir, title.value(), family.descriptions().get(locale).value().lines().findFirst().orElse(""),
+                crumbs(locale, dir, null)), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
+                l.format("family.pairsCount", Map.of("count", String.valueOf(n * (n - 1) / 2))));
+    }
+
+    private CodePage codePage(String locale, Family family, Code code) {
+        Labels l = site.labels(locale);
+        String dir = SitePaths.code(locale, code);
+        CodeView view = codeViews.get(locale, code);
+        List<Link> comparisons = new ArrayList<>();
+        for (Code other : family.codes()) {
+            if (other.equals(code)) continue;
+            Pair pair = ordered(family, code, other);
+            comparisons.add(new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
+                    + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
+                    paths.link(dir, SitePaths.pair(locale, pair))));
+        }
+        String title = l.format("pattern.codeTitle", Map.of("family", family.name(), "code", code.id(),
+                "title", code.text(locale).title().value()));
+        return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family)),
+                view, comparisons);
+    }
+
+    private static Pair ordered(Family family, Code x, Code y) {
+        return dev.versus.model.CodeOrder.INSTANCE.compare(x.id(), y.id()) < 0
+                ? new Pair(family, x, y) : new Pair(family, y, x);
+    }
+
+    private PairPage pairPage(String locale, Pair pair, Comparison comparison) {
+        Labels l = site.labels(locale);
+        Family family = pair.family();
+        String dir = SitePaths.pair(locale, pair);
+        PairSentences sentences = new PairSentences(site, locale,
+                (fam, id) -> codeViews.anchor(locale, family.id(), fam, id));
+        PairProse prose = sentences.write(comparison);
+        CodeView a = codeViews.get(locale, pair.a());
+        CodeView b = codeViews.get(locale, pair.b());
+        String description = pair.a().text(locale).summary().value() + " " + pair.b().text(locale).summary().value();
+        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family)), family.name(), a, b,
+                marks(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
+                marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
+                learnMore(locale, pair, dir));
+    }
+
+    /** Both code pages, the sources of both, the family index and the nearest other comparisons. */
+    private List<Link> learnMore(String locale, Pair pair, String dir) {
+        Labels l = site.labels(locale);
+        Family family = pair.family();
+        List<Link> out = new ArrayList<>();
+        for (Code c : List.of(pair.a(), pair.b())) {
+            out.add(new Link(markup(Html.escape(l.format("pattern.learnMoreCodes", Map.of("code", c.id())))
+                    + ": " + Html.inline(c.text(locale).title(), locale)), paths.link(dir, SitePaths.code(locale, c))));
+        }
+        Set<String> urls = new java.util.HashSet<>();
+        for (Code c : List.of(pair.a(), pair.b())) {
+            for (Reference r : c.references()) {
+                if (urls.add(r.url())) out.add(link(r.title(), r.url()));
+            }
+        }
+        int added = 0;
+        Set<String> seen = new java.util.HashSet<>(Set.of(pair.slug()));
+        for (Code c : List.of(pair.a(), pair.b())) {
+            for (String r : c.related()) {
+                Code other = family.code(r);
+                if (other.equals(pair.other(c)) || added >= 6) continue;
+                Pair p = ordered(family, c, other);
+                if (!seen.add(p.slug())) continue;
+                out.add(link(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())),
+                        paths.link(dir, SitePaths.pair(locale, p))));
+                added++;
+            }
+        }
+        out.add(link(l.format("link.familyIndex", Map.of("family", family.name())),
+                paths.link(dir, SitePaths.family(locale, family.id()))));
+        return out;
+    }
+
+    private RedirectPage redirectPage(String locale, Pair pair) {
+        String dir = SitePaths.reversedPair(locale, pair);
+        String target = SitePaths.pair(locale, pair);
+        PageView p = new PageView(locale, site.labels(locale).format("link.pair", Map.of("a", pair.a().id(), "b", pair.b().id())),
+                "", SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), absolute(target),
+                site.labels(locale).values(), List.of(), List.of());
+        return new RedirectPage(p, paths.link(dir, target));
+    }
+
+    private static List<TemplateHTMLOutputModel> marks(List<String> html) {
+        return html.stream().map(TemplateEngine::markup).toList();
+    }
+}

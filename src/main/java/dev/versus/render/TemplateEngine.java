@@ -1,0 +1,64 @@
+package dev.versus.render;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The FreeMarker side of rendering: one {@link Configuration} for the run, set up as the manual
+ * recommends for HTML: {@code .ftlh} templates auto-escape everything, markup produced by Versus
+ * arrives as {@link TemplateHTMLOutputModel} so templates never need {@code ?no_esc}, errors
+ * are thrown rather than printed into pages, and templates cannot reach arbitrary Java
+ * ({@code ?new} and {@code ?api} are off). Thread-safe once built.
+ */
+public final class TemplateEngine {
+    private final Configuration config;
+
+    public TemplateEngine(Path templates) throws IOException {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setRecognizeStandardFileExtensions(true);
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        c.setNumberFormat("computer");
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.config = c;
+    }
+
+    /** Wraps HTML that Versus produced (rendered Markdown, linked sentences) so templates print it as is. */
+    public static TemplateHTMLOutputModel markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Template template(String name) throws IOException {
+        return config.getTemplate(name);
+    }
+
+    /** Renders {@code template} with {@code model} into {@code out}. */
+    public void render(Template template, Object model, Writer out) throws IOException, TemplateException {
+        template.process(model, out);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.versus.render;
+
+import freemarker.core.TemplateHTMLOutputModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data each template receives: plain records built once per page, with every piece of
+ * Versus-made HTML already wrapped as markup. Templates read fields by name ({@code page.title}).
+ */
+public final class Views {
+    private Views() {}
+
+    /** What every page has: language, titles, the way back to the root, the language switcher. */
+    public record PageView(String lang, String title, String description, String root, String home, String canonical,
+                           Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs) {
+        public PageView {
+            labels = Map.copyOf(labels);
+            alternates = List.copyOf(alternates);
+            crumbs = List.copyOf(crumbs);
+        }
+    }
+
+    /** The same page in another (or this) language. */
+    public record Alternate(String lang, String name, String href, String absolute, boolean current) {}
+
+    /** A link whose label is markup (it may carry a {@code lang} span). */
+    public record Link(TemplateHTMLOutputModel label, String href) {}
+
+    /** A block of rendered prose; {@code lang} is set only when it differs from the page's. */
+    public record Prose(TemplateHTMLOutputModel html, String lang) {}
+
+    /** One audience's fix: "If you sent the message" and what to do. */
+    public record Fix(String audience, String label, Prose text) {}
+
+    /** A code as shown on its own page and on both sides of a comparison. */
+    public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
+                           TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
+                           Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
+                           String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
+                           List<Link> references, String href) {
+        public CodeView {
+            fixes = List.copyOf(fixes);
+            related = List.copyOf(related);
+            links = List.copyOf(links);
+            references = List.copyOf(references);
+        }
+    }
+
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons) {}
+
+    /** A comparison page; every list is in the order the page shows it. */
+    public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
+                           List<TemplateHTMLOutputModel> intro, TemplateHTMLOutputModel shared,
+                           List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore) {
+        public PairPage {
+            intro = List.copyOf(intro);
+            differences = List.copyOf(differences);
+            chooseServer = List.copyOf(chooseServer);
+            chooseSender = List.copyOf(chooseSender);
+            learnMore = List.copyOf(learnMore);
+        }
+    }
+
+    public record GroupView(String key, String name, List<CodeLink> codes) {}
+
+    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href) {}
+
+    public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
+                             String pairsCount) {}
+
+    public record FamilySummary(TemplateHTMLOutputModel title, Prose description, String href, String count) {}
+
+    public record HomePage(PageView page, List<FamilySummary> families) {}
+
+    public record RootPage(PageView page, List<Alternate> languages) {}
+
+    public record RedirectPage(PageView page, String target) {}
+}

@@ -1,0 +1,337 @@
+package dev.versus.validate;
+
+import dev.versus.load.RawSources.RawFamily;
+import dev.versus.load.RawSources.RawFile;
+import dev.versus.load.SourceLoader;
+import dev.versus.load.YamlNode;
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Family;
+import dev.versus.model.Group;
+import dev.versus.model.Location;
+import dev.versus.model.Reference;
+import dev.versus.model.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads one family folder: {@code _family.yaml} and its translations, every code file and every
+ * code translation. Produces a {@link Draft} whose cross-family links are checked by
+ * {@link SiteValidator} before it becomes a {@link Family}.
+ */
+final class FamilyReader {
+    private final Problems problems;
+    private final List<String> locales;
+    private final String defaultLocale;
+
+    FamilyReader(Problems problems, List<String> locales) {
+        this.problems = problems;
+        this.locales = locales;
+        this.defaultLocale = locales.get(0);
+    }
+
+    /** What was read of a family, before cross-family checks. */
+    record Draft(String id, String name, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
+                 Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes) {
+        Family build(Map<String, Set<CodeRef>> reverse) {
+            List<Code> built = new ArrayList<>();
+            for (CodeDraft c : codes.values()) {
+                Set<CodeRef> links = new TreeSet<>(c.seeAlsoRefs());
+                links.addAll(reverse.getOrDefault(id + ":" + c.id(), Set.of()));
+                built.add(new Code(id, c.id(), c.group(), c.texts(), c.scope(), c.cause(), c.commands(),
+                        c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
+                        c.location()));
+            }
+            return new Family(id, name, titles, descriptions, groups, commandLabels, built);
+        }
+    }
+
+    /** One code as read, with the locations of the values that are checked against other files. */
+    record CodeDraft(String id, String group, Map<String, CodeText> texts, String scope, String cause,
+                     List<String> commands, List<Fields.Item> related, List<Fields.Item> seeAlso,
+                     List<Reference> references, Location location) {
+        List<CodeRef> seeAlsoRefs() {
+            return seeAlso.stream().map(s -> {
+                int colon = s.value().indexOf(':');
+                return new CodeRef(s.value().substring(0, colon), s.value().substring(colon + 1));
+            }).toList();
+        }
+    }
+
+    Draft read(RawFamily raw) {
+        if (raw.family() == null) return null;
+        Fields f = Fields.of(raw.family().node(), Vocabulary.FAMILY_FIELDS, problems, "family file");
+        if (f == null) return null;
+        String id = f.text("id");
+        if (id != null && !id.equals(raw.folder())) {
+            problems.add(f.at("id"), "family id '" + id + "' must equal its folder name '" + raw.folder() + "'");
+        }
+        String name = f.text("name");
+        String title = f.text("title");
+        String description = f.text("description");
+        Pattern codePattern = regex(f, "codePattern", 0);
+        Pattern groupBy = regex(f, "groupBy", 1);
+        List<GroupDraft> groups = readGroups(f);
+        Map<String, Fields.Item> commands = f.textMap("commands", true);
+        if (id == null || name == null || title == null || description == null || codePattern == null || groupBy == null) {
+            return null;
+        }
+
+        Map<String, Text> titles = new TreeMap<>();
+        Map<String, Text> descriptions = new TreeMap<>();
+        Map<String, Map<String, Text>> groupNames = new TreeMap<>();
+        Map<String, Map<String, Text>> commandLabels = new TreeMap<>();
+        for (String locale : locales) {
+            titles.put(locale, new Text(title, defaultLocale));
+            descriptions.put(locale, new Text(description, defaultLocale));
+            Map<String, Text> cl = new LinkedHashMap<>();
+            commands.forEach((k, v) -> cl.put(k, new Text(v.value(), defaultLocale)));
+            commandLabels.put(locale, cl);
+            Map<String, Text> gn = new LinkedHashMap<>();
+            groups.forEach(g -> gn.put(g.key(), new Text(g.name(), defaultLocale)));
+            groupNames.put(locale, gn);
+        }
+        for (RawFile tf : raw.familyTranslations()) {
+            String locale = tf.stem().substring(SourceLoader.FAMILY_FILE.length() + 1);
+            if (!checkLocale(tf, locale)) continue;
+            Fields t = Fields.of(tf.node(), Vocabulary.FAMILY_TRANSLATION_FIELDS, problems, "family translation");
+            if (t == null) continue;
+            String tt = t.optionalText("title");
+            if (tt != null) titles.put(locale, new Text(tt, locale));
+            String td = t.optionalText("description");
+            if (td != null) descriptions.put(locale, new Text(td, locale));
+            t.textMap("groups", false).forEach((k, v) -> {
+                if (groupNames.get(locale).containsKey(k)) groupNames.get(locale).put(k, new Text(v.value(), locale));
+                else problems.add(v.location(), "group '" + k + "' does not exist in " + raw.family().path());
+            });
+            t.textMap("commands", false).forEach((k, v) -> {
+                if (commandLabels.get(locale).containsKey(k)) commandLabels.get(locale).put(k, new Text(v.value(), locale));
+                else problems.add(v.location(), "command '" + k + "' does not exist in " + raw.family().path());
+            });
+        }
+        List<Group> builtGroups = groups.stream().map(g -> {
+            Map<String, Text> names = new TreeMap<>();
+            for (String l : locales) names.put(l, groupNames.get(l).get(g.key()));
+            return new Group(g.key(), g.severity(), names);
+        }).toList();
+
+        Map<String, CodeDraft> codes = new TreeMap<>();
+        Map<String, Location> seen = new TreeMap<>();
+        for (RawFile cf : raw.codes()) {
+            CodeDraft c = readCode(cf, codePattern, groupBy, groups, commands.keySet(), seen);
+            if (c != null) codes.put(c.id(), c);
+        }
+        Set<String> codeFiles = new TreeSet<>();
+        raw.codes().forEach(cf -> codeFiles.add(cf.stem()));
+        for (RawFile tf : raw.translations()) {
+            readTranslation(tf, codes, codeFiles);
+        }
+        return new Draft(id, name, titles, descriptions, builtGroups, commandLabels, codes);
+    }
+
+    private record GroupDraft(String key, String name, String severity) {}
+
+    private List<GroupDraft> readGroups(Fields f) {
+        List<GroupDraft> out = new ArrayList<>();
+        for (YamlNode n : f.nodes("groups", true)) {
+            Fields g = Fields.of(n, Vocabulary.GROUP_FIELDS, problems, "group");
+            if (g == null) continue;
+            String key = g.text("key");
+            String name = g.text("name");
+            String severity = g.optionalText("severity");
+            if (severity != null && !Vocabulary.SEVERITIES.contains(severity)) {
+                problems.add(g.at("severity"), "severity '" + severity + "' is not one of " + Vocabulary.SEVERITIES
+                        + SiteValidator.hint(severity, Set.copyOf(Vocabulary.SEVERITIES)));
+                severity = null;
+            }
+            if (key != null && out.stream().anyMatch(x -> x.key().equals(key))) {
+                problems.add(g.at("key"), "group '" + key + "' is defined twice");
+            } else if (key != null && name != null) {
+                out.add(new GroupDraft(key, name, severity));
+            }
+        }
+        return out;
+    }
+
+    private Pattern regex(Fields f, String key, int groups) {
+        String text = f.text(key);
+        if (text == null) return null;
+        try {
+            Pattern p = Pattern.compile(text);
+            if (p.matcher("").groupCount() < groups) {
+                problems.add(f.at(key), key + " needs a capture group ( ) around the part that selects the group");
+                return null;
+            }
+            return p;
+        } catch (PatternSyntaxException e) {
+            problems.add(f.at(key), key + " is not a valid regular expression: " + e.getDescription());
+            return null;
+        }
+    }
+
+    private boolean checkLocale(RawFile f, String locale) {
+        if (locale.equals(defaultLocale)) {
+            problems.add(Location.fileStart(f.path()), "translation into the default locale '" + locale
+                    + "'; the default text belongs in the main file");
+            return false;
+        }
+        if (!locales.contains(locale)) {
+            problems.add(Location.fileStart(f.path()), "translation for unknown locale '" + locale + "'; site.yaml lists "
+                    + locales);
+            return false;
+        }
+        return true;
+    }
+
+    private CodeDraft readCode(RawFile file, Pattern codePattern, Pattern groupBy, List<GroupDraft> groups,
+                               Set<String> commandIds, Map<String, Location> seen) {
+        Fields f = Fields.of(file.node(), Vocabulary.CODE_FIELDS, problems, "code file");
+        if (f == null) return null;
+        String code = f.text("code");
+        String group = null;
+        if (code != null) {
+            Location first = seen.putIfAbsent(code, f.at("code"));
+            if (first != null) {
+                problems.add(f.at("code"), "duplicate code " + code + ": already defined at " + first);
+                return null;
+            }
+            if (!codePattern.matcher(code).matches()) {
+                problems.add(f.at("code"), "code '" + code + "' does not match the family's codePattern "
+                        + codePattern.pattern());
+                code = null;
+            } else if (!code.equals(file.stem())) {
+                problems.add(f.at("code"), "code '" + code + "' must match its file name; rename "
+                        + file.path() + " to " + code + ".yaml or fix the code");
+            } else {
+                Matcher m = groupBy.matcher(code);
+                String key = m.find() ? m.group(1) : null;
+                if (key == null || groups.stream().noneMatch(g -> g.key().equals(key))) {
+                    problems.add(f.at("code"), "code " + code + " falls in group '" + key + "', which the family does not define;"
+                            + " known groups: " + groups.stream().map(GroupDraft::key).toList());
+                } else {
+                    group = key;
+                }
+            }
+        }
+        CodeText english = readText(f, defaultLocale, null);
+        String scope = word(f, "scope", Vocabulary.SCOPES);
+        String cause = word(f, "cause", Vocabulary.CAUSES);
+        List<String> commands = new ArrayList<>();
+        for (Fields.Item c : f.list("commands", true)) {
+            if (!commandIds.contains(c.value())) {
+                problems.add(c.location(), "'" + c.value() + "' is not a command of this family"
+                        + SiteValidator.hint(c.value(), commandIds) + "; known: " + String.join(", ", commandIds));
+            } else if (commands.contains(c.value())) {
+                problems.add(c.location(), "command '" + c.value() + "' is listed twice");
+            } else {
+                commands.add(c.value());
+            }
+        }
+        // Session order, whatever order the author wrote them in.
+        List<String> order = List.copyOf(commandIds);
+        commands.sort((x, y) -> Integer.compare(order.indexOf(x), order.indexOf(y)));
+        List<Fields.Item> related = f.list("related", true);
+        List<Fields.Item> seeAlso = f.list("seeAlso", false);
+        List<Reference> references = new ArrayList<>();
+        List<YamlNode> refs = f.nodes("references", true);
+        if (refs.isEmpty() && f.has("references")) {
+            problems.add(f.at("references"), "list at least one reference (the RFC section that defines the code)");
+        }
+        for (YamlNode n : refs) {
+            Fields r = Fields.of(n, Vocabulary.REFERENCE_FIELDS, problems, "reference");
+            if (r == null) continue;
+            String title = r.text("title");
+            String url = r.text("url");
+            if (url != null && !url.matches("https://[^\\s\"<>]+")) {
+                problems.add(r.at("url"), "reference url must be an https:// URL without spaces, found '" + url + "'");
+            } else if (title != null && url != null) {
+                references.add(new Reference(title, url));
+            }
+        }
+        if (code == null || group == null || english == null || scope == null || cause == null) return null;
+        Map<String, CodeText> texts = new TreeMap<>();
+        for (String l : locales) texts.put(l, english);
+        return new CodeDraft(code, group, texts, scope, cause, commands, related, seeAlso, references, f.location());
+    }
+
+    private String word(Fields f, String key, List<String> allowed) {
+        String v = f.text(key);
+        if (v != null && !allowed.contains(v)) {
+            problems.add(f.at(key), key + " '" + v + "' is not one of " + allowed
+                    + SiteValidator.hint(v, Set.copyOf(allowed)));
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * Reads the text fields of a code or translation file. With {@code fallback} null every
+     * required field must be there (the English file); otherwise a missing field keeps the
+     * fallback's text, still marked with its own language.
+     */
+    private CodeText readText(Fields f, String locale, CodeText fallback) {
+        Text title = text(f, "title", locale, fallback == null ? null : fallback.title());
+        Text summary = text(f, "summary", locale, fallback == null ? null : fallback.summary());
+        Text description = text(f, "description", locale, fallback == null ? null : fallback.description());
+        Text when = text(f, "when", locale, fallback == null ? null : fallback.when());
+        String notesText = f.optionalText("notes");
+        Text notes = notesText != null ? new Text(notesText, locale) : fallback == null ? null : fallback.notes();
+        if (notesText != null && fallback != null && fallback.notes() == null) {
+            problems.add(f.at("notes"), "'notes' has no English text to translate; add notes to the code file first");
+        }
+        Map<String, Text> fix = new LinkedHashMap<>();
+        Map<String, Fields.Item> given = f.textMap("fix", fallback == null);
+        for (var e : given.entrySet()) {
+            if (!Vocabulary.AUDIENCES.contains(e.getKey())) {
+                problems.add(e.getValue().location(), "fix '" + e.getKey() + "' is not one of " + Vocabulary.AUDIENCES
+                        + SiteValidator.hint(e.getKey(), Set.copyOf(Vocabulary.AUDIENCES)));
+            } else if (fallback != null && !fallback.fix().containsKey(e.getKey())) {
+                problems.add(e.getValue().location(), "fix '" + e.getKey() + "' has no English text to translate");
+            }
+        }
+        if (fallback == null && given.isEmpty() && f.has("fix")) {
+            problems.add(f.at("fix"), "fix needs at least one of " + Vocabulary.AUDIENCES);
+        }
+        for (String audience : Vocabulary.AUDIENCES) {
+            Fields.Item item = given.get(audience);
+            if (item != null) fix.put(audience, new Text(item.value(), locale));
+            else if (fallback != null && fallback.fix().containsKey(audience)) fix.put(audience, fallback.fix().get(audience));
+        }
+        if (title == null || summary == null || description == null || when == null) return null;
+        return new CodeText(title, summary, description, when, fix, notes);
+    }
+
+    private Text text(Fields f, String key, String locale, Text fallback) {
+        if (fallback != null && !f.has(key)) return fallback;
+        String v = f.text(key);
+        return v == null ? null : new Text(v, locale);
+    }
+
+    private void readTranslation(RawFile file, Map<String, CodeDraft> codes, Set<String> codeFiles) {
+        String locale = dev.versus.load.SourceLoader.localeSuffix(file.stem());
+        String code = file.stem().substring(0, file.stem().length() - locale.length() - 1);
+        if (!checkLocale(file, locale)) return;
+        CodeDraft draft = codes.get(code);
+        if (draft == null && codeFiles.contains(code)) {
+            return; // the code file has errors of its own, already reported
+        }
+        if (draft == null) {
+            problems.add(Location.fileStart(file.path()), "translation for unknown code '" + code + "'; there is no "
+                    + code + ".yaml in this family" + SiteValidator.hint(code, codes.keySet()));
+            return;
+        }
+        Fields f = Fields.of(file.node(), Vocabulary.TEXT_FIELDS, problems, "translation file");
+        if (f == null) return;
+        CodeText translated = readText(f, locale, draft.texts().get(defaultLocale));
+        if (translated != null) draft.texts().put(locale, translated);
+    }
+}

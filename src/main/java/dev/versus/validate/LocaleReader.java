@@ -1,0 +1,92 @@
+package dev.versus.validate;
+
+import dev.versus.load.RawSources.RawFile;
+import dev.versus.load.YamlNode;
+import dev.versus.model.Labels;
+import dev.versus.model.Location;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads {@code locales/<locale>.yaml} files into {@link Labels}. Every locale must define every
+ * label the default locale defines, and every label the code needs ({@link RequiredLabels});
+ * a pattern may use only the placeholders its caller provides.
+ */
+final class LocaleReader {
+    private final Problems problems;
+
+    LocaleReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    Map<String, Labels> read(List<RawFile> files, List<String> locales, String defaultLocale) {
+        Map<String, Map<String, Fields.Item>> flat = new TreeMap<>();
+        Map<String, RawFile> byLocale = new TreeMap<>();
+        for (RawFile f : files) {
+            if (!locales.contains(f.stem())) {
+                problems.add(Location.fileStart(f.path()), "locale file for '" + f.stem()
+                        + "', which is not in site.yaml's locales " + locales + "; add it there or remove the file");
+                continue;
+            }
+            Map<String, Fields.Item> values = new LinkedHashMap<>();
+            flatten("", f.node(), values);
+            flat.put(f.stem(), values);
+            byLocale.put(f.stem(), f);
+        }
+        Map<String, Fields.Item> reference = flat.getOrDefault(defaultLocale, Map.of());
+        Map<String, Labels> out = new TreeMap<>();
+        for (String locale : locales) {
+            RawFile file = byLocale.get(locale);
+            if (file == null) {
+                problems.add(Location.fileStart("locales/" + locale + ".yaml"),
+                        "missing locale file for '" + locale + "' (listed in site.yaml's locales)");
+                continue;
+            }
+            Map<String, Fields.Item> values = flat.get(locale);
+            Location fileLoc = file.node().location();
+            for (String key : RequiredLabels.keys()) {
+                if (!values.containsKey(key)) {
+                    problems.add(fileLoc, "missing label '" + key + "'" + exampleFrom(reference.get(key)));
+                }
+            }
+            for (String key : reference.keySet()) {
+                if (!values.containsKey(key) && !RequiredLabels.keys().contains(key)) {
+                    problems.add(fileLoc, "missing label '" + key + "'" + exampleFrom(reference.get(key)));
+                }
+            }
+            for (var e : values.entrySet()) {
+                var allowed = RequiredLabels.placeholders(e.getKey());
+                if (allowed == null) continue;
+                for (String used : Labels.placeholders(e.getValue().value())) {
+                    if (!allowed.contains(used)) {
+                        problems.add(e.getValue().location(), "label '" + e.getKey() + "' uses {" + used
+                                + "}, which this pattern does not provide; available: "
+                                + (allowed.isEmpty() ? "none" : "{" + String.join("}, {", allowed) + "}"));
+                    }
+                }
+            }
+            Map<String, String> plain = new TreeMap<>();
+            values.forEach((k, v) -> plain.put(k, v.value()));
+            out.put(locale, new Labels(locale, plain));
+        }
+        return out;
+    }
+
+    private static String exampleFrom(Fields.Item ref) {
+        return ref == null ? "" : "; the default locale has: \"" + ref.value() + "\"";
+    }
+
+    private void flatten(String prefix, YamlNode node, Map<String, Fields.Item> out) {
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                flatten(prefix.isEmpty() ? e.key() : prefix + "." + e.key(), e.value(), out);
+            }
+        } else if (node instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
+            out.put(prefix, new Fields.Item(s.value(), s.location()));
+        } else {
+            problems.add(node.location(), "label '" + prefix + "' must be a non-empty text, found " + node.kind());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.versus.validate;
+
+import dev.versus.load.RawSources;
+import dev.versus.load.RawSources.RawFamily;
+import dev.versus.model.CodeRef;
+import dev.versus.model.Family;
+import dev.versus.model.Labels;
+import dev.versus.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The validate stage: checks the raw sources against the content format and builds the
+ * immutable {@link Site}. Every problem is reported; the model is returned only when there
+ * were none, so later stages never see half-valid content.
+ */
+public final class SiteValidator {
+    private static final String LOCALE_ID = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?";
+
+    private final Problems problems;
+
+    public SiteValidator(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The site, or null if any problem was found (all of them are in {@link Problems}). */
+    public Site validate(RawSources raw) {
+        if (raw.site() == null) return null;
+        Fields site = Fields.of(raw.site(), Vocabulary.SITE_FIELDS, problems, "site file");
+        if (site == null) return null;
+        String title = site.text("title");
+        String baseUrl = site.text("baseUrl");
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            problems.add(site.at("baseUrl"), "baseUrl must be an absolute http(s) URL such as https://example.org/");
+        }
+        List<String> locales = new ArrayList<>();
+        for (Fields.Item item : site.list("locales", true)) {
+            if (!item.value().matches(LOCALE_ID)) {
+                problems.add(item.location(), "'" + item.value() + "' is not a locale id; use a language code such as en or ja");
+            } else if (locales.contains(item.value())) {
+                problems.add(item.location(), "locale '" + item.value() + "' is listed twice");
+            } else {
+                locales.add(item.value());
+            }
+        }
+        if (locales.isEmpty() && site.has("locales")) {
+            problems.add(site.at("locales"), "list at least one locale");
+        }
+        String defaultLocale = site.text("defaultLocale");
+        if (defaultLocale != null && !locales.isEmpty() && !locales.contains(defaultLocale)) {
+            problems.add(site.at("defaultLocale"), "defaultLocale '" + defaultLocale + "' is not one of locales " + locales);
+            defaultLocale = null;
+        }
+        if (defaultLocale == null || locales.isEmpty()) {
+            return null; // nothing below can be checked without knowing the locales
+        }
+        // The default locale comes first: it is the language of the code files themselves.
+        locales.remove(defaultLocale);
+        locales.add(0, defaultLocale);
+
+        Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), locales, defaultLocale);
+        List<FamilyReader.Draft> drafts = new ArrayList<>();
+        for (RawFamily rf : raw.families()) {
+            FamilyReader.Draft d = new FamilyReader(problems, locales).read(rf);
+            if (d != null) drafts.add(d);
+        }
+        Map<String, Set<String>> codesByFamily = new TreeMap<>();
+        for (FamilyReader.Draft d : drafts) {
+            codesByFamily.put(d.id(), new TreeSet<>(d.codes().keySet()));
+        }
+        Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
+        if (!problems.isEmpty()) return null;
+
+        List<Family> families = new ArrayList<>();
+        for (FamilyReader.Draft d : drafts) {
+            families.add(d.build(reverse));
+        }
+        return new Site(title, baseUrl, defaultLocale, locales, labels, families);
+    }
+
+    /**
+     * Checks {@code related} and {@code seeAlso} against the codes that exist, and returns the
+     * reverse of every {@code seeAlso} link so both sides of a link show it.
+     */
+    private Map<String, Set<CodeRef>> crossCheck(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
+        Map<String, Set<CodeRef>> reverse = new TreeMap<>();
+        for (FamilyReader.Draft d : drafts) {
+            for (FamilyReader.CodeDraft c : d.codes().values()) {
+                for (Fields.Item r : c.related()) {
+                    if (r.value().equals(c.id())) {
+                        problems.add(r.location(), "code " + c.id() + " lists itself in 'related'");
+                    } else if (!codes.get(d.id()).contains(r.value())) {
+                        problems.add(r.location(), "related code '" + r.value() + "' does not exist in family "
+                                + d.id() + hint(r.value(), codes.get(d.id())));
+                    }
+                }
+                for (Fields.Item s : c.seeAlso()) {
+                    int colon = s.value().indexOf(':');
+                    if (colon < 0) {
+                        problems.add(s.location(), "seeAlso entry '" + s.value() + "' must be written family:code, e.g. "
+                                + codes.keySet().stream().filter(f -> !f.equals(d.id())).findFirst().orElse("smtp") + ":421");
+                        continue;
+                    }
+                    String fam = s.value().substring(0, colon);
+                    String code = s.value().substring(colon + 1);
+                    if (!codes.containsKey(fam)) {
+                        problems.add(s.location(), "seeAlso names family '" + fam + "', which does not exist"
+                                + hint(fam, codes.keySet()));
+                    } else if (!codes.get(fam).contains(code)) {
+                        problems.add(s.location(), "seeAlso code '" + code + "' does not exist in family " + fam
+                                + hint(code, codes.get(fam)));
+                    } else {
+                        reverse.computeIfAbsent(fam + ":" + code, k -> new TreeSet<>()).add(new CodeRef(d.id(), c.id()));
+                    }
+                }
+            }
+        }
+        return reverse;
+    }
+
+    static String hint(String value, Set<String> candidates) {
+        return Suggest.closest(value, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+}

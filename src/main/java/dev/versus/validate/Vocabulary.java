@@ -1,0 +1,26 @@
+package dev.versus.validate;
+
+import java.util.List;
+import java.util.Set;
+
+/** The closed word lists of the content format (see docs/CONTENT-FORMAT.md). */
+public final class Vocabulary {
+    private Vocabulary() {}
+
+    public static final List<String> SEVERITIES = List.of("success", "intermediate", "transient", "permanent");
+    /** From the widest to the narrowest, the order difference sentences compare them in. */
+    public static final List<String> SCOPES = List.of("connection", "session", "transaction", "recipient", "message", "command");
+    public static final List<String> CAUSES = List.of("sender", "receiver", "either", "none");
+    /** Audiences of {@code fix}, in the order pages show them. */
+    public static final List<String> AUDIENCES = List.of("sender", "recipient", "admin");
+
+    static final Set<String> SITE_FIELDS = Set.of("title", "baseUrl", "defaultLocale", "locales");
+    static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
+            "groupBy", "groups", "commands");
+    static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("title", "description", "groups", "commands");
+    static final Set<String> GROUP_FIELDS = Set.of("key", "name", "severity");
+    static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "fix", "notes");
+    static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "fix", "notes",
+            "scope", "cause", "commands", "related", "seeAlso", "references");
+    static final Set<String> REFERENCE_FIELDS = Set.of("title", "url");
+}
