@@ -31,6 +31,8 @@ import java.util.function.BiFunction;
  * becomes a link and a fragment without translation keeps its {@code lang}.
  */
 public final class PairSentences {
+    static final int MAX_LISTED = 4;
+
     private final Site site;
     private final String locale;
     private final Labels labels;
@@ -102,9 +104,10 @@ public final class PairSentences {
         } else if (sa != null && sa.equals(sb) && !"success".equals(sa)) {
             server.add(escape(labels.get("pattern.chooseServerSame")));
         }
-        List<String> sender = List.of(
-                fill("pattern.chooseSender." + (sa == null ? "none" : sa), "code", code(a)),
-                fill("pattern.chooseSender." + (sb == null ? "none" : sb), "code", code(b)));
+        List<String> sender = sa == null && sb == null
+                ? List.of(fill("pattern.chooseSenderNoClass", "a", code(a), "b", code(b)))
+                : List.of(fill("pattern.chooseSender." + sa, "code", code(a)),
+                        fill("pattern.chooseSender." + sb, "code", code(b)));
         return new PairProse(title, intro, shared, differences, server, sender);
     }
 
@@ -159,8 +162,14 @@ public final class PairSentences {
         return codeAnchor.apply(c.family(), c.id());
     }
 
+    /** At most {@link #MAX_LISTED} codes, then "and N more": a sentence, not a catalogue. */
     private String refs(List<CodeRef> refs) {
-        return list(refs.stream().map(r -> codeAnchor.apply(r.family(), r.code())).toList());
+        List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED)
+                .map(r -> codeAnchor.apply(r.family(), r.code())).toList());
+        if (refs.size() > MAX_LISTED) {
+            items.add(fill("pattern.more", "count", String.valueOf(refs.size() - MAX_LISTED)));
+        }
+        return list(items);
     }
 
     private String commands(List<String> ids, Map<String, Text> names) {

@@ -20,7 +20,8 @@ public final class RequiredLabels {
                     "severity." + severity + "Effect");
             pattern("pattern.chooseSender." + severity, "code");
         }
-        pattern("pattern.chooseSender.none", "code");
+        pattern("pattern.chooseSenderNoClass", "a", "b");
+        pattern("pattern.more", "count");
         for (String scope : Vocabulary.SCOPES) plain("scope." + scope);
         for (String cause : Vocabulary.CAUSES) if (!cause.equals("none")) plain("cause." + cause);
         for (String audience : Vocabulary.AUDIENCES) plain("fix." + audience);
