@@ -23,13 +23,18 @@ public record RawSources(
     /** One parsed file; {@code stem} is the name without {@code .yaml} ("421.ja", "_family"). */
     public record RawFile(String path, String stem, YamlNode node) {}
 
-    /** A family folder: its {@code _family.yaml}, its translations, code files and translation files. */
+    /**
+     * A family folder: its {@code _family.yaml}, its translations, code files and translation files.
+     * {@code codeNames} are the stems of every code file in the folder, including files that could
+     * not be parsed, so that a link to such a code is not reported a second time as "does not exist".
+     */
     public record RawFamily(String folder, String path, RawFile family, List<RawFile> familyTranslations,
-                            List<RawFile> codes, List<RawFile> translations) {
+                            List<RawFile> codes, List<RawFile> translations, List<String> codeNames) {
         public RawFamily {
             familyTranslations = List.copyOf(familyTranslations);
             codes = List.copyOf(codes);
             translations = List.copyOf(translations);
+            codeNames = List.copyOf(codeNames);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class SourceLoader {
         List<RawSources.RawFile> familyTranslations = new ArrayList<>();
         List<RawSources.RawFile> codes = new ArrayList<>();
         List<RawSources.RawFile> translations = new ArrayList<>();
+        List<String> codeNames = new ArrayList<>();
         for (Path file : yamlFiles(dir, problems)) {
             String stem = stem(file);
             if (stem.equals(FAMILY_FILE)) {
@@ -67,6 +68,7 @@ public final class SourceLoader {
             } else if (localeSuffix(stem) != null) {
                 load(file, translations, problems);
             } else {
+                codeNames.add(stem);
                 load(file, codes, problems);
             }
         }
@@ -75,7 +77,8 @@ public final class SourceLoader {
             problems.add(Location.fileStart(rel + "/" + FAMILY_FILE + ".yaml"),
                     "missing family file; every folder under content/ is a family and needs " + FAMILY_FILE + ".yaml");
         }
-        return new RawSources.RawFamily(dir.getFileName().toString(), rel, family, familyTranslations, codes, translations);
+        return new RawSources.RawFamily(dir.getFileName().toString(), rel, family, familyTranslations, codes, translations,
+                codeNames);
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -50,6 +52,9 @@ public final class YamlLoader {
 
     private static final Set<Tag> PLAIN_TAGS = Set.of(
             Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.TIMESTAMP);
+
+    /** How SnakeYAML's composer refuses a {@code !!java.class} tag, before anything is constructed. */
+    private static final Pattern GLOBAL_TAG = Pattern.compile("Global tag is not allowed: (\\S+)");
 
     private final Path root;
 
@@ -92,8 +97,7 @@ public final class YamlLoader {
         try {
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(at(name, mark), "invalid YAML: " + describe(e));
+            report(e, name, problems);
             return Optional.empty();
         } catch (YAMLException e) {
             problems.add(Location.fileStart(name), "invalid YAML: " + firstLine(e.getMessage()));
@@ -120,8 +124,9 @@ public final class YamlLoader {
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         if (result.isError()) {
-            problems.add(Location.fileStart(name), "file is not valid UTF-8: bad byte 0x"
-                    + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
+            int offset = in.position();
+            problems.add(byteLocation(name, bytes, offset), "file is not valid UTF-8: bad byte 0x"
+                    + String.format("%02X", bytes[offset] & 0xFF) + " at byte offset " + offset
                     + "; save the file as UTF-8");
             return null;
         }
@@ -130,15 +135,82 @@ public final class YamlLoader {
         return out.toString();
     }
 
-    private static String describe(MarkedYAMLException e) {
+    /**
+     * Reports a SnakeYAML syntax error where the author has to look. SnakeYAML gives two marks:
+     * where it noticed the problem and where the construct it was reading began. When the
+     * problem is the end of the file (an unclosed quote or bracket), the end says nothing, so the
+     * error points at the start of the construct instead.
+     */
+    private static void report(MarkedYAMLException e, String name, Problems problems) {
         String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
-        String context = e.getContext();
-        String text = context != null ? context + ", " + problem : problem;
-        if (text.contains("found duplicate key")) {
-            return "duplicate key" + text.substring(text.indexOf("found duplicate key") + "found duplicate key".length())
-                    + "; each field may appear once";
+        problem = problem.replaceAll("\\s+", " ").trim();
+        Mark problemMark = e.getProblemMark();
+        Mark contextMark = e.getContextMark();
+        Matcher global = GLOBAL_TAG.matcher(problem);
+        if (global.matches()) {
+            problems.add(at(name, problemMark), tagNotAllowed(global.group(1)));
+            return;
         }
-        return text.replaceAll("\\s+", " ").trim();
+        if (problem.startsWith("found duplicate key")) {
+            problems.add(at(name, problemMark), "duplicate key" + problem.substring("found duplicate key".length())
+                    + "; each field may appear once");
+            return;
+        }
+        String construct = e.getContext() == null ? null : construct(e.getContext());
+        if (problem.equals("mapping values are not allowed here")) {
+            problems.add(at(name, problemMark), "invalid YAML: mapping values are not allowed here;"
+                    + " put a text that contains ': ' in quotes");
+        } else if (construct == null || contextMark == null) {
+            problems.add(at(name, problemMark != null ? problemMark : contextMark), "invalid YAML: " + problem);
+        } else if (problemMark == null || problem.contains("end of stream") || problem.contains("<stream end>")) {
+            problems.add(at(name, contextMark), "invalid YAML: the " + construct
+                    + " that starts here is not closed before the end of the file");
+        } else {
+            problems.add(at(name, problemMark), "invalid YAML: " + problem + " (in the " + construct
+                    + " that starts at line " + (contextMark.getLine() + 1) + ", column " + (contextMark.getColumn() + 1) + ")");
+        }
+    }
+
+    /** SnakeYAML's "while scanning a quoted scalar" as the words an author wrote it with. */
+    private static String construct(String context) {
+        String c = context.replaceFirst("^while (scanning|parsing) (an? )?", "").trim();
+        if (c.equals(context.trim())) return null;
+        return switch (c) {
+            case "quoted scalar" -> "quoted text";
+            case "plain scalar" -> "text";
+            case "block scalar" -> "text block";
+            case "flow sequence" -> "list [ ]";
+            case "flow mapping" -> "map { }";
+            case "block sequence" -> "list";
+            case "block mapping" -> "map";
+            case "block collection" -> "list or map";
+            case "block node", "flow node" -> "value";
+            case "for the next token", "simple key" -> null;
+            default -> c;
+        };
+    }
+
+    /** The one message for any tag beyond plain data, whichever layer noticed it. */
+    static String tagNotAllowed(String tag) {
+        String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+        return "tag " + shown + " is not allowed; Versus reads plain data only, so remove the tag";
+    }
+
+    /**
+     * The line and column of byte {@code offset}, counted in characters as editors count them.
+     * Everything before the offset decoded cleanly, and a newline byte is always a newline in UTF-8.
+     */
+    private static Location byteLocation(String name, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        return new Location(name, line, before.codePointCount(0, before.length()) + 1);
     }
 
     private static String firstLine(String message) {
@@ -170,8 +242,7 @@ public final class YamlLoader {
                         + MAX_NODES + " values); write the data out plainly");
             }
             if (!PLAIN_TAGS.contains(node.getTag())) {
-                return fail(loc, "tag " + node.getTag().getValue() + " is not allowed; Versus reads plain data only,"
-                        + " so remove the tag");
+                return fail(loc, tagNotAllowed(node.getTag().getValue()));
             }
             if (node instanceof ScalarNode scalar) {
                 String value = node.getTag().equals(Tag.NULL) ? null : scalar.getValue();

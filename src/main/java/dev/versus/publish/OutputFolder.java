@@ -53,6 +53,10 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         }
         Files.createDirectories(t.getParent());
         Path staging = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".versus-");
+        // Temporary folders are private (0700); a published site must be readable like any folder.
+        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Files.writeString(staging.resolve(MARKER), "This folder is written by Versus and replaced on every build.\n");
         return new OutputFolder(t, staging);
     }

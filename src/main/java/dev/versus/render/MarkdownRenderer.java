@@ -7,6 +7,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -33,7 +34,13 @@ public final class MarkdownRenderer {
     public String render(String markdown, String family, BiFunction<String, String, String> codeHref) {
         Node document = parser.parse(markdown);
         List<Text> texts = new ArrayList<>();
+        List<SoftLineBreak> breaks = new ArrayList<>();
         document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(SoftLineBreak softBreak) {
+                breaks.add(softBreak);
+            }
+
             @Override
             public void visit(Text text) {
                 texts.add(text);
@@ -51,10 +58,28 @@ public final class MarkdownRenderer {
                 visitChildren(image);
             }
         });
+        for (SoftLineBreak softBreak : breaks) {
+            if (betweenWideCharacters(softBreak)) softBreak.unlink();
+        }
         for (Text text : texts) {
             linkMentions(text, family, codeHref);
         }
         return renderer.render(document);
+    }
+
+    /**
+     * A line break inside a Japanese paragraph is not a space: browsers would show one between
+     * two kanji, so breaks next to a wide (CJK) character are dropped rather than rendered.
+     */
+    private static boolean betweenWideCharacters(SoftLineBreak softBreak) {
+        return softBreak.getPrevious() instanceof Text before && !before.getLiteral().isEmpty()
+                && isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
+                || softBreak.getNext() instanceof Text after && !after.getLiteral().isEmpty()
+                && isWide(after.getLiteral().charAt(0));
+    }
+
+    private static boolean isWide(char c) {
+        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
     }
 
     /**

@@ -130,8 +130,7 @@ final class FamilyReader {
             CodeDraft c = readCode(cf, codePattern, groupBy, groups, commands.keySet(), seen);
             if (c != null) codes.put(c.id(), c);
         }
-        Set<String> codeFiles = new TreeSet<>();
-        raw.codes().forEach(cf -> codeFiles.add(cf.stem()));
+        Set<String> codeFiles = new TreeSet<>(raw.codeNames());
         for (RawFile tf : raw.translations()) {
             readTranslation(tf, codes, codeFiles);
         }
@@ -201,7 +200,8 @@ final class FamilyReader {
         if (code != null) {
             Location first = seen.putIfAbsent(code, f.at("code"));
             if (first != null) {
-                problems.add(f.at("code"), "duplicate code " + code + ": already defined at " + first);
+                problems.add(f.at("code"), "duplicate code " + code + ": already defined at " + first
+                        + "; the code must match the file name, here '" + file.stem() + "'");
                 return null;
             }
             if (!codePattern.matcher(code).matches()) {
@@ -228,8 +228,8 @@ final class FamilyReader {
         List<String> commands = new ArrayList<>();
         for (Fields.Item c : f.list("commands", true)) {
             if (!commandIds.contains(c.value())) {
-                problems.add(c.location(), "'" + c.value() + "' is not a command of this family"
-                        + SiteValidator.hint(c.value(), commandIds) + "; known: " + String.join(", ", commandIds));
+                problems.add(c.location(), "'" + c.value() + "' is not a command of this family (known: "
+                        + String.join(", ", commandIds) + ")" + SiteValidator.hint(c.value(), commandIds));
             } else if (commands.contains(c.value())) {
                 problems.add(c.location(), "command '" + c.value() + "' is listed twice");
             } else {
@@ -321,16 +321,22 @@ final class FamilyReader {
         String code = file.stem().substring(0, file.stem().length() - locale.length() - 1);
         if (!checkLocale(file, locale)) return;
         CodeDraft draft = codes.get(code);
-        if (draft == null && codeFiles.contains(code)) {
-            return; // the code file has errors of its own, already reported
-        }
-        if (draft == null) {
+        if (draft == null && !codeFiles.contains(code)) {
             problems.add(Location.fileStart(file.path()), "translation for unknown code '" + code + "'; there is no "
-                    + code + ".yaml in this family" + SiteValidator.hint(code, codes.keySet()));
+                    + code + ".yaml in this family" + SiteValidator.hint(code, codeFiles));
             return;
         }
         Fields f = Fields.of(file.node(), Vocabulary.TEXT_FIELDS, problems, "translation file");
         if (f == null) return;
+        if (draft == null) {
+            // The code file has errors of its own, already reported; still report this file's own
+            // problems now rather than after the code file is fixed.
+            for (String key : Vocabulary.TEXT_FIELDS) {
+                if (key.equals("fix")) f.textMap(key, false);
+                else f.optionalText(key);
+            }
+            return;
+        }
         CodeText translated = readText(f, locale, draft.texts().get(defaultLocale));
         if (translated != null) draft.texts().put(locale, translated);
     }

@@ -68,9 +68,14 @@ public final class SiteValidator {
             FamilyReader.Draft d = new FamilyReader(problems, locales).read(rf);
             if (d != null) drafts.add(d);
         }
+        // Links are checked against the code files that exist, not only the ones that passed: a link
+        // to a code whose file has errors is not a second error.
         Map<String, Set<String>> codesByFamily = new TreeMap<>();
+        for (RawFamily rf : raw.families()) {
+            codesByFamily.put(rf.folder(), new TreeSet<>(rf.codeNames()));
+        }
         for (FamilyReader.Draft d : drafts) {
-            codesByFamily.put(d.id(), new TreeSet<>(d.codes().keySet()));
+            codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
         if (!problems.isEmpty()) return null;
