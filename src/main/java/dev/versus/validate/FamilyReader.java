@@ -311,8 +311,8 @@ final class FamilyReader {
     }
 
     private Text text(Fields f, String key, String locale, Text fallback) {
-        if (fallback != null && !f.has(key)) return fallback;
-        String v = f.text(key);
+        if (fallback != null && !f.contains(key)) return fallback;
+        String v = fallback != null ? f.textIfWritten(key) : f.text(key);
         return v == null ? null : new Text(v, locale);
     }
 
@@ -333,7 +333,7 @@ final class FamilyReader {
             // problems now rather than after the code file is fixed.
             for (String key : Vocabulary.TEXT_FIELDS) {
                 if (key.equals("fix")) f.textMap(key, false);
-                else f.optionalText(key);
+                else f.textIfWritten(key);
             }
             return;
         }

@@ -3,6 +3,7 @@ package dev.versus.validate;
 import dev.versus.load.YamlNode;
 import dev.versus.model.Location;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class Fields {
     private final YamlNode.Mapping map;
     private final Problems problems;
     private final String what;
+    /** Known fields already named in a "did you mean" for a misspelled key: one mistake, one error. */
+    private final Set<String> suggested = new HashSet<>();
 
     private Fields(YamlNode.Mapping map, Problems problems, String what) {
         this.map = map;
@@ -37,7 +40,9 @@ final class Fields {
         Fields f = new Fields(m, problems, what);
         for (YamlNode.Entry e : m.entries().values()) {
             if (!known.contains(e.key())) {
-                String hint = Suggest.closest(e.key(), known)
+                var suggestion = Suggest.closest(e.key(), known).filter(s -> !m.entries().containsKey(s));
+                suggestion.ifPresent(f.suggested::add);
+                String hint = suggestion
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; known fields: " + String.join(", ", known.stream().sorted().toList()));
                 problems.add(e.keyLocation(), "'" + e.key() + "': unknown field in " + what + hint);
@@ -50,6 +55,12 @@ final class Fields {
         return map.location();
     }
 
+    /** True if the key is written, even with an empty value. */
+    boolean contains(String key) {
+        return map.get(key) != null;
+    }
+
+    /** True if the key is written with a value. */
     boolean has(String key) {
         return map.get(key) != null && !(map.get(key) instanceof YamlNode.Scalar s && s.value() == null);
     }
@@ -63,35 +74,47 @@ final class Fields {
     String text(String key) {
         YamlNode n = map.get(key);
         if (n == null) {
-            problems.add(map.location(), "missing required field '" + key + "' in " + what);
+            missing(key, "");
             return null;
         }
-        return scalarText(n, key);
+        return scalarText(n, key, "write its text");
     }
 
+    /** A text that may be left out; written but empty, it is an error (a key without its text). */
     String optionalText(String key) {
         YamlNode n = map.get(key);
-        return n == null || (n instanceof YamlNode.Scalar s && s.value() == null) ? null : scalarText(n, key);
+        return n == null || (n instanceof YamlNode.Scalar s && s.value() == null) ? null
+                : scalarText(n, key, "write its text or remove the field");
     }
 
-    private String scalarText(YamlNode n, String key) {
+    /** A text that may be left out (a translation falls back to English), but not left empty. */
+    String textIfWritten(String key) {
+        YamlNode n = map.get(key);
+        return n == null ? null : scalarText(n, key, "write its text or remove the field");
+    }
+
+    private String scalarText(YamlNode n, String key, String fix) {
         if (!(n instanceof YamlNode.Scalar s)) {
             problems.add(n.location(), "field '" + key + "' must be a text, found " + n.kind());
             return null;
         }
         if (s.value() == null || s.value().isBlank()) {
-            problems.add(n.location(), "field '" + key + "' is empty; write its text or remove the field");
+            problems.add(n.location(), "field '" + key + "' is empty; " + fix);
             return null;
         }
         return s.value().strip();
+    }
+
+    private void missing(String key, String advice) {
+        if (suggested.contains(key)) return; // the misspelled key is reported with a "did you mean"
+        problems.add(map.location(), "missing required field '" + key + "' in " + what + advice);
     }
 
     /** A list of scalars; {@code required} makes an absent key an error (an empty list is fine). */
     List<Item> list(String key, boolean required) {
         YamlNode n = map.get(key);
         if (n == null || (n instanceof YamlNode.Scalar s && s.value() == null)) {
-            if (required) problems.add(map.location(), "missing required field '" + key + "' in " + what
-                    + " (write " + key + ": [] if there is nothing to list)");
+            if (required) missing(key, " (write " + key + ": [] if there is nothing to list)");
             return List.of();
         }
         if (!(n instanceof YamlNode.Sequence seq)) {
@@ -114,7 +137,7 @@ final class Fields {
     List<YamlNode> nodes(String key, boolean required) {
         YamlNode n = map.get(key);
         if (n == null) {
-            if (required) problems.add(map.location(), "missing required field '" + key + "' in " + what);
+            if (required) missing(key, "");
             return List.of();
         }
         if (!(n instanceof YamlNode.Sequence seq)) {
@@ -128,7 +151,7 @@ final class Fields {
     Map<String, Item> textMap(String key, boolean required) {
         YamlNode n = map.get(key);
         if (n == null) {
-            if (required) problems.add(map.location(), "missing required field '" + key + "' in " + what);
+            if (required) missing(key, "");
             return Map.of();
         }
         if (!(n instanceof YamlNode.Mapping m)) {

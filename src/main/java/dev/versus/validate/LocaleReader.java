@@ -23,6 +23,7 @@ final class LocaleReader {
 
     Map<String, Labels> read(List<RawFile> files, List<String> locales, String defaultLocale) {
         Map<String, Map<String, Fields.Item>> flat = new TreeMap<>();
+        Map<String, Map<String, Location>> sectionsByLocale = new TreeMap<>();
         Map<String, RawFile> byLocale = new TreeMap<>();
         for (RawFile f : files) {
             if (!locales.contains(f.stem())) {
@@ -31,8 +32,10 @@ final class LocaleReader {
                 continue;
             }
             Map<String, Fields.Item> values = new LinkedHashMap<>();
-            flatten("", f.node(), values);
+            Map<String, Location> sections = new TreeMap<>();
+            flatten("", f.node(), values, sections);
             flat.put(f.stem(), values);
+            sectionsByLocale.put(f.stem(), sections);
             byLocale.put(f.stem(), f);
         }
         Map<String, Fields.Item> reference = flat.getOrDefault(defaultLocale, Map.of());
@@ -45,15 +48,18 @@ final class LocaleReader {
                 continue;
             }
             Map<String, Fields.Item> values = flat.get(locale);
+            Map<String, Location> sections = sectionsByLocale.get(locale);
             Location fileLoc = file.node().location();
             for (String key : RequiredLabels.keys()) {
                 if (!values.containsKey(key)) {
-                    problems.add(fileLoc, "missing label '" + key + "'" + exampleFrom(reference.get(key)));
+                    problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
+                            + exampleFrom(reference.get(key)));
                 }
             }
             for (String key : reference.keySet()) {
                 if (!values.containsKey(key) && !RequiredLabels.keys().contains(key)) {
-                    problems.add(fileLoc, "missing label '" + key + "'" + exampleFrom(reference.get(key)));
+                    problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
+                            + exampleFrom(reference.get(key)));
                 }
             }
             for (var e : values.entrySet()) {
@@ -78,10 +84,24 @@ final class LocaleReader {
         return ref == null ? "" : "; the default locale has: \"" + ref.value() + "\"";
     }
 
-    private void flatten(String prefix, YamlNode node, Map<String, Fields.Item> out) {
+    /**
+     * Where a missing label belongs: the key of its closest section that the file has
+     * ({@code family:} for {@code family.pairsCount}), or the start of the file.
+     */
+    private static Location sectionOf(String key, Map<String, Location> sections, Location fileLoc) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            Location at = sections.get(key.substring(0, dot));
+            if (at != null) return at;
+        }
+        return fileLoc;
+    }
+
+    private void flatten(String prefix, YamlNode node, Map<String, Fields.Item> out, Map<String, Location> sections) {
         if (node instanceof YamlNode.Mapping m) {
             for (YamlNode.Entry e : m.entries().values()) {
-                flatten(prefix.isEmpty() ? e.key() : prefix + "." + e.key(), e.value(), out);
+                String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
+                if (e.value() instanceof YamlNode.Mapping) sections.put(key, e.keyLocation());
+                flatten(key, e.value(), out, sections);
             }
         } else if (node instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
             out.put(prefix, new Fields.Item(s.value(), s.location()));

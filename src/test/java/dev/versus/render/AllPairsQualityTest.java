@@ -1,0 +1,806 @@
+package dev.versus.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.Build;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Builds the project's real site (content/, locales/, templates/) once and checks every pair
+ * page of every family in every locale against the defects the seed page had (see
+ * {@code ../shared/seed/README.md}): doubled words from gluing text to a template, empty
+ * sections, "Key differences" that repeat the per-code sections, unfilled placeholders, English
+ * sentence patterns on Japanese pages, and a broken page skeleton.
+ *
+ * <p>All problems are collected first; each rule's test then fails with a count and at most
+ * {@value #MAX_EXAMPLES} examples. The complete list is written to
+ * {@code target/all-pairs-quality.txt}.
+ *
+ * <p>The checker functions are pure and package-private so that {@link Checkers} can show that
+ * every rule does fail on a deliberately bad page.
+ */
+class AllPairsQualityTest {
+    static final int MAX_EXAMPLES = 30;
+
+    static final String DOUBLED_WORD = "doubled word";
+    static final String EMPTY = "empty section or element";
+    static final String REPEATED_DIFFERENCE = "key difference repeats the per-code sections";
+    static final String PLACEHOLDER = "unresolved placeholder";
+    static final String ENGLISH_ON_JA = "English sentence pattern on a ja page";
+    static final String STRUCTURE = "page structure";
+    static final String COUNT = "pair page count";
+
+    /** The section keys of locales/<l>.yaml, in the seed page's order. */
+    static final List<String> SECTION_KEYS = List.of("description", "when", "fix", "differences", "choose", "learnMore");
+
+    @TempDir
+    static Path out;
+
+    private static final Map<String, List<Problem>> PROBLEMS = new ConcurrentHashMap<>();
+    private static final AtomicInteger PAGES_CHECKED = new AtomicInteger();
+    private static final AtomicInteger JA_PAGES_CHECKED = new AtomicInteger();
+    private static final AtomicInteger DIFFERENCE_ITEMS = new AtomicInteger();
+    private static List<String> englishFragments = List.of();
+
+    record Problem(String rule, String page, String detail) {
+        @Override
+        public String toString() {
+            return page + ": " + detail;
+        }
+    }
+
+    // ---- the real site ----------------------------------------------------------------------
+
+    @BeforeAll
+    static void buildAndCheckEveryPairPage() throws Exception {
+        Path source = Path.of(".");
+        new Build(new Build.Options(source, out, null, UrlStyle.PRETTY)).run();
+
+        Map<String, Object> siteYaml = yaml(source.resolve("content/site.yaml"));
+        List<String> locales = strings(siteYaml.get("locales"));
+        Map<String, List<String>> headings = new LinkedHashMap<>();
+        for (String locale : locales) {
+            Map<String, Object> labels = yaml(source.resolve("locales/" + locale + ".yaml"));
+            Map<?, ?> section = (Map<?, ?>) labels.get("section");
+            headings.put(locale, SECTION_KEYS.stream().map(k -> String.valueOf(section.get(k))).toList());
+        }
+        englishFragments = patternFragments(yaml(source.resolve("locales/en.yaml")));
+
+        Map<String, Set<String>> codes = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
+                codes.put(dir.getFileName().toString(), codeIds(dir, locales));
+            }
+        }
+
+        ConcurrentLinkedQueue<Problem> found = new ConcurrentLinkedQueue<>();
+        List<Path> pages = new ArrayList<>();
+        for (String locale : locales) {
+            for (var family : codes.entrySet()) {
+                Path dir = out.resolve(locale).resolve(family.getKey());
+                List<String> realPairs = new ArrayList<>();
+                List<Path> folders;
+                try (Stream<Path> s = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                    folders = s.filter(p -> p.getFileName().toString().contains("-vs-")).sorted().toList();
+                }
+                for (Path folder : folders) {
+                    Path file = folder.resolve("index.html");
+                    if (!Files.isRegularFile(file)) continue;
+                    if (isRedirect(Files.readString(file, StandardCharsets.UTF_8))) continue;
+                    realPairs.add(folder.getFileName().toString());
+                    pages.add(file);
+                }
+                for (String p : pairCountProblems(family.getValue(), realPairs)) {
+                    found.add(new Problem(COUNT, locale + "/" + family.getKey() + "/", p));
+                }
+            }
+        }
+
+        pages.parallelStream().forEach(file -> {
+            String rel = out.relativize(file).toString().replace('\\', '/');
+            String pageDir = rel.substring(0, rel.length() - "index.html".length());
+            String locale = pageDir.substring(0, pageDir.indexOf('/'));
+            String html;
+            try {
+                html = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            PAGES_CHECKED.incrementAndGet();
+            DIFFERENCE_ITEMS.addAndGet(differenceItems(html).size());
+            doubledWords(html, locale).forEach(d -> found.add(new Problem(DOUBLED_WORD, rel, d)));
+            emptyParts(html).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
+            repeatedDifferences(html).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
+            placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
+            if (locale.equals("ja")) {
+                JA_PAGES_CHECKED.incrementAndGet();
+                englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
+            }
+            structureProblems(html, pageDir, locales, headings.get(locale))
+                    .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
+        });
+
+        List<Problem> all = found.stream()
+                .sorted(Comparator.comparing(Problem::rule).thenComparing(Problem::page).thenComparing(Problem::detail))
+                .toList();
+        for (Problem p : all) PROBLEMS.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p);
+        writeReport(all);
+    }
+
+    @Test
+    void everyFamilyHasOnePairPagePerPairOfCodesInEveryLocale() {
+        assertThat(PAGES_CHECKED.get()).as("pair pages found").isGreaterThan(0);
+        assertClean(COUNT);
+    }
+
+    @Test
+    void noDoubledWords() {
+        assertClean(DOUBLED_WORD);
+    }
+
+    @Test
+    void noEmptySections() {
+        assertClean(EMPTY);
+    }
+
+    @Test
+    void keyDifferencesDoNotRepeatThePerCodeSections() {
+        assertThat(DIFFERENCE_ITEMS.get()).as("difference items seen").isGreaterThanOrEqualTo(PAGES_CHECKED.get());
+        assertClean(REPEATED_DIFFERENCE);
+    }
+
+    @Test
+    void noUnresolvedPlaceholders() {
+        assertClean(PLACEHOLDER);
+    }
+
+    @Test
+    void japanesePagesCarryNoEnglishSentencePatterns() {
+        assertThat(englishFragments).as("English pattern fragments of 3+ words").hasSizeGreaterThan(10);
+        assertThat(JA_PAGES_CHECKED.get()).as("ja pair pages checked").isGreaterThan(0);
+        assertClean(ENGLISH_ON_JA);
+    }
+
+    @Test
+    void everyPageHasTheSkeletonOfTheSeed() {
+        assertClean(STRUCTURE);
+    }
+
+    private static void assertClean(String rule) {
+        List<Problem> problems = PROBLEMS.getOrDefault(rule, List.of());
+        if (problems.isEmpty()) return;
+        long pages = problems.stream().map(Problem::page).distinct().count();
+        StringBuilder msg = new StringBuilder()
+                .append(rule).append(": ").append(problems.size()).append(" problem(s) on ").append(pages)
+                .append(" page(s) of ").append(PAGES_CHECKED.get()).append(" checked (full list in target/all-pairs-quality.txt)");
+        problems.stream().limit(MAX_EXAMPLES).forEach(p -> msg.append("\n  ").append(p));
+        if (problems.size() > MAX_EXAMPLES) msg.append("\n  ... and ").append(problems.size() - MAX_EXAMPLES).append(" more");
+        throw new AssertionError(msg.toString());
+    }
+
+    private static void writeReport(List<Problem> all) {
+        try {
+            Path target = Path.of("target");
+            if (!Files.isDirectory(target)) return;
+            StringBuilder sb = new StringBuilder();
+            sb.append(PAGES_CHECKED.get()).append(" pair pages checked, ").append(all.size()).append(" problems\n");
+            for (Problem p : all) sb.append('[').append(p.rule()).append("] ").append(p).append('\n');
+            Files.writeString(target.resolve("all-pairs-quality.txt"), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The report is a convenience; the assertions carry the result.
+        }
+    }
+
+    // ---- the checkers -----------------------------------------------------------------------
+
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1>",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /** Tags that end a run of visible text (a heading, a paragraph, a list item...). */
+    private static final Pattern BLOCK_TAG = Pattern.compile("</?(?:p|li|ul|ol|dl|dt|dd|h[1-6]|div|section|article|aside"
+            + "|header|footer|nav|main|body|html|head|title|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|figure"
+            + "|figcaption|details|summary|meta|link)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+
+    /** Decodes the entities FreeMarker and CommonMark write. */
+    static String decode(String s) {
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> "\u00a0";
+                default -> new String(Character.toChars(e.startsWith("#x") || e.startsWith("#X")
+                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+            };
+            m.appendReplacement(sb, Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String normalize(String s) {
+        return s.replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+
+    /** The visible text of {@code html}, one string per block (heading, paragraph, list item...). */
+    static List<String> blocks(String html) {
+        String s = SCRIPT.matcher(COMMENT.matcher(html).replaceAll(" ")).replaceAll("\u0000");
+        s = BLOCK_TAG.matcher(s).replaceAll("\u0000");
+        List<String> out = new ArrayList<>();
+        for (String part : s.split("\u0000")) {
+            String t = normalize(decode(TAG.matcher(part).replaceAll("")));
+            if (!t.isEmpty()) out.add(t);
+        }
+        return out;
+    }
+
+    /** The visible text of {@code html}, blocks separated by newlines. */
+    static String text(String html) {
+        return String.join("\n", blocks(html));
+    }
+
+    static boolean isRedirect(String html) {
+        return html.contains("http-equiv=\"refresh\"");
+    }
+
+    /** A letters-only word said twice ("when when", "The the"); words inside hyphenated compounds do not count. */
+    private static final Pattern DOUBLED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_-])(\\p{L}+)\\s+\\1(?![\\p{L}\\p{N}_-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A Japanese particle said twice ("のの", "はは"...). */
+    private static final Pattern DOUBLED_PARTICLE = Pattern.compile("([のはをがに])\\1");
+
+    static List<String> doubledWords(String html, String locale) {
+        List<String> out = new ArrayList<>();
+        for (String block : blocks(html)) {
+            Matcher m = DOUBLED.matcher(block);
+            while (m.find()) out.add("\"" + m.group() + "\" in \"" + around(block, m.start(), m.end()) + "\"");
+            if (locale.equals("ja")) {
+                Matcher p = DOUBLED_PARTICLE.matcher(block);
+                while (p.find()) {
+                    // ものの ("although") is a word, not a doubled particle.
+                    if (p.group(1).equals("の") && p.start() > 0 && block.charAt(p.start() - 1) == 'も') continue;
+                    out.add("\"" + p.group() + "\" in \"" + around(block, p.start(), p.end()) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String around(String s, int start, int end) {
+        int from = Math.max(0, start - 40);
+        int to = Math.min(s.length(), end + 40);
+        return (from > 0 ? "…" : "") + s.substring(from, to) + (to < s.length() ? "…" : "");
+    }
+
+    private static final Pattern SECTION = Pattern.compile("<section\\b[^>]*>(.*?)</section>", Pattern.DOTALL);
+    private static final Pattern HEADING = Pattern.compile("<h([1-6])\\b[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
+    private static final Pattern H2 = Pattern.compile("<h2\\b([^>]*)>(.*?)</h2>", Pattern.DOTALL);
+    private static final Pattern CONTENT = Pattern.compile("<(p|li|div)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern LIST = Pattern.compile("<(ul|ol)\\b([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern BLANK_ELEMENT = Pattern.compile(
+            "<(p|li|h[1-6]|a|td|th|dt|dd)\\b([^>]*)>((?:\\s|&nbsp;|&#160;|<[^>]*>)*)</\\1>", Pattern.DOTALL);
+
+    /**
+     * Every section needs a paragraph, list item or prose block with text after its h2, and so
+     * does every heading inside it before the next heading of the same or a higher level; no
+     * list may be without items and no paragraph, item, heading or link may be blank.
+     */
+    static List<String> emptyParts(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher s = SECTION.matcher(html);
+        while (s.find()) {
+            String section = s.group(1);
+            List<int[]> heads = new ArrayList<>(); // level, start, end
+            Matcher h = HEADING.matcher(section);
+            while (h.find()) heads.add(new int[] {Integer.parseInt(h.group(1)), h.start(), h.end()});
+            if (heads.isEmpty()) {
+                out.add("section without a heading: \"" + abbreviate(normalize(text(section))) + "\"");
+                continue;
+            }
+            for (int i = 0; i < heads.size(); i++) {
+                int level = heads.get(i)[0];
+                int from = heads.get(i)[2];
+                int to = section.length();
+                for (int j = i + 1; j < heads.size(); j++) {
+                    if (heads.get(j)[0] <= level) {
+                        to = heads.get(j)[1];
+                        break;
+                    }
+                }
+                if (!hasContent(section.substring(from, to))) {
+                    String heading = normalize(text(section.substring(heads.get(i)[1], from)));
+                    out.add("nothing under <h" + level + "> \"" + heading + "\""
+                            + (level == 2 ? "" : " (section \"" + sectionTitle(section) + "\")"));
+                }
+            }
+            Matcher l = LIST.matcher(section);
+            while (l.find()) {
+                if (!l.group(3).contains("<li")) {
+                    out.add("empty <" + l.group(1) + l.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+                }
+            }
+            Matcher b = BLANK_ELEMENT.matcher(section);
+            while (b.find()) {
+                out.add("blank <" + b.group(1) + b.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasContent(String html) {
+        Matcher c = CONTENT.matcher(html);
+        while (c.find()) {
+            if (!text(c.group(2)).isBlank()) return true;
+        }
+        return false;
+    }
+
+    private static String sectionTitle(String sectionHtml) {
+        Matcher m = H2.matcher(sectionHtml);
+        return m.find() ? normalize(text(m.group(2))) : "?";
+    }
+
+    /** The inner HTML of the section whose h2 has {@code id}, or "" if there is none. */
+    static String section(String html, String id) {
+        Matcher s = SECTION.matcher(html);
+        while (s.find()) {
+            Matcher h = H2.matcher(s.group(1));
+            if (h.find() && h.group(1).contains("id=\"" + id + "\"")) return s.group(1);
+        }
+        return "";
+    }
+
+    private static final Pattern DIFFERENCES = Pattern.compile("<ol\\b[^>]*class=\"differences\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
+    private static final Pattern LI = Pattern.compile("<li\\b[^>]*>(.*?)</li>", Pattern.DOTALL);
+
+    /** The text of each item of the "Key differences" list. */
+    static List<String> differenceItems(String html) {
+        List<String> items = new ArrayList<>();
+        Matcher d = DIFFERENCES.matcher(html);
+        while (d.find()) {
+            Matcher li = LI.matcher(d.group(1));
+            while (li.find()) {
+                String t = normalize(text(li.group(1)).replace('\n', ' '));
+                if (!t.isEmpty()) items.add(t);
+            }
+        }
+        return items;
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=。)");
+
+    /**
+     * A "Key differences" item that appears word for word in the Description, When or Fix
+     * sections, or that contains a whole sentence of them (6+ words, or 15+ characters of
+     * Japanese): the seed page's defect 3.
+     */
+    static List<String> repeatedDifferences(String html) {
+        List<String> perCodeBlocks = new ArrayList<>();
+        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(section(html, id)));
+        String perCode = String.join("\n", perCodeBlocks);
+        Set<String> sentences = new TreeSet<>();
+        for (String block : perCodeBlocks) {
+            for (String sentence : SENTENCE_END.split(block)) {
+                String t = sentence.strip();
+                if (words(t) >= 6 || (t.codePoints().anyMatch(AllPairsQualityTest::isJapanese) && t.length() >= 15)) {
+                    sentences.add(t);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : differenceItems(html)) {
+            if (perCode.contains(item)) {
+                out.add("item \"" + abbreviate(item) + "\" appears verbatim in the per-code sections");
+                continue;
+            }
+            for (String sentence : sentences) {
+                if (item.contains(sentence)) {
+                    out.add("item \"" + abbreviate(item) + "\" repeats the sentence \"" + abbreviate(sentence) + "\"");
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isJapanese(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HAN;
+    }
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    static int words(String s) {
+        Matcher m = WORD.matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
+
+    /** "{code}", "${page.title}"... anywhere in the page, attributes included. */
+    static List<String> placeholders(String html) {
+        List<String> out = new ArrayList<>();
+        String decoded = decode(COMMENT.matcher(html).replaceAll(" "));
+        Matcher m = PLACEHOLDER_PATTERN.matcher(decoded);
+        while (m.find()) {
+            out.add("\"" + m.group() + "\" in \"" + normalize(around(decoded, m.start(), m.end())) + "\"");
+        }
+        return out;
+    }
+
+    private static final Pattern PLACEHOLDER_IN_PATTERN = Pattern.compile("\\{[^}]*}");
+
+    /** The literal parts of every pattern.* value of a locale file that have 3 or more words. */
+    static List<String> patternFragments(Map<String, Object> localeYaml) {
+        List<String> values = new ArrayList<>();
+        flatten(localeYaml.get("pattern"), values);
+        Set<String> fragments = new TreeSet<>();
+        for (String value : values) {
+            for (String part : PLACEHOLDER_IN_PATTERN.split(value)) {
+                String t = normalize(part).replaceAll("^[\\p{P}\\s]+|[\\p{P}\\s]+$", "");
+                if (words(t) >= 3) fragments.add(t);
+            }
+        }
+        return List.copyOf(fragments);
+    }
+
+    private static void flatten(Object node, List<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            for (Object v : map.values()) flatten(v, into);
+        } else if (node instanceof Collection<?> list) {
+            for (Object v : list) flatten(v, into);
+        } else if (node != null) {
+            into.add(node.toString());
+        }
+    }
+
+    /** English pattern text in the page, outside the elements marked {@code lang="en"}. */
+    static List<String> englishPatterns(String html, Collection<String> fragments) {
+        String t = text(withoutLang(html, "en")).toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String fragment : fragments) {
+            int at = t.indexOf(fragment.toLowerCase(Locale.ROOT));
+            if (at >= 0) {
+                out.add("\"" + fragment + "\" in \"" + around(t, at, at + fragment.length()).replace('\n', ' ') + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)\\b([^>]*)>");
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+            "meta", "source", "track", "wbr");
+
+    /** {@code html} without the elements (and their content) whose {@code lang} is {@code lang}. */
+    static String withoutLang(String html, String lang) {
+        Pattern attr = Pattern.compile("\\slang\\s*=\\s*[\"']?" + Pattern.quote(lang) + "(?:-[A-Za-z0-9]+)?[\"'\\s/>]",
+                Pattern.CASE_INSENSITIVE);
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        Matcher m = START_TAG.matcher(html);
+        while (m.find(pos)) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            if (name.equals("html") || !attr.matcher(m.group(2) + ">").find()) {
+                out.append(html, pos, m.end());
+                pos = m.end();
+                continue;
+            }
+            out.append(html, pos, m.start()).append(' ');
+            pos = VOID.contains(name) || m.group(2).endsWith("/") ? m.end() : endOf(html, name, m.end());
+        }
+        out.append(html.substring(pos));
+        return out.toString();
+    }
+
+    /** The index just after the end tag that closes the element {@code name} opened before {@code from}. */
+    private static int endOf(String html, String name, int from) {
+        Matcher m = Pattern.compile("<(/?)" + Pattern.quote(name) + "\\b[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
+        int depth = 1;
+        int pos = from;
+        while (m.find(pos)) {
+            depth += m.group(1).isEmpty() ? 1 : -1;
+            pos = m.end();
+            if (depth == 0) return pos;
+        }
+        return html.length();
+    }
+
+    private static final Pattern H1 = Pattern.compile("<h1\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\blang=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\bhref=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * One h1, {@code <html lang>} equal to the locale, the six section headings of the locale in
+     * the seed's order (and no other h2), and a link to the same page in every other locale.
+     *
+     * @param pageDir the page's folder relative to the site root, "ja/smtp/421-vs-552/"
+     */
+    static List<String> structureProblems(String html, String pageDir, List<String> locales, List<String> headings) {
+        List<String> out = new ArrayList<>();
+        String locale = pageDir.substring(0, pageDir.indexOf('/'));
+        long h1 = H1.matcher(html).results().count();
+        if (h1 != 1) out.add(h1 + " <h1> elements instead of 1");
+        Matcher lang = HTML_LANG.matcher(html);
+        if (!lang.find()) {
+            out.add("<html> declares no lang");
+        } else if (!lang.group(1).equals(locale)) {
+            out.add("<html lang=\"" + lang.group(1) + "\"> on a " + locale + " page");
+        }
+        List<String> h2 = H2.matcher(html).results().map(r -> normalize(text(r.group(2)))).toList();
+        if (!h2.equals(headings)) out.add("section headings " + h2 + " instead of " + headings);
+        Set<String> targets = new HashSet<>();
+        URI base = URI.create("https://site.invalid/" + pageDir);
+        Matcher a = HREF.matcher(html);
+        while (a.find()) {
+            try {
+                URI u = base.resolve(decode(a.group(1)));
+                if ("site.invalid".equals(u.getHost())) targets.add(u.getPath());
+            } catch (IllegalArgumentException e) {
+                out.add("unparsable link \"" + a.group(1) + "\"");
+            }
+        }
+        for (String other : locales) {
+            if (other.equals(locale)) continue;
+            String dir = "/" + other + pageDir.substring(locale.length());
+            if (!targets.contains(dir) && !targets.contains(dir + "index.html")) {
+                out.add("no link to the " + other + " page " + dir);
+            }
+        }
+        return out;
+    }
+
+    /** Exactly one page per unordered pair of the family's codes, each "a-vs-b" naming two of its codes. */
+    static List<String> pairCountProblems(Set<String> codes, List<String> pairFolders) {
+        List<String> out = new ArrayList<>();
+        int n = codes.size();
+        int expected = n * (n - 1) / 2;
+        if (pairFolders.size() != expected) {
+            out.add(pairFolders.size() + " pair pages for " + n + " codes, expected n*(n-1)/2 = " + expected);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String slug : pairFolders) {
+            String[] ab = slug.split("-vs-", -1);
+            if (ab.length != 2 || !codes.contains(ab[0]) || !codes.contains(ab[1]) || ab[0].equals(ab[1])) {
+                out.add("\"" + slug + "\" is not a pair of two codes of the family");
+                continue;
+            }
+            String key = ab[0].compareTo(ab[1]) < 0 ? ab[0] + " " + ab[1] : ab[1] + " " + ab[0];
+            if (!seen.add(key)) out.add("\"" + slug + "\": the pair " + key + " has two pages that are not redirects");
+        }
+        return out;
+    }
+
+    /** The codes of a family folder: the .yaml files that are neither _family nor a translation. */
+    static Set<String> codeIds(Path familyDir, List<String> locales) throws IOException {
+        try (Stream<Path> s = Files.list(familyDir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml") && !f.startsWith("_"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .filter(id -> !locales.contains(id.substring(id.lastIndexOf('.') + 1)) || id.indexOf('.') < 0)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "…";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        Object o = new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<String> strings(Object o) {
+        return o instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    // ---- every rule can fail -----------------------------------------------------------------
+
+    /** Each checker against a small good page and a deliberately bad one. */
+    @Nested
+    class Checkers {
+        static final List<String> EN = List.of("Description", "When you see this code", "How to fix it",
+                "Key differences", "Which to use when", "Learn more");
+        static final List<String> JA = List.of("説明", "このコードが表示される場合", "解決方法", "主な違い",
+                "どちらをいつ使うか", "詳しく見る");
+
+        /** A minimal pair page in the shape of templates/pair.ftlh. */
+        static String page(String lang, List<String> h, String description, String when, String fix, String differences) {
+            String other = lang.equals("en") ? "ja" : "en";
+            return "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head><title>SMTP 421 vs 552</title></head>\n<body>\n"
+                    + "<nav><a href=\"../../../" + other + "/smtp/421-vs-552/\" hreflang=\"" + other + "\" lang=\"" + other + "\">"
+                    + other + "</a></nav>\n<main><article class=\"pair\">\n<h1>SMTP 421 vs 552</h1>\n"
+                    + "<section aria-labelledby=\"description\">\n<h2 id=\"description\">" + h.get(0) + "</h2>\n"
+                    + "<h3 id=\"description-421\"><a href=\"../421/\">421</a> Service Not Available</h3>" + description
+                    + "\n</section>\n<section aria-labelledby=\"when\">\n<h2 id=\"when\">" + h.get(1) + "</h2>\n"
+                    + "<h3 id=\"when-421\"><a href=\"../421/\">421</a> Service Not Available</h3>" + when + "\n</section>\n"
+                    + "<section aria-labelledby=\"fix\">\n<h2 id=\"fix\">" + h.get(2) + "</h2>\n"
+                    + "<h3 id=\"fix-421\"><a href=\"../421/\">421</a> Service Not Available</h3><h4>Sender</h4>" + fix
+                    + "\n</section>\n<section aria-labelledby=\"differences\">\n<h2 id=\"differences\">" + h.get(3) + "</h2>\n"
+                    + "<ol class=\"differences\">\n" + differences + "\n</ol>\n</section>\n"
+                    + "<section aria-labelledby=\"choose\">\n<h2 id=\"choose\">" + h.get(4) + "</h2>\n<h3>Server</h3>\n"
+                    + "<ul><li>Reply 421 when the condition may clear.</li></ul>\n</section>\n"
+                    + "<section aria-labelledby=\"learn-more\">\n<h2 id=\"learn-more\">" + h.get(5) + "</h2>\n"
+                    + "<ul class=\"learn-more\"><li><a href=\"../421/\">The full page on 421</a></li></ul>\n</section>\n"
+                    + "</article></main>\n</body>\n</html>\n";
+        }
+
+        static String good() {
+            return page("en", EN, "<div class=\"prose\"><p>The server is closing the channel.</p></div>",
+                    "<div class=\"prose\"><ul><li>The server is overloaded at connection time.</li></ul></div>",
+                    "<div class=\"prose\"><p>Nothing to fix; the queue retries.</p></div>",
+                    "<li><a href=\"../421/\">421</a> affects the whole connection, while <a href=\"../552/\">552</a> affects the message itself.</li>");
+        }
+
+        @Test
+        void aGoodPagePassesEveryRule() {
+            String html = good();
+            assertThat(doubledWords(html, "en")).isEmpty();
+            assertThat(emptyParts(html)).isEmpty();
+            assertThat(repeatedDifferences(html)).isEmpty();
+            assertThat(placeholders(html)).isEmpty();
+            assertThat(structureProblems(html, "en/smtp/421-vs-552/", List.of("en", "ja"), EN)).isEmpty();
+        }
+
+        @Test
+        void htmlToTextStripsTagsAndDecodesEntities() {
+            assertThat(text("<p>A &amp; B &lt;x&gt; &quot;q&quot; it&#39;s <a href=\"#\">li<b>nk</b></a></p><p>next</p>"))
+                    .isEqualTo("A & B <x> \"q\" it's link\nnext");
+        }
+
+        @Test
+        void doubledWordsAreFound() {
+            assertThat(doubledWords("<p>You encounter 421 when when connecting.</p>", "en"))
+                    .singleElement().asString().contains("\"when when\"");
+            assertThat(doubledWords("<p>See <a href=\"#\">The</a> the server.</p>", "en")).hasSize(1);
+            assertThat(doubledWords("<p>It is <em>the</em>\n the end.</p>", "en")).hasSize(1);
+            assertThat(doubledWords("<p>サーバーのの応答</p>", "ja")).hasSize(1);
+            assertThat(doubledWords("<p>421 はは一時的</p><p>宛先をを確認</p><p>接続がが切れ</p><p>後でにに再試行</p>", "ja"))
+                    .hasSize(4);
+            // Not doubled: numbers, words split across blocks, hyphenated compounds, ものの.
+            assertThat(doubledWords("<p>Reply 250 250 times.</p><h3>Storage</h3><p>Storage is full.</p>"
+                    + "<p>the Internet-Draft draft-levine-mailbomb-header</p><p>受け付けたものの、拒否</p>", "ja")).isEmpty();
+            assertThat(doubledWords("<p>then thence, that than</p>", "en")).isEmpty();
+        }
+
+        @Test
+        void emptySectionsAreFound() {
+            String noProse = page("en", EN, "<div class=\"prose\"></div>", "<div class=\"prose\"><p>x y z</p></div>",
+                    "<div class=\"prose\"><p>fix</p></div>", "<li>a differs from b</li>");
+            assertThat(emptyParts(noProse)).anySatisfy(p -> assertThat(p).contains("nothing under <h2> \"Description\""));
+            String noDifferences = page("en", EN, "<div class=\"prose\"><p>a</p></div>", "<div class=\"prose\"><p>b</p></div>",
+                    "<div class=\"prose\"><p>c</p></div>", "");
+            assertThat(emptyParts(noDifferences)).anySatisfy(p -> assertThat(p).contains("Key differences"));
+            String blankItem = page("en", EN, "<div class=\"prose\"><p>a</p></div>", "<div class=\"prose\"><p>b</p></div>",
+                    "<div class=\"prose\"><p>c</p></div>", "<li>real</li><li> </li>");
+            assertThat(emptyParts(blankItem)).anySatisfy(p -> assertThat(p).contains("blank <li>"));
+            // A code heading with nothing under it, though the section has text for the other code.
+            String emptyCode = page("en", EN, "<div class=\"prose\"><p>a</p></div>",
+                    "<h3 id=\"when-552\">552</h3>", "<div class=\"prose\"><p>c</p></div>", "<li>d</li>");
+            assertThat(emptyParts(emptyCode)).anySatisfy(p -> assertThat(p).contains("nothing under <h3>"));
+        }
+
+        @Test
+        void differencesRepeatingThePerCodeSectionsAreFound() {
+            String verbatim = page("en", EN, "<div class=\"prose\"><p>The server is closing the channel.</p></div>",
+                    "<div class=\"prose\"><p>The server is overloaded.</p></div>", "<div class=\"prose\"><p>Wait.</p></div>",
+                    "<li>The server\n is <em>closing</em> the channel.</li>");
+            assertThat(repeatedDifferences(verbatim)).singleElement().asString().contains("appears verbatim");
+            String sentence = page("en", EN, "<div class=\"prose\"><p>The server is closing the transmission channel now. Retry.</p></div>",
+                    "<div class=\"prose\"><p>x</p></div>", "<div class=\"prose\"><p>y</p></div>",
+                    "<li>421: The server is closing the transmission channel now.</li>");
+            assertThat(repeatedDifferences(sentence)).singleElement().asString().contains("repeats the sentence");
+            String ja = page("ja", JA, "<div class=\"prose\"><p>サーバーはこの SMTP セッションを打ち切り、伝送チャネルを閉じます。</p></div>",
+                    "<div class=\"prose\"><p>x</p></div>", "<div class=\"prose\"><p>y</p></div>",
+                    "<li>421 について: サーバーはこの SMTP セッションを打ち切り、伝送チャネルを閉じます。</li>");
+            assertThat(repeatedDifferences(ja)).hasSize(1);
+        }
+
+        @Test
+        void unresolvedPlaceholdersAreFound() {
+            assertThat(placeholders("<p>{a} is a temporary failure</p>")).singleElement().asString().contains("{a}");
+            assertThat(placeholders("<meta name=\"description\" content=\"{aTitle}\">")).hasSize(1);
+            assertThat(placeholders("<p>&#123;code&#125; and ${page.title}</p>")).hasSize(2);
+            assertThat(placeholders("<p>{ } {1} a{b</p>")).isEmpty();
+        }
+
+        @Test
+        void englishPatternsOnJapanesePagesAreFound() {
+            List<String> fragments = patternFragments(Map.of("pattern", Map.of(
+                    "shared", "Both are {plural}: {effect}. They differ in the following ways.",
+                    "diffCommands", "{a} can be the reply to {aCommands}; {b} can be the reply to {bCommands}.",
+                    "list2", "{first} and {second}",
+                    "chooseSender", Map.of("none", "On {code}, let the class digit that comes with it decide."))));
+            assertThat(fragments).containsExactlyInAnyOrder("They differ in the following ways", "can be the reply to",
+                    "let the class digit that comes with it decide");
+            assertThat(englishPatterns("<html lang=\"ja\"><p>どちらも一時的エラーです。They differ in the following ways.</p></html>",
+                    fragments)).singleElement().asString().contains("They differ");
+            assertThat(englishPatterns("<p><a>421</a> can be the reply to MAIL</p>", fragments)).hasSize(1);
+            // The same words inside an element marked lang="en" are fine.
+            assertThat(englishPatterns("<html lang=\"ja\"><p>421 は <span lang=\"en\">can be the reply to <b>MAIL</b></span> です。"
+                    + "<div lang=\"en\"><div>x</div>They differ in the following ways</div></p></html>", fragments)).isEmpty();
+        }
+
+        @Test
+        void brokenSkeletonsAreFound() {
+            String good = good();
+            List<String> locales = List.of("en", "ja");
+            assertThat(structureProblems(good.replace("<h1>", "<h1>x</h1><h1>"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("2 <h1>");
+            assertThat(structureProblems(good.replace("<h1>SMTP 421 vs 552</h1>", ""), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("0 <h1>");
+            assertThat(structureProblems(good.replace("<html lang=\"en\">", "<html lang=\"ja\">"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("<html lang=\"ja\"> on a en page");
+            assertThat(structureProblems(good.replace("<html lang=\"en\">", "<html>"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("no lang");
+            assertThat(structureProblems(good, "en/smtp/421-vs-552/", locales, JA))
+                    .singleElement().asString().contains("section headings");
+            assertThat(structureProblems(good.replace(">Key differences<", ">Differences<"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("section headings");
+            List<String> swapped = List.of(EN.get(0), EN.get(1), EN.get(2), EN.get(4), EN.get(3), EN.get(5));
+            assertThat(structureProblems(good, "en/smtp/421-vs-552/", locales, swapped)).hasSize(1);
+            assertThat(structureProblems(good.replace("/ja/smtp/421-vs-552/", "/ja/smtp/421-vs-554/"), "en/smtp/421-vs-552/",
+                    locales, EN)).singleElement().asString().contains("no link to the ja page /ja/smtp/421-vs-552/");
+            assertThat(structureProblems(good.replace("../../../ja/smtp/421-vs-552/", "../../../ja/smtp/421-vs-552/index.html"),
+                    "en/smtp/421-vs-552/", locales, EN)).isEmpty();
+        }
+
+        @Test
+        void wrongPairCountsAreFound() {
+            Set<String> codes = Set.of("421", "450", "552");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-552", "450-vs-552"))).isEmpty();
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-552")))
+                    .singleElement().asString().contains("2 pair pages for 3 codes, expected n*(n-1)/2 = 3");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "450-vs-421", "450-vs-552")))
+                    .singleElement().asString().contains("two pages");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-999", "450-vs-552")))
+                    .singleElement().asString().contains("421-vs-999");
+        }
+
+        @Test
+        void codeFilesAreTheYamlFilesWithoutLocaleSuffix(@TempDir Path dir) throws IOException {
+            for (String f : List.of("_family.yaml", "_family.ja.yaml", "421.yaml", "421.ja.yaml", "X.1.10.yaml", "X.1.10.ja.yaml")) {
+                Files.writeString(dir.resolve(f), "");
+            }
+            assertThat(codeIds(dir, List.of("en", "ja"))).containsExactly("421", "X.1.10");
+        }
+    }
+}
