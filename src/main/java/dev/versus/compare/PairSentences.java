@@ -108,7 +108,7 @@ public final class PairSentences {
                 ? List.of(fill("pattern.chooseSenderNoClass", "a", code(a), "b", code(b)))
                 : List.of(fill("pattern.chooseSender." + sa, "code", code(a)),
                         fill("pattern.chooseSender." + sb, "code", code(b)));
-        return new PairProse(title, intro, shared, differences, server, sender);
+        return new PairProse(title, joinSentences(intro), shared, differences, server, sender);
     }
 
     private String sentence(Difference d, Code a, Code b, Family family) {
@@ -156,6 +156,25 @@ public final class PairSentences {
         }
         return fill("pattern.diffLinks", "a", code(a), "b", code(b), "family", otherFamily,
                 "aLinks", refs(l.a()), "bLinks", refs(l.b()));
+    }
+
+    /**
+     * Joins sentences into one paragraph: a space after a Latin full stop, nothing after a
+     * Japanese one (。), which needs no space in any language's typography.
+     */
+    static String joinSentences(List<String> sentences) {
+        StringBuilder out = new StringBuilder();
+        for (String s : sentences) {
+            if (out.length() > 0 && !endsWithWideStop(out)) out.append(' ');
+            out.append(s);
+        }
+        return out.toString();
+    }
+
+    private static boolean endsWithWideStop(CharSequence html) {
+        String text = html.toString().replaceAll("<[^>]*>$", "");
+        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        return last == '。' || last == '！' || last == '？' || last == '）';
     }
 
     private String code(Code c) {

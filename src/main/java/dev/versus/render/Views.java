@@ -15,7 +15,7 @@ public final class Views {
     public record PageView(String lang, String title, String description, String root, String home, String canonical,
                            Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs) {
         public PageView {
-            labels = Map.copyOf(labels);
+            // labels is the locale's immutable map, shared by every page: not copied per page.
             alternates = List.copyOf(alternates);
             crumbs = List.copyOf(crumbs);
         }
@@ -51,11 +51,10 @@ public final class Views {
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
-                           List<TemplateHTMLOutputModel> intro, TemplateHTMLOutputModel shared,
+                           TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
                            List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
                            List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore) {
         public PairPage {
-            intro = List.copyOf(intro);
             differences = List.copyOf(differences);
             chooseServer = List.copyOf(chooseServer);
             chooseSender = List.copyOf(chooseSender);

@@ -99,8 +99,10 @@ public final class SiteValidator {
                     if (r.value().equals(c.id())) {
                         problems.add(r.location(), "code " + c.id() + " lists itself in 'related'");
                     } else if (!codes.get(d.id()).contains(r.value())) {
+                        Set<String> others = new TreeSet<>(codes.get(d.id()));
+                        others.remove(c.id()); // a code is never related to itself, so never suggest it
                         problems.add(r.location(), "related code '" + r.value() + "' does not exist in family "
-                                + d.id() + hint(r.value(), codes.get(d.id())));
+                                + d.id() + hint(r.value(), others));
                     }
                 }
                 for (Fields.Item s : c.seeAlso()) {

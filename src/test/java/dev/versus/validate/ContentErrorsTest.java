@@ -1,0 +1,387 @@
+package dev.versus.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.Build;
+import dev.versus.model.Code;
+import dev.versus.model.Site;
+import dev.versus.render.UrlStyle;
+import dev.versus.testing.TestSite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One small broken site per content error, each with the exact message the author sees,
+ * {@code path:line:column: message}. Every test starts from {@link TestSite}'s valid site and
+ * breaks one thing; the line numbers refer to its text blocks.
+ */
+class ContentErrorsTest {
+    @TempDir
+    Path dir;
+
+    TestSite site;
+
+    @BeforeEach
+    void writeValidSite() {
+        site = TestSite.create(dir);
+    }
+
+    /** Validates the site and returns its errors as printed; fails if there are none. */
+    List<String> errors() {
+        try {
+            new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+        } catch (ContentException e) {
+            return e.errors().stream().map(ContentError::toString).toList();
+        }
+        throw new AssertionError("expected content errors, but the site is valid");
+    }
+
+    @Test
+    void theMinimalSiteIsValid() throws ContentException {
+        Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+
+        assertThat(valid.locales()).containsExactly("en", "ja");
+        assertThat(valid.families()).singleElement().satisfies(smtp ->
+                assertThat(smtp.codes()).extracting(Code::id).containsExactly("421", "452", "552"));
+    }
+
+    @Nested
+    class CodeFields {
+        @Test
+        void aMissingRequiredFieldPointsAtTheFile() {
+            site.deleteLine("content/smtp/421.yaml", "summary:");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:1:1: missing required field 'summary' in code file");
+        }
+
+        @Test
+        void aListWhereTextIsExpectedPointsAtTheList() {
+            site.replaceLine("content/smtp/421.yaml", "title:", "title: [Service, Not Available]");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:2:8: field 'title' must be a text, found a list");
+        }
+
+        @Test
+        void anEmptyRequiredTextAsksForTheText() {
+            site.replaceLine("content/smtp/421.yaml", "summary:", "summary: ''");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:3:10: field 'summary' is empty; write its text");
+        }
+
+        @Test
+        void aMisspelledFieldIsOneErrorWithASuggestion() {
+            site.edit("content/smtp/421.yaml", "summary:", "sumary:");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:3:1: 'sumary': unknown field in code file; did you mean 'summary'?");
+        }
+
+        @Test
+        void anUnknownFieldFarFromAnyKnownOneListsTheKnownFields() {
+            site.append("content/smtp/421.yaml", "severity: transient\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'severity': unknown field in code file;"
+                    + " known fields: cause, code, commands, description, fix, notes, references, related, scope,"
+                    + " seeAlso, summary, title, when");
+        }
+
+        @Test
+        void aCodeWhoseFirstDigitHasNoGroup() {
+            site.edit("content/smtp/_family.yaml", "codePattern: '[2-5][0-9][0-9]'", "codePattern: '[2-6][0-9][0-9]'");
+            site.write("content/smtp/621.yaml", TestSite.CODE_552.replace("code: '552'", "code: '621'"));
+
+            assertThat(errors()).containsExactly("content/smtp/621.yaml:1:7: code 621 falls in group '6',"
+                    + " which the family does not define; known groups: [2, 3, 4, 5]");
+        }
+
+        @Test
+        void aCodeOutsideTheCodePattern() {
+            site.write("content/smtp/621.yaml", TestSite.CODE_552.replace("code: '552'", "code: '621'"));
+
+            assertThat(errors()).containsExactly("content/smtp/621.yaml:1:7: code '621' does not match the family's"
+                    + " codePattern [2-5][0-9][0-9]");
+        }
+
+        @Test
+        void aDuplicateCodeNamesTheFirstDefinition() {
+            site.edit("content/smtp/552.yaml", "code: '552'", "code: '452'");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:1:7: duplicate code 452: already defined at"
+                    + " content/smtp/452.yaml:1:7; the code must match the file name, here '552'");
+        }
+
+        @Test
+        void aReferenceUrlMustBeHttps() {
+            site.edit("content/smtp/552.yaml", "url: https://", "url: http://");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:19:10: reference url must be an https:// URL"
+                    + " without spaces, found 'http://www.rfc-editor.org/rfc/rfc5321#section-4.2.3'");
+        }
+
+        @Test
+        void aCommandOutsideTheFamilyVocabulary() {
+            site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONNECT, HELO]");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:21: 'HELO' is not a command of this family"
+                    + " (known: CONNECT, MAIL, RCPT, END-OF-DATA, ANY)");
+        }
+
+        @Test
+        void aMisspelledCommandGetsASuggestion() {
+            site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONECT, ANY]");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:12: 'CONECT' is not a command of this family"
+                    + " (known: CONNECT, MAIL, RCPT, END-OF-DATA, ANY); did you mean 'CONNECT'?");
+        }
+    }
+
+    @Nested
+    class Links {
+        @Test
+        void aRelatedCodeThatDoesNotExist() {
+            site.edit("content/smtp/421.yaml", "related: ['452']", "related: ['452', '450']");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:14:18: related code '450' does not exist in family smtp; did you mean '452'?");
+        }
+
+        @Test
+        void aRelatedCodeIsNeverSuggestedAsItself() {
+            site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552', '451']");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/452.yaml:14:18: related code '451' does not exist in family smtp");
+        }
+
+        @Test
+        void aSeeAlsoToAFamilyThatDoesNotExist() {
+            site.append("content/smtp/421.yaml", "seeAlso: ['smtp-enhanced:X.2.2']\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:18:11: seeAlso names family 'smtp-enhanced', which does not exist");
+        }
+
+        @Test
+        void aSeeAlsoToACodeTheOtherFamilyDoesNotHave() {
+            site.write("content/smtp-enhanced/_family.yaml", """
+                    id: smtp-enhanced
+                    name: Enhanced
+                    title: Enhanced mail system status codes
+                    description: Class, subject and detail (RFC 3463).
+                    codePattern: 'X\\.[0-9]{1,3}\\.[0-9]{1,3}'
+                    groupBy: '^X\\.([0-9]+)\\.'
+                    groups:
+                      - key: '2'
+                        name: Addressing
+                    commands:
+                      ANY: any command
+                    """);
+            site.append("content/smtp/421.yaml", "seeAlso: ['smtp-enhanced:X.2.2']\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:18:11: seeAlso code 'X.2.2' does not exist in family smtp-enhanced");
+        }
+
+        @Test
+        void aCodeWithErrorsIsReportedOnceNotAgainByTheFilesThatLinkToIt() {
+            // 452 lists 421 in related, and 421.ja.yaml translates it: neither is a second error.
+            site.replaceLine("content/smtp/421.yaml", "title:", "title: \"Service Not Available");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:2:8: invalid YAML: the quoted text that"
+                    + " starts here is not closed before the end of the file");
+        }
+    }
+
+    @Nested
+    class Translations {
+        @Test
+        void aTranslationOfACodeThatDoesNotExist() {
+            site.write("content/smtp/450.ja.yaml", TestSite.CODE_421_JA);
+
+            assertThat(errors()).containsExactly("content/smtp/450.ja.yaml:1:1: translation for unknown code '450';"
+                    + " there is no 450.yaml in this family; did you mean '452'?");
+        }
+
+        @Test
+        void aTranslationIntoALocaleTheSiteDoesNotHave() {
+            site.write("content/smtp/421.fr.yaml", "title: Service non disponible\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.fr.yaml:1:1: translation for unknown locale 'fr'; site.yaml lists [en, ja]");
+        }
+
+        @Test
+        void anEmptyTranslatedFieldIsAnErrorNotASilentFallbackToEnglish() {
+            site.replaceLine("content/smtp/421.ja.yaml", "summary:", "summary:");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.ja.yaml:2:9: field 'summary' is empty; write its text or remove the field");
+        }
+
+        @Test
+        void aTranslationOfTextTheEnglishFileDoesNotHave() {
+            site.append("content/smtp/421.ja.yaml", "notes: |\n  英語にない注記です。\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:10:8: 'notes' has no English text to"
+                    + " translate; add notes to the code file first");
+        }
+
+        @Test
+        void aTranslationWithErrorsIsCheckedEvenWhenItsCodeFileHasErrorsToo() {
+            site.deleteLine("content/smtp/421.yaml", "scope:");
+            site.edit("content/smtp/421.ja.yaml", "summary:", "sumary:");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.ja.yaml:2:1: 'sumary': unknown field in translation file; did you mean 'summary'?",
+                    "content/smtp/421.yaml:1:1: missing required field 'scope' in code file");
+        }
+    }
+
+    @Nested
+    class Locales {
+        @Test
+        void aLabelMissingFromALocaleFilePointsAtItsSection() {
+            site.replaceLine("locales/en.yaml", "  pairsCount:", "  pairsCount: \"{count} comparisons\"");
+            site.deleteLine("locales/ja.yaml", "  pairsCount:");
+            int section = site.lineOf("locales/ja.yaml", "family:");
+
+            assertThat(errors()).containsExactly("locales/ja.yaml:" + section + ":1: missing label 'family.pairsCount';"
+                    + " the default locale has: \"{count} comparisons\"");
+        }
+
+        @Test
+        void aPatternUsingAPlaceholderItsCallerDoesNotProvide() {
+            site.replaceLine("locales/ja.yaml", "  pairsCount:", "  pairsCount: \"{total} 件の比較\"");
+            int line = site.lineOf("locales/ja.yaml", "  pairsCount:");
+
+            assertThat(errors()).containsExactly("locales/ja.yaml:" + line + ":15: label 'family.pairsCount' uses"
+                    + " {total}, which this pattern does not provide; available: {count}");
+        }
+
+        @Test
+        void aLocaleFileForALocaleTheSiteDoesNotList() {
+            site.write("locales/fr.yaml", "language: Français\n");
+
+            assertThat(errors()).containsExactly("locales/fr.yaml:1:1: locale file for 'fr', which is not in"
+                    + " site.yaml's locales [en, ja]; add it there or remove the file");
+        }
+    }
+
+    @Nested
+    class Yaml {
+        @Test
+        void anUnclosedQuotePointsAtWhereTheQuoteStarts() {
+            site.replaceLine("content/smtp/421.yaml", "title:", "title: \"Service Not Available");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:2:8: invalid YAML: the quoted text that"
+                    + " starts here is not closed before the end of the file");
+        }
+
+        @Test
+        void anUnclosedListPointsAtWhereSnakeYamlStoppedAndSaysWhereTheListStarts() {
+            site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONNECT, ANY");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:14:8: invalid YAML: expected ',' or ']',"
+                    + " but got : (in the list [ ] that starts at line 13, column 11)");
+        }
+
+        @Test
+        void aColonInUnquotedTextSaysToQuoteIt() {
+            site.replaceLine("content/smtp/421.yaml", "summary:", "summary: Not available: closing the connection.");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:3:23: invalid YAML: mapping values are not"
+                    + " allowed here; put a text that contains ': ' in quotes");
+        }
+
+        @Test
+        void aDuplicateKeyNamesTheFirstOne() {
+            site.append("content/smtp/421.yaml", "scope: session\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:18:1: duplicate key 'scope' (first at line 11); each field may appear once");
+        }
+
+        @Test
+        void aJavaClassTagIsRejected() {
+            site.append("content/smtp/421.yaml", "notes: !!javax.script.ScriptEngineManager"
+                    + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://localhost:1/\"]]]]\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:18:8: tag !!javax.script.ScriptEngineManager"
+                    + " is not allowed; Versus reads plain data only, so remove the tag");
+        }
+
+        @Test
+        void aJavaClassTagConstructsNothing() {
+            Canary.created = false;
+            site.append("content/smtp/421.yaml", "notes: !!" + Canary.class.getName() + " {}\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:18:8: tag !!" + Canary.class.getName()
+                    + " is not allowed; Versus reads plain data only, so remove the tag");
+            assertThat(Canary.created).as("the tagged class was instantiated").isFalse();
+        }
+
+        @Test
+        void aLocalTagIsRejectedToo() {
+            site.edit("content/smtp/421.yaml", "scope: connection", "scope: !word connection");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:11:8: tag !word is not allowed; Versus reads plain data only, so remove the tag");
+        }
+
+        @Test
+        void aFileThatIsNotUtf8GivesTheLineColumnAndByteOffset() {
+            // "title: サービス利用不可" then é in Latin-1: column 16 in characters, offset 31 in bytes.
+            byte[] prefix = "title: サービス利用不可".getBytes(StandardCharsets.UTF_8);
+            byte[] file = new byte[prefix.length + 2];
+            System.arraycopy(prefix, 0, file, 0, prefix.length);
+            file[prefix.length] = (byte) 0xE9;
+            file[prefix.length + 1] = '\n';
+            site.writeBytes("content/smtp/421.ja.yaml", file);
+
+            assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:1:16: file is not valid UTF-8:"
+                    + " bad byte 0xE9 at byte offset 31; save the file as UTF-8");
+        }
+    }
+
+    @Test
+    void everyErrorInEveryFileIsReportedTogetherSortedByPathLineAndColumn() {
+        site.replaceLine("locales/ja.yaml", "  pairsCount:", "  pairsCount: \"{total} 件の比較\"");
+        int labelLine = site.lineOf("locales/ja.yaml", "  pairsCount:");
+        site.edit("content/smtp/_family.yaml", "severity: permanent", "severity: permanant");
+        site.append("content/smtp/552.yaml", "note: found after the fields above, printed after them\n");
+        site.edit("content/smtp/552.yaml", "url: https://", "url: http://");
+        site.edit("content/smtp/552.yaml", "cause: either", "cause: eiher");
+        site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552', '521']");
+        site.replaceLine("content/smtp/421.ja.yaml", "title:", "title: ''");
+
+        assertThat(errors()).containsExactly(
+                "content/smtp/421.ja.yaml:1:8: field 'title' is empty; write its text or remove the field",
+                "content/smtp/452.yaml:14:18: related code '521' does not exist in family smtp; did you mean '421'?",
+                "content/smtp/552.yaml:14:8: cause 'eiher' is not one of [sender, receiver, either, none];"
+                        + " did you mean 'either'?",
+                "content/smtp/552.yaml:19:10: reference url must be an https:// URL without spaces,"
+                        + " found 'http://www.rfc-editor.org/rfc/rfc5321#section-4.2.3'",
+                "content/smtp/552.yaml:20:1: 'note': unknown field in code file; did you mean 'notes'?",
+                "content/smtp/_family.yaml:20:15: severity 'permanant' is not one of"
+                        + " [success, intermediate, transient, permanent]; did you mean 'permanent'?",
+                "locales/ja.yaml:" + labelLine + ":15: label 'family.pairsCount' uses {total},"
+                        + " which this pattern does not provide; available: {count}");
+    }
+
+    /** A class a YAML tag could name; constructing it would flip the flag. */
+    public static final class Canary {
+        static volatile boolean created;
+
+        public Canary() {
+            created = true;
+        }
+    }
+}
