@@ -27,14 +27,20 @@ public record RawSources(
      * A family folder: its {@code _family.yaml}, its translations, code files and translation files.
      * {@code codeNames} are the stems of every code file in the folder, including files that could
      * not be parsed, so that a link to such a code is not reported a second time as "does not exist".
+     * {@code pairNotes} are the Markdown files of its {@code pairs/} folder.
      */
     public record RawFamily(String folder, String path, RawFile family, List<RawFile> familyTranslations,
-                            List<RawFile> codes, List<RawFile> translations, List<String> codeNames) {
+                            List<RawFile> codes, List<RawFile> translations, List<String> codeNames,
+                            List<RawText> pairNotes) {
         public RawFamily {
+            pairNotes = List.copyOf(pairNotes);
             familyTranslations = List.copyOf(familyTranslations);
             codes = List.copyOf(codes);
             translations = List.copyOf(translations);
             codeNames = List.copyOf(codeNames);
         }
     }
+
+    /** A Markdown file read as text ({@code pairs/421-vs-552.ja.md} has stem "421-vs-552.ja"). */
+    public record RawText(String path, String stem, String text) {}
 }

@@ -20,6 +20,8 @@ public final class SourceLoader {
     public static final String LOCALES = "locales";
     public static final String TEMPLATES = "templates";
     public static final String FAMILY_FILE = "_family";
+    /** Subfolder of a family with hand-written notes on single comparisons. */
+    public static final String PAIRS = "pairs";
 
     private final Path root;
     private final YamlLoader yaml;
@@ -77,8 +79,22 @@ public final class SourceLoader {
             problems.add(Location.fileStart(rel + "/" + FAMILY_FILE + ".yaml"),
                     "missing family file; every folder under content/ is a family and needs " + FAMILY_FILE + ".yaml");
         }
+        List<RawSources.RawText> notes = new ArrayList<>();
+        Path pairs = dir.resolve(PAIRS);
+        if (Files.isDirectory(pairs, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path file : children(pairs, problems)) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".md") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    problems.add(Location.fileStart(rel(file)), "only Markdown notes (<a>-vs-<b>.md, <a>-vs-<b>.<locale>.md)"
+                            + " belong in " + rel(pairs) + "/");
+                    continue;
+                }
+                String text = yaml.readText(file, problems);
+                if (text != null) notes.add(new RawSources.RawText(rel(file), name.substring(0, name.length() - 3), text));
+            }
+        }
         return new RawSources.RawFamily(dir.getFileName().toString(), rel, family, familyTranslations, codes, translations,
-                codeNames);
+                codeNames, notes);
     }
 
     /**

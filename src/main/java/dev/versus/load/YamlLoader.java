@@ -65,22 +65,25 @@ public final class YamlLoader {
 
     /** Loads {@code file}; on any problem reports it and returns empty. An empty file is an empty map. */
     public Optional<YamlNode> load(Path file, Problems problems) {
+        String text = readText(file, problems);
+        return text == null ? Optional.empty() : parse(text, displayPath(file), problems);
+    }
+
+    /** Reads a source file as UTF-8 within the size limit; null (after reporting) if it cannot be. */
+    public String readText(Path file, Problems problems) {
         String name = displayPath(file);
-        String text;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 problems.add(Location.fileStart(name), "file is " + size + " bytes, more than the limit of "
                         + MAX_FILE_BYTES + "; split it or remove what does not belong");
-                return Optional.empty();
+                return null;
             }
-            text = decodeUtf8(Files.readAllBytes(file), name, problems);
-            if (text == null) return Optional.empty();
+            return decodeUtf8(Files.readAllBytes(file), name, problems);
         } catch (IOException e) {
             problems.add(Location.fileStart(name), "cannot read file: " + e.getMessage());
-            return Optional.empty();
+            return null;
         }
-        return parse(text, name, problems);
     }
 
     /** Parses YAML text already in memory; {@code name} is the path printed in errors. */

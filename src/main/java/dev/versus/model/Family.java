@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A family of codes compared with each other (SMTP reply codes, SMTP enhanced status codes).
  * Codes are sorted by {@link CodeOrder}; {@code commandLabels} maps locale → command id → label,
- * in session order.
+ * in session order; {@code notes} are hand-written notes keyed by pair slug.
  */
 public record Family(
         String id,
@@ -17,7 +17,8 @@ public record Family(
         Map<String, Text> descriptions,
         List<Group> groups,
         Map<String, Map<String, Text>> commandLabels,
-        List<Code> codes) {
+        List<Code> codes,
+        Map<String, PairNote> notes) {
 
     public Family {
         titles = Map.copyOf(titles);
@@ -27,6 +28,12 @@ public record Family(
         commandLabels.forEach((k, v) -> labels.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         commandLabels = java.util.Collections.unmodifiableMap(labels);
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
+        notes = Map.copyOf(notes);
+    }
+
+    /** The hand-written note on a pair, or null. */
+    public PairNote note(Pair pair) {
+        return notes.get(pair.slug());
     }
 
     public Group group(String key) {

@@ -91,6 +91,12 @@ final class CodeViews {
                 related, links, references, href(locale, family.id(), family.id(), code.id()));
     }
 
+    /** Markdown written for a page of {@code family} at code depth (a pair note), with its mentions linked. */
+    Prose prose(String locale, String family, Text text) {
+        String html = markdown.render(text.value(), family, (fam, id) -> href(locale, family, fam, id));
+        return new Prose(markup(html), text.lang().equals(locale) ? null : text.lang());
+    }
+
     private Prose prose(String locale, Code code, Text text) {
         String html = markdown.render(text.value(), code.family(), (fam, id) ->
                 fam.equals(code.family()) && id.equals(code.id()) ? null : href(locale, code.family(), fam, id));

@@ -10,6 +10,7 @@ import dev.versus.model.Code;
 import dev.versus.model.Family;
 import dev.versus.model.Labels;
 import dev.versus.model.Pair;
+import dev.versus.model.PairNote;
 import dev.versus.model.Reference;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -280,7 +281,13 @@ public final class SiteRenderer {
         return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family)), family.name(), a, b,
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
-                learnMore(locale, pair, dir));
+                learnMore(locale, pair, dir), note(locale, pair));
+    }
+
+    private Views.Note note(String locale, Pair pair) {
+        PairNote note = pair.family().note(pair);
+        if (note == null) return null;
+        return new Views.Note(note.section(), note.replace(), codeViews.prose(locale, pair.family().id(), note.body().get(locale)));
     }
 
     /** Both code pages, the sources of both, the family index and the nearest other comparisons. */

@@ -53,7 +53,7 @@ public final class Views {
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
                            TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
                            List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
-                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore) {
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
         public PairPage {
             differences = List.copyOf(differences);
             chooseServer = List.copyOf(chooseServer);
@@ -61,6 +61,9 @@ public final class Views {
             learnMore = List.copyOf(learnMore);
         }
     }
+
+    /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
+    public record Note(String section, boolean replace, Prose text) {}
 
     public record GroupView(String key, String name, List<CodeLink> codes) {}
 

@@ -41,7 +41,8 @@ final class FamilyReader {
 
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, String name, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
-                 Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes) {
+                 Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes,
+                 Map<String, dev.versus.model.PairNote> notes) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -51,7 +52,7 @@ final class FamilyReader {
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
                         c.location()));
             }
-            return new Family(id, name, titles, descriptions, groups, commandLabels, built);
+            return new Family(id, name, titles, descriptions, groups, commandLabels, built, notes);
         }
     }
 
@@ -134,7 +135,8 @@ final class FamilyReader {
         for (RawFile tf : raw.translations()) {
             readTranslation(tf, codes, codeFiles);
         }
-        return new Draft(id, name, titles, descriptions, builtGroups, commandLabels, codes);
+        var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet());
+        return new Draft(id, name, titles, descriptions, builtGroups, commandLabels, codes, notes);
     }
 
     private record GroupDraft(String key, String name, String severity) {}

@@ -102,29 +102,20 @@ class AllPairsQualityTest {
         }
 
         ConcurrentLinkedQueue<Problem> found = new ConcurrentLinkedQueue<>();
-        List<Path> pages = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
+        Map<String, Set<String>> realPairs = new ConcurrentHashMap<>(); // "en/smtp/" -> slugs of non-redirect pages
         for (String locale : locales) {
-            for (var family : codes.entrySet()) {
-                Path dir = out.resolve(locale).resolve(family.getKey());
-                List<String> realPairs = new ArrayList<>();
-                List<Path> folders;
+            for (String family : codes.keySet()) {
+                realPairs.put(locale + "/" + family + "/", ConcurrentHashMap.newKeySet());
+                Path dir = out.resolve(locale).resolve(family);
                 try (Stream<Path> s = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
-                    folders = s.filter(p -> p.getFileName().toString().contains("-vs-")).sorted().toList();
-                }
-                for (Path folder : folders) {
-                    Path file = folder.resolve("index.html");
-                    if (!Files.isRegularFile(file)) continue;
-                    if (isRedirect(Files.readString(file, StandardCharsets.UTF_8))) continue;
-                    realPairs.add(folder.getFileName().toString());
-                    pages.add(file);
-                }
-                for (String p : pairCountProblems(family.getValue(), realPairs)) {
-                    found.add(new Problem(COUNT, locale + "/" + family.getKey() + "/", p));
+                    s.filter(p -> p.getFileName().toString().contains("-vs-"))
+                            .map(p -> p.resolve("index.html")).filter(Files::isRegularFile).forEach(candidates::add);
                 }
             }
         }
 
-        pages.parallelStream().forEach(file -> {
+        candidates.parallelStream().forEach(file -> {
             String rel = out.relativize(file).toString().replace('\\', '/');
             String pageDir = rel.substring(0, rel.length() - "index.html".length());
             String locale = pageDir.substring(0, pageDir.indexOf('/'));
@@ -134,11 +125,15 @@ class AllPairsQualityTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            if (isRedirect(html)) return;
+            String slug = pageDir.substring(0, pageDir.length() - 1);
+            realPairs.get(slug.substring(0, slug.lastIndexOf('/') + 1)).add(slug.substring(slug.lastIndexOf('/') + 1));
             PAGES_CHECKED.incrementAndGet();
-            DIFFERENCE_ITEMS.addAndGet(differenceItems(html).size());
-            doubledWords(html, locale).forEach(d -> found.add(new Problem(DOUBLED_WORD, rel, d)));
-            emptyParts(html).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
-            repeatedDifferences(html).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
+            Page page = Page.of(html);
+            DIFFERENCE_ITEMS.addAndGet(differenceItems(page.section("differences")).size());
+            doubledWords(page, locale).forEach(d -> found.add(new Problem(DOUBLED_WORD, rel, d)));
+            emptyParts(page).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
+            repeatedDifferences(page).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
             placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
@@ -148,8 +143,15 @@ class AllPairsQualityTest {
                     .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
         });
 
+        for (var e : realPairs.entrySet()) {
+            String family = e.getKey().substring(e.getKey().indexOf('/') + 1, e.getKey().length() - 1);
+            for (String p : pairCountProblems(codes.get(family), e.getValue().stream().sorted().toList())) {
+                found.add(new Problem(COUNT, e.getKey(), p));
+            }
+        }
+
         List<Problem> all = found.stream()
-                .sorted(Comparator.comparing(Problem::rule).thenComparing(Problem::page).thenComparing(Problem::detail))
+                .sorted(Comparator.comparing(Problem::rule).thenComparing(Problem::page)) // stable: a page's problems stay in order
                 .toList();
         for (Problem p : all) PROBLEMS.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p);
         writeReport(all);
@@ -221,18 +223,38 @@ class AllPairsQualityTest {
 
     // ---- the checkers -----------------------------------------------------------------------
 
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    /** Tags that end a run of visible text (a heading, a paragraph, a list item...). */
-    private static final Pattern BLOCK_TAG = Pattern.compile("</?(?:p|li|ul|ol|dl|dt|dd|h[1-6]|div|section|article|aside"
-            + "|header|footer|nav|main|body|html|head|title|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|figure"
-            + "|figcaption|details|summary|meta|link)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    /**
+     * A page parsed once: its HTML, its visible text as blocks, and the inner HTML of each
+     * {@code <section>} keyed by the id of its h2 (in page order).
+     */
+    record Page(String html, List<String> blocks, Map<String, String> sections) {
+        static Page of(String html) {
+            Map<String, String> sections = new LinkedHashMap<>();
+            Matcher s = SECTION.matcher(html);
+            int unnamed = 0;
+            while (s.find()) {
+                Matcher h = H2.matcher(s.group(1));
+                Matcher id = h.find() ? H2_ID.matcher(h.group(1)) : null;
+                sections.put(id != null && id.find() ? id.group(1) : "#" + unnamed++, s.group(1));
+            }
+            return new Page(html, AllPairsQualityTest.blocks(html), sections);
+        }
+
+        String section(String id) {
+            return sections.getOrDefault(id, "");
+        }
+    }
+
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+            "h5", "h6", "div", "section", "article", "aside", "header", "footer", "nav", "main", "body", "html", "head",
+            "title", "br", "hr", "tr", "td", "th", "table", "thead", "tbody", "blockquote", "pre", "figure", "figcaption",
+            "details", "summary", "meta", "link");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
     /** Decodes the entities FreeMarker and CommonMark write. */
     static String decode(String s) {
+        if (s.indexOf('&') < 0) return s;
         Matcher m = ENTITY.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -253,20 +275,73 @@ class AllPairsQualityTest {
         return sb.toString();
     }
 
+    /** Collapses every run of white space (no-break space included) to one space and trims. */
     static String normalize(String s) {
-        return s.replaceAll("[\\s\\u00a0]+", " ").strip();
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
-    /** The visible text of {@code html}, one string per block (heading, paragraph, list item...). */
+    /**
+     * The visible text of {@code html}, one string per block (heading, paragraph, list item...):
+     * tags are removed (inline ones without a trace, block ones end the block), comments,
+     * scripts and styles dropped, entities decoded, white space normalised.
+     */
     static List<String> blocks(String html) {
-        String s = SCRIPT.matcher(COMMENT.matcher(html).replaceAll(" ")).replaceAll("\u0000");
-        s = BLOCK_TAG.matcher(s).replaceAll("\u0000");
         List<String> out = new ArrayList<>();
-        for (String part : s.split("\u0000")) {
-            String t = normalize(decode(TAG.matcher(part).replaceAll("")));
-            if (!t.isEmpty()) out.add(t);
+        StringBuilder cur = new StringBuilder();
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                cur.append(c);
+                i++;
+                continue;
+            }
+            if (html.startsWith("<!--", i)) {
+                int e = html.indexOf("-->", i + 4);
+                i = e < 0 ? n : e + 3;
+                continue;
+            }
+            int e = html.indexOf('>', i);
+            if (e < 0) {
+                cur.append(html, i, n);
+                break;
+            }
+            int k = i + 1;
+            boolean closing = k < e && html.charAt(k) == '/';
+            if (closing) k++;
+            int nameStart = k;
+            while (k < e && Character.isLetterOrDigit(html.charAt(k))) k++;
+            String name = html.substring(nameStart, k).toLowerCase(Locale.ROOT);
+            i = e + 1;
+            if (!closing && (name.equals("script") || name.equals("style"))) {
+                int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
+                i = close < 0 ? n : Math.max(i, html.indexOf('>', close) + 1);
+                flush(cur, out);
+            } else if (BLOCK_TAGS.contains(name)) {
+                flush(cur, out);
+            }
         }
+        flush(cur, out);
         return out;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        String t = normalize(decode(cur.toString()));
+        if (!t.isEmpty()) out.add(t);
+        cur.setLength(0);
     }
 
     /** The visible text of {@code html}, blocks separated by newlines. */
@@ -278,17 +353,43 @@ class AllPairsQualityTest {
         return html.contains("http-equiv=\"refresh\"");
     }
 
-    /** A letters-only word said twice ("when when", "The the"); words inside hyphenated compounds do not count. */
-    private static final Pattern DOUBLED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_-])(\\p{L}+)\\s+\\1(?![\\p{L}\\p{N}_-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A Japanese particle said twice ("のの", "はは"...). */
     private static final Pattern DOUBLED_PARTICLE = Pattern.compile("([のはをがに])\\1");
 
     static List<String> doubledWords(String html, String locale) {
+        return doubledWords(Page.of(html), locale);
+    }
+
+    /**
+     * A word of letters only said twice in a block of visible text ("when when", "The the"),
+     * ignoring case; numbers ("250 250") and the parts of hyphenated compounds
+     * ("Internet-Draft draft-levine") are not words. On a ja page also a doubled particle.
+     */
+    static List<String> doubledWords(Page page, String locale) {
         List<String> out = new ArrayList<>();
-        for (String block : blocks(html)) {
-            Matcher m = DOUBLED.matcher(block);
-            while (m.find()) out.add("\"" + m.group() + "\" in \"" + around(block, m.start(), m.end()) + "\"");
+        for (String block : page.blocks()) {
+            int prevStart = -1;
+            int prevEnd = -1;
+            int i = 0;
+            while (i < block.length()) {
+                int cp = block.codePointAt(i);
+                if (!isWordChar(cp)) {
+                    i += Character.charCount(cp);
+                    continue;
+                }
+                int start = i;
+                boolean lettersOnly = true;
+                while (i < block.length() && isWordChar(cp = block.codePointAt(i))) {
+                    lettersOnly &= Character.isLetter(cp);
+                    i += Character.charCount(cp);
+                }
+                if (lettersOnly && prevStart >= 0 && block.substring(prevEnd, start).isBlank()
+                        && block.substring(prevStart, prevEnd).equalsIgnoreCase(block.substring(start, i))) {
+                    out.add("\"" + block.substring(prevStart, i) + "\" in \"" + around(block, prevStart, i) + "\"");
+                }
+                prevStart = lettersOnly ? start : -1;
+                prevEnd = i;
+            }
             if (locale.equals("ja")) {
                 Matcher p = DOUBLED_PARTICLE.matcher(block);
                 while (p.find()) {
@@ -301,6 +402,10 @@ class AllPairsQualityTest {
         return out;
     }
 
+    private static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '_' || cp == '-';
+    }
+
     private static String around(String s, int start, int end) {
         int from = Math.max(0, start - 40);
         int to = Math.min(s.length(), end + 40);
@@ -310,26 +415,29 @@ class AllPairsQualityTest {
     private static final Pattern SECTION = Pattern.compile("<section\\b[^>]*>(.*?)</section>", Pattern.DOTALL);
     private static final Pattern HEADING = Pattern.compile("<h([1-6])\\b[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern H2 = Pattern.compile("<h2\\b([^>]*)>(.*?)</h2>", Pattern.DOTALL);
+    private static final Pattern H2_ID = Pattern.compile("\\bid=\"([^\"]*)\"");
     private static final Pattern CONTENT = Pattern.compile("<(p|li|div)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
     private static final Pattern LIST = Pattern.compile("<(ul|ol)\\b([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
     private static final Pattern BLANK_ELEMENT = Pattern.compile(
             "<(p|li|h[1-6]|a|td|th|dt|dd)\\b([^>]*)>((?:\\s|&nbsp;|&#160;|<[^>]*>)*)</\\1>", Pattern.DOTALL);
+
+    static List<String> emptyParts(String html) {
+        return emptyParts(Page.of(html));
+    }
 
     /**
      * Every section needs a paragraph, list item or prose block with text after its h2, and so
      * does every heading inside it before the next heading of the same or a higher level; no
      * list may be without items and no paragraph, item, heading or link may be blank.
      */
-    static List<String> emptyParts(String html) {
+    static List<String> emptyParts(Page page) {
         List<String> out = new ArrayList<>();
-        Matcher s = SECTION.matcher(html);
-        while (s.find()) {
-            String section = s.group(1);
+        for (String section : page.sections().values()) {
             List<int[]> heads = new ArrayList<>(); // level, start, end
             Matcher h = HEADING.matcher(section);
             while (h.find()) heads.add(new int[] {Integer.parseInt(h.group(1)), h.start(), h.end()});
             if (heads.isEmpty()) {
-                out.add("section without a heading: \"" + abbreviate(normalize(text(section))) + "\"");
+                out.add("section without a heading: \"" + abbreviate(text(section).replace('\n', ' ')) + "\"");
                 continue;
             }
             for (int i = 0; i < heads.size(); i++) {
@@ -343,7 +451,7 @@ class AllPairsQualityTest {
                     }
                 }
                 if (!hasContent(section.substring(from, to))) {
-                    String heading = normalize(text(section.substring(heads.get(i)[1], from)));
+                    String heading = text(section.substring(heads.get(i)[1], from)).replace('\n', ' ');
                     out.add("nothing under <h" + level + "> \"" + heading + "\""
                             + (level == 2 ? "" : " (section \"" + sectionTitle(section) + "\")"));
                 }
@@ -365,24 +473,14 @@ class AllPairsQualityTest {
     private static boolean hasContent(String html) {
         Matcher c = CONTENT.matcher(html);
         while (c.find()) {
-            if (!text(c.group(2)).isBlank()) return true;
+            if (!blocks(c.group(2)).isEmpty()) return true;
         }
         return false;
     }
 
     private static String sectionTitle(String sectionHtml) {
         Matcher m = H2.matcher(sectionHtml);
-        return m.find() ? normalize(text(m.group(2))) : "?";
-    }
-
-    /** The inner HTML of the section whose h2 has {@code id}, or "" if there is none. */
-    static String section(String html, String id) {
-        Matcher s = SECTION.matcher(html);
-        while (s.find()) {
-            Matcher h = H2.matcher(s.group(1));
-            if (h.find() && h.group(1).contains("id=\"" + id + "\"")) return s.group(1);
-        }
-        return "";
+        return m.find() ? text(m.group(2)).replace('\n', ' ') : "?";
     }
 
     private static final Pattern DIFFERENCES = Pattern.compile("<ol\\b[^>]*class=\"differences\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
@@ -395,7 +493,7 @@ class AllPairsQualityTest {
         while (d.find()) {
             Matcher li = LI.matcher(d.group(1));
             while (li.find()) {
-                String t = normalize(text(li.group(1)).replace('\n', ' '));
+                String t = text(li.group(1)).replace('\n', ' ');
                 if (!t.isEmpty()) items.add(t);
             }
         }
@@ -404,26 +502,30 @@ class AllPairsQualityTest {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=。)");
 
+    static List<String> repeatedDifferences(String html) {
+        return repeatedDifferences(Page.of(html));
+    }
+
     /**
      * A "Key differences" item that appears word for word in the Description, When or Fix
      * sections, or that contains a whole sentence of them (6+ words, or 15+ characters of
      * Japanese): the seed page's defect 3.
      */
-    static List<String> repeatedDifferences(String html) {
+    static List<String> repeatedDifferences(Page page) {
         List<String> perCodeBlocks = new ArrayList<>();
-        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(section(html, id)));
+        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(page.section(id)));
         String perCode = String.join("\n", perCodeBlocks);
         Set<String> sentences = new TreeSet<>();
         for (String block : perCodeBlocks) {
             for (String sentence : SENTENCE_END.split(block)) {
                 String t = sentence.strip();
-                if (words(t) >= 6 || (t.codePoints().anyMatch(AllPairsQualityTest::isJapanese) && t.length() >= 15)) {
+                if (words(t) >= 6 || (t.length() >= 15 && t.codePoints().anyMatch(AllPairsQualityTest::isJapanese))) {
                     sentences.add(t);
                 }
             }
         }
         List<String> out = new ArrayList<>();
-        for (String item : differenceItems(html)) {
+        for (String item : differenceItems(page.section("differences"))) {
             if (perCode.contains(item)) {
                 out.add("item \"" + abbreviate(item) + "\" appears verbatim in the per-code sections");
                 continue;
@@ -454,10 +556,13 @@ class AllPairsQualityTest {
 
     private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
 
-    /** "{code}", "${page.title}"... anywhere in the page, attributes included. */
+    /** "{code}", "${page.title}"... anywhere in the page, attributes included, entities decoded. */
     static List<String> placeholders(String html) {
+        if (html.indexOf('{') < 0 && !html.contains("&#123;") && !html.contains("&#x7b;") && !html.contains("&#x7B;")) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
-        String decoded = decode(COMMENT.matcher(html).replaceAll(" "));
+        String decoded = decode(html);
         Matcher m = PLACEHOLDER_PATTERN.matcher(decoded);
         while (m.find()) {
             out.add("\"" + m.group() + "\" in \"" + normalize(around(decoded, m.start(), m.end())) + "\"");
@@ -466,6 +571,7 @@ class AllPairsQualityTest {
     }
 
     private static final Pattern PLACEHOLDER_IN_PATTERN = Pattern.compile("\\{[^}]*}");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}\\s]+$");
 
     /** The literal parts of every pattern.* value of a locale file that have 3 or more words. */
     static List<String> patternFragments(Map<String, Object> localeYaml) {
@@ -474,7 +580,7 @@ class AllPairsQualityTest {
         Set<String> fragments = new TreeSet<>();
         for (String value : values) {
             for (String part : PLACEHOLDER_IN_PATTERN.split(value)) {
-                String t = normalize(part).replaceAll("^[\\p{P}\\s]+|[\\p{P}\\s]+$", "");
+                String t = EDGE_PUNCTUATION.matcher(normalize(part)).replaceAll("");
                 if (words(t) >= 3) fragments.add(t);
             }
         }
@@ -504,26 +610,34 @@ class AllPairsQualityTest {
         return out;
     }
 
-    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)\\b([^>]*)>");
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
             "meta", "source", "track", "wbr");
 
-    /** {@code html} without the elements (and their content) whose {@code lang} is {@code lang}. */
+    /** {@code html} without the elements (and their content) whose {@code lang} is {@code lang} (or a subtag of it). */
     static String withoutLang(String html, String lang) {
-        Pattern attr = Pattern.compile("\\slang\\s*=\\s*[\"']?" + Pattern.quote(lang) + "(?:-[A-Za-z0-9]+)?[\"'\\s/>]",
-                Pattern.CASE_INSENSITIVE);
         StringBuilder out = new StringBuilder();
         int pos = 0;
-        Matcher m = START_TAG.matcher(html);
-        while (m.find(pos)) {
-            String name = m.group(1).toLowerCase(Locale.ROOT);
-            if (name.equals("html") || !attr.matcher(m.group(2) + ">").find()) {
-                out.append(html, pos, m.end());
-                pos = m.end();
+        int at = pos;
+        while ((at = html.indexOf("lang=", at)) >= 0) {
+            int valueAt = at + 5;
+            char before = html.charAt(at - 1);
+            int tagStart = html.lastIndexOf('<', at);
+            int tagEnd = html.indexOf('>', at);
+            char q = valueAt < html.length() ? html.charAt(valueAt) : ' ';
+            String value = q == '"' || q == '\'' ? html.substring(valueAt + 1, Math.max(valueAt + 1, html.indexOf(q, valueAt + 1)))
+                    : html.substring(valueAt, tagEnd).split("[\\s/]", 2)[0];
+            at = valueAt;
+            if (!Character.isWhitespace(before) || tagStart < pos || tagEnd < 0 || html.lastIndexOf('>', at) > tagStart
+                    || !(value.equalsIgnoreCase(lang) || value.toLowerCase(Locale.ROOT).startsWith(lang + "-"))) {
                 continue;
             }
-            out.append(html, pos, m.start()).append(' ');
-            pos = VOID.contains(name) || m.group(2).endsWith("/") ? m.end() : endOf(html, name, m.end());
+            int k = tagStart + 1;
+            while (k < tagEnd && Character.isLetterOrDigit(html.charAt(k))) k++;
+            String name = html.substring(tagStart + 1, k).toLowerCase(Locale.ROOT);
+            if (name.equals("html")) continue;
+            out.append(html, pos, tagStart).append(' ');
+            pos = VOID.contains(name) || html.charAt(tagEnd - 1) == '/' ? tagEnd + 1 : endOf(html, name, tagEnd + 1);
+            at = pos;
         }
         out.append(html.substring(pos));
         return out.toString();
@@ -544,7 +658,23 @@ class AllPairsQualityTest {
 
     private static final Pattern H1 = Pattern.compile("<h1\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\blang=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\bhref=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    /** The href of every {@code <a>} element. */
+    static List<String> hrefs(String html) {
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        while ((at = html.indexOf("<a", at)) >= 0) {
+            int end = html.indexOf('>', at);
+            if (end < 0) break;
+            char next = html.charAt(at + 2);
+            if (Character.isWhitespace(next) || next == '>') {
+                int h = html.indexOf(" href=\"", at);
+                if (h >= 0 && h < end) out.add(html.substring(h + 7, html.indexOf('"', h + 7)));
+            }
+            at = end;
+        }
+        return out;
+    }
 
     /**
      * One h1, {@code <html lang>} equal to the locale, the six section headings of the locale in
@@ -563,22 +693,25 @@ class AllPairsQualityTest {
         } else if (!lang.group(1).equals(locale)) {
             out.add("<html lang=\"" + lang.group(1) + "\"> on a " + locale + " page");
         }
-        List<String> h2 = H2.matcher(html).results().map(r -> normalize(text(r.group(2)))).toList();
+        List<String> h2 = H2.matcher(html).results().map(r -> text(r.group(2)).replace('\n', ' ')).toList();
         if (!h2.equals(headings)) out.add("section headings " + h2 + " instead of " + headings);
+        String rest = pageDir.substring(locale.length()); // "/smtp/421-vs-552/"
+        String leaf = rest.substring(rest.lastIndexOf('/', rest.length() - 2) + 1); // "421-vs-552/"
         Set<String> targets = new HashSet<>();
         URI base = URI.create("https://site.invalid/" + pageDir);
-        Matcher a = HREF.matcher(html);
-        while (a.find()) {
+        for (String raw : hrefs(html)) {
+            String href = decode(raw);
+            if (!href.endsWith(leaf) && !href.endsWith(leaf + "index.html")) continue; // cannot be the page in another locale
             try {
-                URI u = base.resolve(decode(a.group(1)));
+                URI u = base.resolve(href);
                 if ("site.invalid".equals(u.getHost())) targets.add(u.getPath());
             } catch (IllegalArgumentException e) {
-                out.add("unparsable link \"" + a.group(1) + "\"");
+                out.add("unparsable link \"" + raw + "\"");
             }
         }
         for (String other : locales) {
             if (other.equals(locale)) continue;
-            String dir = "/" + other + pageDir.substring(locale.length());
+            String dir = "/" + other + rest;
             if (!targets.contains(dir) && !targets.contains(dir + "index.html")) {
                 out.add("no link to the " + other + " page " + dir);
             }

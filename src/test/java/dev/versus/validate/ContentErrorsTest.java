@@ -155,10 +155,10 @@ class ContentErrorsTest {
 
         @Test
         void aRelatedCodeIsNeverSuggestedAsItself() {
-            site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552', '451']");
+            site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552', '453']");
 
             assertThat(errors()).containsExactly(
-                    "content/smtp/452.yaml:14:18: related code '451' does not exist in family smtp");
+                    "content/smtp/452.yaml:14:18: related code '453' does not exist in family smtp");
         }
 
         @Test

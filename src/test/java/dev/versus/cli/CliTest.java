@@ -1,0 +1,233 @@
+package dev.versus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.testing.TestSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command line as a user meets it, through picocli's {@code execute()} with captured output:
+ * exit codes (0 success, 1 content or template errors, 2 usage errors), what goes to stdout and
+ * stderr, and that a failed build never touches the last good site.
+ */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    TestSite site;
+    Path out;
+    StringWriter stdout;
+    StringWriter stderr;
+
+    @BeforeEach
+    void writeValidSite() {
+        site = TestSite.create(dir.resolve("site"));
+        out = dir.resolve("public");
+    }
+
+    /** Runs {@code versus args...} as {@link Main} would, capturing stdout and stderr. */
+    int versus(String... args) {
+        stdout = new StringWriter();
+        stderr = new StringWriter();
+        CommandLine cl = VersusCommand.commandLine();
+        cl.setOut(new PrintWriter(stdout, true));
+        cl.setErr(new PrintWriter(stderr, true));
+        return cl.execute(args);
+    }
+
+    String src() {
+        return site.root().toString();
+    }
+
+    /** Breaks the site in two files, three errors in all. */
+    void breakTheContent() {
+        site.edit("content/smtp/421.yaml", "summary:", "sumary:");
+        site.edit("content/smtp/552.yaml", "url: https://", "url: http://");
+        site.edit("content/smtp/552.yaml", "cause: either", "cause: eiher");
+    }
+
+    static final String[] CONTENT_ERRORS = {
+        "content/smtp/421.yaml:3:1: 'sumary': unknown field in code file; did you mean 'summary'?",
+        "content/smtp/552.yaml:14:8: cause 'eiher' is not one of [sender, receiver, either, none]; did you mean 'either'?",
+        "content/smtp/552.yaml:19:10: reference url must be an https:// URL without spaces,"
+                + " found 'http://www.rfc-editor.org/rfc/rfc5321#section-4.2.3'",
+    };
+
+    void assertNoStackTrace() {
+        assertThat(stderr.toString()).doesNotContain("at dev.versus").doesNotContain("Exception");
+        assertThat(stdout.toString()).doesNotContain("at dev.versus").doesNotContain("Exception");
+    }
+
+    @Test
+    void versionPrintsTheNameAndVersion() {
+        assertThat(versus("--version")).isZero();
+        assertThat(stdout.toString()).startsWith("versus ");
+        assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(versus("--help")).isZero();
+        assertThat(stdout.toString()).contains("Usage: versus", "build", "check");
+        assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(versus("check", "--bogus")).isEqualTo(2);
+        assertThat(stderr.toString()).startsWith("Unknown option: '--bogus'").contains("Usage: versus check");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(versus()).isEqualTo(2);
+        assertThat(stderr.toString()).startsWith("choose a command: build or check");
+    }
+
+    @Test
+    void checkOfAValidSiteSaysOk() {
+        assertThat(versus("check", "--source", src())).isZero();
+        assertThat(stdout.toString().lines())
+                .anySatisfy(line -> assertThat(line).startsWith("OK: 1 families, 3 codes, 2 locales (en, ja), no errors"));
+        assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void checkOfABrokenSiteListsEveryErrorThenTheCount() {
+        breakTheContent();
+
+        assertThat(versus("check", "--source", src())).isEqualTo(1);
+        assertThat(stderr.toString().lines()).containsExactly(
+                CONTENT_ERRORS[0], CONTENT_ERRORS[1], CONTENT_ERRORS[2], "check failed: 3 errors");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void checkOfAFolderThatIsNotASiteSaysWhatIsMissing() {
+        assertThat(versus("check", "--source", dir.resolve("nothing-here").toString())).isEqualTo(1);
+        assertThat(stderr.toString()).contains("content/site.yaml:1:1: missing site file")
+                .contains("is --source pointing at the project folder?");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void buildOfABrokenSiteListsEveryErrorAndWritesNothing() {
+        breakTheContent();
+
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isEqualTo(1);
+        assertThat(stderr.toString().lines()).containsExactly(
+                CONTENT_ERRORS[0], CONTENT_ERRORS[1], CONTENT_ERRORS[2], "build failed: 3 errors");
+        assertThat(stdout.toString()).isEmpty();
+        assertNoStackTrace();
+        assertThat(out).doesNotExist();
+        assertThat(listing(dir)).containsExactly("site");
+    }
+
+    @Test
+    void buildWritesEveryPageInEveryLocale() {
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+
+        assertThat(stdout.toString())
+                .matches("Built \\d+ pages \\(en \\d+, ja \\d+\\), \\d+ files written to \\Q" + out + "\\E in [0-9.]+ s\\R");
+        assertThat(stderr.toString()).isEmpty();
+        assertThat(out.resolve("en/smtp/421-vs-552/index.html")).isRegularFile();
+        assertThat(out.resolve("en/smtp/421/index.html")).isRegularFile();
+        assertThat(out.resolve("ja/smtp/421-vs-552/index.html")).isRegularFile()
+                .content().contains("サービス利用不可"); // from 421.ja.yaml
+    }
+
+    @Test
+    void aBuildThatFailsOnContentLeavesTheLastGoodSiteByteForByte() {
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+        Map<String, String> before = snapshot(out);
+        String page = read(out.resolve("en/smtp/421-vs-552/index.html"));
+
+        breakTheContent();
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isEqualTo(1);
+
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(read(out.resolve("en/smtp/421-vs-552/index.html"))).isEqualTo(page);
+        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly("public", "site");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void aBuildThatFailsInATemplateLeavesTheLastGoodSiteByteForByte() {
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+        Map<String, String> before = snapshot(out);
+
+        site.write("templates/code.ftlh", "<p>${nosuchVariable}</p>\n");
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isEqualTo(1);
+
+        assertThat(stderr.toString()).startsWith("templates/code.ftlh:1:");
+        assertThat(stderr.toString().lines()).last().asString().matches("build failed: \\d+ errors?");
+        assertNoStackTrace();
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly("public", "site");
+    }
+
+    @Test
+    void buildRefusesToWriteIntoTheSourceFolder() {
+        Map<String, String> before = snapshot(site.root());
+
+        assertThat(versus("build", "--source", src(), "--out", src())).isEqualTo(2);
+
+        assertThat(stderr.toString().lines()).containsExactly(
+                "--out: " + site.root().toAbsolutePath().normalize()
+                        + " contains the sources; choose a folder of its own, such as public/",
+                "build failed: 1 error");
+        assertNoStackTrace();
+        assertThat(snapshot(site.root())).isEqualTo(before);
+    }
+
+    /** Every file and folder under {@code root} with the SHA-256 of its bytes. */
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path p : walk.toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                files.put(rel + (Files.isDirectory(p) ? "/" : ""),
+                        Files.isDirectory(p) ? "" : HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        return files;
+    }
+
+    /** The names in a folder, hidden ones included, sorted. */
+    static java.util.List<String> listing(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
