@@ -69,6 +69,7 @@ class AllPairsQualityTest {
     private static final AtomicInteger JA_PAGES_CHECKED = new AtomicInteger();
     private static final AtomicInteger DIFFERENCE_ITEMS = new AtomicInteger();
     private static List<String> englishFragments = List.of();
+    private static String timing = "";
 
     record Problem(String rule, String page, String detail) {
         @Override
@@ -82,7 +83,9 @@ class AllPairsQualityTest {
     @BeforeAll
     static void buildAndCheckEveryPairPage() throws Exception {
         Path source = Path.of(".");
+        long started = System.nanoTime();
         new Build(new Build.Options(source, out, null, UrlStyle.PRETTY)).run();
+        long built = System.nanoTime();
 
         Map<String, Object> siteYaml = yaml(source.resolve("content/site.yaml"));
         List<String> locales = strings(siteYaml.get("locales"));
@@ -150,6 +153,7 @@ class AllPairsQualityTest {
             }
         }
 
+        timing = "build " + (built - started) / 1_000_000 + " ms, checks " + (System.nanoTime() - built) / 1_000_000 + " ms";
         List<Problem> all = found.stream()
                 .sorted(Comparator.comparing(Problem::rule).thenComparing(Problem::page)) // stable: a page's problems stay in order
                 .toList();
@@ -213,7 +217,8 @@ class AllPairsQualityTest {
             Path target = Path.of("target");
             if (!Files.isDirectory(target)) return;
             StringBuilder sb = new StringBuilder();
-            sb.append(PAGES_CHECKED.get()).append(" pair pages checked, ").append(all.size()).append(" problems\n");
+            sb.append(PAGES_CHECKED.get()).append(" pair pages checked, ").append(all.size()).append(" problems (")
+                    .append(timing).append(")\n");
             for (Problem p : all) sb.append('[').append(p.rule()).append("] ").append(p).append('\n');
             Files.writeString(target.resolve("all-pairs-quality.txt"), sb.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {

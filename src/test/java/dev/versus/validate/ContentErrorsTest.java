@@ -384,4 +384,53 @@ class ContentErrorsTest {
             created = true;
         }
     }
+
+    @Nested
+    class PairNotes {
+        @Test
+        void aNoteNamingACodeThatDoesNotExistIsAnError() {
+            site.write("content/smtp/pairs/421-vs-553.md", "Some expert text.\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/pairs/421-vs-553.md:1:1: pair note names code '553', which does not exist in this family;"
+                            + " did you mean '552'?");
+        }
+
+        @Test
+        void aNoteInTheWrongOrderSaysWhichNameToUse() {
+            site.write("content/smtp/pairs/552-vs-421.md", "Some expert text.\n");
+
+            assertThat(errors()).containsExactly("content/smtp/pairs/552-vs-421.md:1:1: name the note 421-vs-552.md:"
+                    + " the lower code comes first, as in the page's address");
+        }
+
+        @Test
+        void aFrontMatterErrorPointsAtItsLine() {
+            site.write("content/smtp/pairs/421-vs-552.md", "---\nsection: diferences\n---\nText.\n");
+
+            assertThat(errors()).containsExactly("content/smtp/pairs/421-vs-552.md:2:10: section 'diferences' is not one of"
+                    + " [differences, choose]");
+        }
+
+        @Test
+        void aTranslationWithoutTheNoteItselfIsAnError() {
+            site.write("content/smtp/pairs/421-vs-552.ja.md", "補足です。\n");
+
+            assertThat(errors()).containsExactly("content/smtp/pairs/421-vs-552.ja.md:1:1: translation of a pair note"
+                    + " without the note itself; add 421-vs-552.md first");
+        }
+
+        @Test
+        void aValidNoteReachesTheModelInEachLocale() throws ContentException {
+            site.write("content/smtp/pairs/421-vs-552.md", "---\nsection: choose\nreplace: true\n---\nExpert text.\n")
+                    .write("content/smtp/pairs/421-vs-552.ja.md", "専門家の補足です。\n");
+
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            var note = valid.family("smtp").notes().get("421-vs-552");
+            assertThat(note.section()).isEqualTo("choose");
+            assertThat(note.replace()).isTrue();
+            assertThat(note.body().get("en").value()).isEqualTo("Expert text.");
+            assertThat(note.body().get("ja").value()).isEqualTo("専門家の補足です。");
+        }
+    }
 }
