@@ -52,6 +52,7 @@ public final class Build {
     /** The whole build; the output folder changes only if every stage succeeded. */
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
+        OutputFolder.checkTarget(options.out(), options.source());
         Site site = validate();
         Path templates = options.source().resolve(SourceLoader.TEMPLATES);
         TemplateEngine engine = new TemplateEngine(templates);
@@ -62,7 +63,7 @@ public final class Build {
             return new Result(site, stats, (System.nanoTime() - start) / 1_000_000);
         } catch (freemarker.core.ParseException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":"
-                    + e.getColumnNumber() + ": " + e.getEditorMessage().strip().lines().findFirst().orElse("")));
+                    + e.getColumnNumber() + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")));
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":1:1: template not found in "
                     + templates + (Files.isDirectory(templates) ? "" : " (the folder does not exist)")));

@@ -54,9 +54,9 @@ public final class PairSentences {
         Group gb = family.groupOf(b);
         CodeText ta = a.text(locale);
         CodeText tb = b.text(locale);
-        String fam = Html.escape(family.name());
+        String fam = Html.escape(family.name(locale));
 
-        String title = labels.format("pattern.pageTitle", Map.of("family", family.name(), "a", a.id(),
+        String title = labels.format("pattern.pageTitle", Map.of("family", family.name(locale), "a", a.id(),
                 "aTitle", ta.title().value(), "b", b.id(), "bTitle", tb.title().value()));
 
         List<String> intro = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class PairSentences {
                     "bOnly", commands(cd.bOnly(), names));
         }
         LinksDiff l = (LinksDiff) d;
-        String otherFamily = Html.escape(site.family(l.family()).name());
+        String otherFamily = Html.escape(site.family(l.family()).name(locale));
         if (l.a().isEmpty() || l.b().isEmpty()) {
             boolean aHas = !l.a().isEmpty();
             return fill("pattern.diffLinksOne", "a", code(aHas ? a : b), "family", otherFamily,

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Family(
         String id,
-        String name,
+        Map<String, Text> names,
         Map<String, Text> titles,
         Map<String, Text> descriptions,
         List<Group> groups,
@@ -21,6 +21,7 @@ public record Family(
         Map<String, PairNote> notes) {
 
     public Family {
+        names = Map.copyOf(names);
         titles = Map.copyOf(titles);
         descriptions = Map.copyOf(descriptions);
         groups = List.copyOf(groups);
@@ -29,6 +30,11 @@ public record Family(
         commandLabels = java.util.Collections.unmodifiableMap(labels);
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
         notes = Map.copyOf(notes);
+    }
+
+    /** The short name used in titles ("SMTP") in a locale. */
+    public String name(String locale) {
+        return names.get(locale).value();
     }
 
     /** The hand-written note on a pair, or null. */

@@ -36,6 +36,22 @@ public final class OutputFolder implements PageSink, AutoCloseable {
      * non-empty folder without the marker.
      */
     public static OutputFolder open(Path target, Path source) throws UnsafeOutputException, IOException {
+        Path t = checkTarget(target, source);
+        Files.createDirectories(t.getParent());
+        Path staging = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".versus-");
+        // Temporary folders are private (0700); a published site must be readable like any folder.
+        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(staging.resolve(MARKER), "This folder is written by Versus and replaced on every build.\n");
+        return new OutputFolder(t, staging);
+    }
+
+    /**
+     * Checks that {@code target} is a folder Versus may replace, before any work is done, so a
+     * wrong {@code --out} is reported as such even when the sources have errors too.
+     */
+    public static Path checkTarget(Path target, Path source) throws UnsafeOutputException, IOException {
         Path t = target.toAbsolutePath().normalize();
         Path src = source.toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
@@ -51,14 +67,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + MARKER
                     + " file); empty it or choose another folder");
         }
-        Files.createDirectories(t.getParent());
-        Path staging = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".versus-");
-        // Temporary folders are private (0700); a published site must be readable like any folder.
-        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.writeString(staging.resolve(MARKER), "This folder is written by Versus and replaced on every build.\n");
-        return new OutputFolder(t, staging);
+        return t;
     }
 
     @Override

@@ -80,7 +80,7 @@ final class CodeViews {
         List<String> commandNames = new ArrayList<>();
         Map<String, Text> names = family.commandLabels().get(locale);
         code.commands().forEach(c -> commandNames.add(Html.inline(names.get(c), locale)));
-        return new CodeView(code.id(), family.name(), markup(Html.inline(t.title(), locale)), t.title().value(),
+        return new CodeView(code.id(), family.name(locale), markup(Html.inline(t.title(), locale)), t.title().value(),
                 markup(Html.inline(t.summary(), locale)), t.summary().value(),
                 group.name(locale).value(), group.severity() == null ? null : labels.get("severity." + group.severity()),
                 prose(locale, code, t.description()), prose(locale, code, t.when()), fixes,

@@ -111,11 +111,31 @@ public final class SiteRenderer {
             throw e.getCause();
         }
         if (!failures.isEmpty()) {
-            throw new RenderException(failures.stream().distinct().sorted().toList());
+            throw new RenderException(oncePerTemplatePosition(failures));
         }
         Map<String, Integer> perLocale = new LinkedHashMap<>();
         for (String locale : site.locales()) perLocale.put(locale, pageCounts.getOrDefault(locale, new AtomicInteger()).get());
         return new Stats(perLocale, files.get());
+    }
+
+    /**
+     * One template mistake fails every page that uses it: report it once, with the first page
+     * (in path order) and how many others hit the same error.
+     */
+    static List<String> oncePerTemplatePosition(java.util.Collection<String> failures) {
+        Map<String, List<String>> byError = new java.util.TreeMap<>();
+        for (String f : failures) {
+            int at = f.lastIndexOf(" (while rendering ");
+            String key = at < 0 ? f : f.substring(0, at);
+            byError.computeIfAbsent(key, k -> new ArrayList<>()).add(at < 0 ? "" : f.substring(at + 18, f.length() - 1));
+        }
+        List<String> out = new ArrayList<>();
+        byError.forEach((error, pages) -> {
+            List<String> sorted = pages.stream().sorted().toList();
+            String more = sorted.size() > 1 ? " and " + (sorted.size() - 1) + " more pages" : "";
+            out.add(sorted.get(0).isEmpty() ? error : error + " (while rendering " + sorted.get(0) + more + ")");
+        });
+        return out;
     }
 
     /** The templates, loaded once per render. */
@@ -257,7 +277,7 @@ public final class SiteRenderer {
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
                     paths.link(dir, SitePaths.pair(locale, pair))));
         }
-        String title = l.format("pattern.codeTitle", Map.of("family", family.name(), "code", code.id(),
+        String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
         return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family)),
                 view, comparisons);
@@ -278,7 +298,7 @@ public final class SiteRenderer {
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
         String description = pair.a().text(locale).summary().value() + " " + pair.b().text(locale).summary().value();
-        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family)), family.name(), a, b,
+        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family)), family.name(locale), a, b,
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
                 learnMore(locale, pair, dir), note(locale, pair));
@@ -318,7 +338,7 @@ public final class SiteRenderer {
                 added++;
             }
         }
-        out.add(link(l.format("link.familyIndex", Map.of("family", family.name())),
+        out.add(link(l.format("link.familyIndex", Map.of("family", family.name(locale))),
                 paths.link(dir, SitePaths.family(locale, family.id()))));
         return out;
     }

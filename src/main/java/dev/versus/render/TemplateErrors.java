@@ -6,7 +6,7 @@ import freemarker.template.TemplateException;
 final class TemplateErrors {
     private TemplateErrors() {}
 
-    static String describe(TemplateException e, String page) {
+    public static String describe(TemplateException e, String page) {
         String where = "templates/" + (e.getTemplateSourceName() != null ? e.getTemplateSourceName() : "?")
                 + ":" + orOne(e.getLineNumber()) + ":" + orOne(e.getColumnNumber());
         return where + ": " + firstLine(e.getMessageWithoutStackTop()) + " (while rendering " + page + ")";
@@ -16,10 +16,16 @@ final class TemplateErrors {
         return n == null ? 1 : n;
     }
 
-    private static String firstLine(String s) {
+    /**
+     * FreeMarker's message up to its "----" tips block, on one line: it keeps the part that
+     * names the failing expression ("==> page.titel") and drops the generic advice.
+     */
+    static String firstLine(String s) {
         if (s == null) return "template error";
         String t = s.strip();
-        int nl = t.indexOf('\n');
-        return (nl < 0 ? t : t.substring(0, nl)).strip();
+        int tips = t.indexOf("\n----");
+        if (tips >= 0) t = t.substring(0, tips);
+        t = t.replaceAll("\\s*\\[in template [^\\]]*]", "");
+        return t.replaceAll("\\s+", " ").strip();
     }
 }

@@ -40,7 +40,7 @@ final class FamilyReader {
     }
 
     /** What was read of a family, before cross-family checks. */
-    record Draft(String id, String name, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
+    record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes) {
         Family build(Map<String, Set<CodeRef>> reverse) {
@@ -52,7 +52,7 @@ final class FamilyReader {
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
                         c.location()));
             }
-            return new Family(id, name, titles, descriptions, groups, commandLabels, built, notes);
+            return new Family(id, names, titles, descriptions, groups, commandLabels, built, notes);
         }
     }
 
@@ -87,11 +87,13 @@ final class FamilyReader {
             return null;
         }
 
+        Map<String, Text> names = new TreeMap<>();
         Map<String, Text> titles = new TreeMap<>();
         Map<String, Text> descriptions = new TreeMap<>();
         Map<String, Map<String, Text>> groupNames = new TreeMap<>();
         Map<String, Map<String, Text>> commandLabels = new TreeMap<>();
         for (String locale : locales) {
+            names.put(locale, new Text(name, defaultLocale));
             titles.put(locale, new Text(title, defaultLocale));
             descriptions.put(locale, new Text(description, defaultLocale));
             Map<String, Text> cl = new LinkedHashMap<>();
@@ -106,6 +108,8 @@ final class FamilyReader {
             if (!checkLocale(tf, locale)) continue;
             Fields t = Fields.of(tf.node(), Vocabulary.FAMILY_TRANSLATION_FIELDS, problems, "family translation");
             if (t == null) continue;
+            String tn = t.optionalText("name");
+            if (tn != null) names.put(locale, new Text(tn, locale));
             String tt = t.optionalText("title");
             if (tt != null) titles.put(locale, new Text(tt, locale));
             String td = t.optionalText("description");
@@ -120,9 +124,9 @@ final class FamilyReader {
             });
         }
         List<Group> builtGroups = groups.stream().map(g -> {
-            Map<String, Text> names = new TreeMap<>();
-            for (String l : locales) names.put(l, groupNames.get(l).get(g.key()));
-            return new Group(g.key(), g.severity(), names);
+            Map<String, Text> localized = new TreeMap<>();
+            for (String l : locales) localized.put(l, groupNames.get(l).get(g.key()));
+            return new Group(g.key(), g.severity(), localized);
         }).toList();
 
         Map<String, CodeDraft> codes = new TreeMap<>();
@@ -136,7 +140,7 @@ final class FamilyReader {
             readTranslation(tf, codes, codeFiles);
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet());
-        return new Draft(id, name, titles, descriptions, builtGroups, commandLabels, codes, notes);
+        return new Draft(id, names, titles, descriptions, builtGroups, commandLabels, codes, notes);
     }
 
     private record GroupDraft(String key, String name, String severity) {}

@@ -17,7 +17,7 @@ public final class Vocabulary {
     static final Set<String> SITE_FIELDS = Set.of("title", "baseUrl", "defaultLocale", "locales");
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
             "groupBy", "groups", "commands");
-    static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("title", "description", "groups", "commands");
+    static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "commands");
     static final Set<String> GROUP_FIELDS = Set.of("key", "name", "severity");
     static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "fix", "notes");
     static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "fix", "notes",

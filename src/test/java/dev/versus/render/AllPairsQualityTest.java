@@ -282,6 +282,7 @@ class AllPairsQualityTest {
 
     /** Collapses every run of white space (no-break space included) to one space and trims. */
     static String normalize(String s) {
+        if (isNormal(s)) return s;
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -297,6 +298,21 @@ class AllPairsQualityTest {
         return b.toString();
     }
 
+    private static boolean isNormal(String s) {
+        if (s.isEmpty()) return true;
+        char prev = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ') return false;
+            } else if (c == '\u00a0' || Character.isWhitespace(c)) {
+                return false;
+            }
+            prev = c;
+        }
+        return prev != ' ';
+    }
+
     /**
      * The visible text of {@code html}, one string per block (heading, paragraph, list item...):
      * tags are removed (inline ones without a trace, block ones end the block), comments,
@@ -308,11 +324,11 @@ class AllPairsQualityTest {
         int i = 0;
         int n = html.length();
         while (i < n) {
-            char c = html.charAt(i);
-            if (c != '<') {
-                cur.append(c);
-                i++;
-                continue;
+            int lt = html.indexOf('<', i);
+            if (lt != i) {
+                cur.append(html, i, lt < 0 ? n : lt);
+                if (lt < 0) break;
+                i = lt;
             }
             if (html.startsWith("<!--", i)) {
                 int e = html.indexOf("-->", i + 4);
@@ -329,7 +345,7 @@ class AllPairsQualityTest {
             if (closing) k++;
             int nameStart = k;
             while (k < e && Character.isLetterOrDigit(html.charAt(k))) k++;
-            String name = html.substring(nameStart, k).toLowerCase(Locale.ROOT);
+            String name = k - nameStart > 10 ? "" : html.substring(nameStart, k).toLowerCase(Locale.ROOT);
             i = e + 1;
             if (!closing && (name.equals("script") || name.equals("style"))) {
                 int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
