@@ -30,12 +30,9 @@ public final class PairAnalyzer {
         Group ga = family.groupOf(a);
         Group gb = family.groupOf(b);
         List<Difference> diffs = new ArrayList<>();
-        if (!ga.equals(gb)) {
-            if (ga.severity() != null && gb.severity() != null) {
-                if (!ga.severity().equals(gb.severity())) diffs.add(new SeverityDiff(ga.severity(), gb.severity()));
-            } else {
-                diffs.add(new GroupDiff(ga, gb));
-            }
+        boolean severities = ga.severity() != null && gb.severity() != null;
+        if (severities && !ga.severity().equals(gb.severity())) {
+            diffs.add(new SeverityDiff(ga.severity(), gb.severity()));
         }
         if (!a.scope().equals(b.scope())) diffs.add(new ScopeDiff(a.scope(), b.scope()));
         commands(a, b, diffs);
@@ -44,6 +41,8 @@ public final class PairAnalyzer {
             diffs.add(new CauseDiff(a.cause(), b.cause()));
         }
         links(a, b, diffs);
+        // The intro already names both groups; repeat it as a difference only if nothing else differs.
+        if (!severities && !ga.equals(gb) && diffs.isEmpty()) diffs.add(new GroupDiff(ga, gb));
         return new Comparison(pair, ga.equals(gb) ? ga : null, diffs);
     }
 

