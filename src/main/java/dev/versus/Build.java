@@ -28,7 +28,7 @@ public final class Build {
     public record Options(Path source, Path out, String baseUrl, UrlStyle urlStyle) {}
 
     /** What a successful build produced. */
-    public record Result(Site site, SiteRenderer.Stats stats, long millis) {}
+    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis) {}
 
     public Build(Options options) {
         this.options = options;
@@ -60,7 +60,7 @@ public final class Build {
             SiteRenderer.Stats stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
             out.copyTree(templates.resolve("assets"), "assets", p -> !p.getFileName().toString().endsWith(".ftlh"));
             out.commit();
-            return new Result(site, stats, (System.nanoTime() - start) / 1_000_000);
+            return new Result(site, stats, out.files(), out.changedFiles(), (System.nanoTime() - start) / 1_000_000);
         } catch (freemarker.core.ParseException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":"
                     + e.getColumnNumber() + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")));

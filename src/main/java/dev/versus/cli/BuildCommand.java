@@ -48,8 +48,9 @@ final class BuildCommand implements Callable<Integer> {
             String perLocale = r.stats().pagesPerLocale().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
-            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s), %d files written to %s in %.2f s%n",
-                    pages, perLocale, r.stats().files(), target, r.millis() / 1000.0);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s in %.2f s%n",
+                    pages, perLocale, r.files(), r.changedFiles(), target, r.millis() / 1000.0);
+            spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {
             ErrorReport.print(err, "build", e.errors());

@@ -17,13 +17,13 @@ import dev.versus.model.Site;
 import dev.versus.model.Text;
 import dev.versus.render.Html;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Writes a {@link Comparison} as sentences in one locale. This is the one place that chooses
+ * Writes a {@link Comparison} as sentences in one locale; one instance serves every page of a
+ * family in that locale and is thread-safe. This is the one place that chooses
  * between sentence patterns (same class or not, which side has links, ...); the patterns
  * themselves live in {@code locales/<locale>.yaml}, so each language has its own word order.
  *
@@ -32,6 +32,9 @@ import java.util.function.BiFunction;
  */
 public final class PairSentences {
     static final int MAX_LISTED = 4;
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+
+    private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Site site;
     private final String locale;
@@ -235,8 +238,40 @@ public final class PairSentences {
 
     /** Fills pattern {@code key} (escaped) with HTML values given as name, value pairs. */
     private String fill(String key, String... nameValues) {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i < nameValues.length; i += 2) args.put(nameValues[i], nameValues[i + 1]);
-        return labels.fill(escape(labels.get(key)), args, key);
+        List<String> segments = compiled.computeIfAbsent(key, k -> compile(k, escape(labels.get(k))));
+        StringBuilder out = new StringBuilder(128);
+        for (int i = 0; i < segments.size(); i++) {
+            if (i % 2 == 0) {
+                out.append(segments.get(i));
+                continue;
+            }
+            String value = null;
+            for (int j = 0; j < nameValues.length; j += 2) {
+                if (nameValues[j].equals(segments.get(i))) value = nameValues[j + 1];
+            }
+            if (value == null) {
+                throw new IllegalStateException("pattern '" + key + "' in locale " + locale + " uses {"
+                        + segments.get(i) + "}, which is not provided here");
+            }
+            out.append(value);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Splits a pattern once into alternating literal text and placeholder names, so filling it
+     * on each of thousands of pages is a loop, not a regular expression.
+     */
+    private static List<String> compile(String key, String pattern) {
+        List<String> segments = new ArrayList<>();
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            segments.add(pattern.substring(last, m.start()));
+            segments.add(m.group(1));
+            last = m.end();
+        }
+        segments.add(pattern.substring(last));
+        return List.copyOf(segments);
     }
 }

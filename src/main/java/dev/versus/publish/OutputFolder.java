@@ -9,13 +9,27 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The write stage: every file goes into a fresh staging folder beside the output, and the
- * output is replaced only when the whole build succeeded. A failed build deletes its staging
- * folder and leaves the last good site as it was. Versus deletes only folders it created,
- * recognised by the marker file it writes into each.
+ * The write stage. Nothing reaches the output folder until the whole build has succeeded:
+ * every file first goes to a staging folder beside it, and {@link #commit()} publishes it.
+ *
+ * <ul>
+ *   <li>A first build (no output yet) stages the whole site and moves the staging folder into
+ *       place in one rename.</li>
+ *   <li>A rebuild compares each file with the manifest of the previous build (length and
+ *       CRC-32C, kept in the marker file) and stages only files that changed; commit moves those
+ *       into place and deletes files no page produces any more. Rebuilding an unchanged site
+ *       writes nothing but the marker.</li>
+ * </ul>
+ * A failed build deletes its staging folder and leaves the last good site as it was. Versus
+ * replaces only folders it created, recognised by the marker file, and never follows a symbolic
+ * link inside them. Thread-safe: pages are written from several threads.
  */
 public final class OutputFolder implements PageSink, AutoCloseable {
     /** Written into every output folder; its presence is what allows Versus to replace it. */
@@ -23,33 +37,40 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     private final Path target;
     private final Path staging;
+    /** The previous build's manifest, or null for a first build (the staging folder becomes the output). */
+    private final Map<String, String> previous;
+    private final Map<String, String> written = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    private OutputFolder(Path target, Path staging) {
+    private OutputFolder(Path target, Path staging, Map<String, String> previous) {
         this.target = target;
         this.staging = staging;
+        this.previous = previous;
     }
 
     /**
-     * Prepares to write {@code target}. Refuses a target that Versus must never replace: the
-     * file system root, the home folder, the source folder or one of its parents, or an existing
-     * non-empty folder without the marker.
+     * Prepares to write {@code target}. Refuses a target that Versus must never replace (see
+     * {@link #checkTarget}).
      */
     public static OutputFolder open(Path target, Path source) throws UnsafeOutputException, IOException {
         Path t = checkTarget(target, source);
         Files.createDirectories(t.getParent());
+        Map<String, String> previous = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)
+                ? Manifest.read(t.resolve(MARKER)) : null;
         Path staging = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".versus-");
         // Temporary folders are private (0700); a published site must be readable like any folder.
         if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Files.writeString(staging.resolve(MARKER), "This folder is written by Versus and replaced on every build.\n");
-        return new OutputFolder(t, staging);
+        return new OutputFolder(t, staging, previous);
     }
 
     /**
      * Checks that {@code target} is a folder Versus may replace, before any work is done, so a
-     * wrong {@code --out} is reported as such even when the sources have errors too.
+     * wrong {@code --out} is reported as such even when the sources have errors too: not the
+     * file system root, the home folder, the sources or a folder inside them, a symbolic link,
+     * a file, or an existing non-empty folder without the marker.
      */
     public static Path checkTarget(Path target, Path source) throws UnsafeOutputException, IOException {
         Path t = target.toAbsolutePath().normalize();
@@ -72,39 +93,80 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     @Override
     public void write(String path, byte[] content) throws IOException {
-        Path file = resolve(path);
+        if (path.equals(MARKER)) throw new IOException("a page may not be called " + MARKER);
+        String fingerprint = Manifest.fingerprint(content);
+        if (written.put(path, fingerprint) != null) throw new IOException("two pages were written to " + path);
+        if (previous != null && fingerprint.equals(previous.get(path)) && publishedIntact(path, content.length)) {
+            return; // unchanged: keep the published file
+        }
+        Path file = inside(staging, path);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
+        changed.add(path);
+    }
+
+    /** The published copy is still there with the recorded size (someone may have deleted or edited it by hand). */
+    private boolean publishedIntact(String path, int length) {
+        try {
+            Path file = inside(target, path);
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == length;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Copies a folder of static assets into {@code into} (relative), skipping symbolic links. */
-    public void copyTree(Path from, String into, java.util.function.Predicate<Path> include) throws IOException {
+    public void copyTree(Path from, String into, Predicate<Path> include) throws IOException {
         if (!Files.isDirectory(from)) return;
-        Path dest = resolve(into);
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && include.test(file)) {
-                    Path out = dest.resolve(from.relativize(file).toString());
-                    Files.createDirectories(out.getParent());
-                    Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.sorted().toList()) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && include.test(file)) {
+                    write(into + "/" + from.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
                 }
-                return FileVisitResult.CONTINUE;
             }
-        });
+        }
     }
 
-    /** Replaces the target with the staged site. */
+    /** How many files this build produced. */
+    public int files() {
+        return written.size();
+    }
+
+    /** How many files this build changed in the output (all of them on a first build). */
+    public int changedFiles() {
+        return changed.size();
+    }
+
+    /** Publishes the staged site. */
     public void commit() throws IOException {
-        Path old = null;
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        byte[] manifest = Manifest.write(written);
+        if (previous == null) {
+            Files.write(staging.resolve(MARKER), manifest);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // An old-style or empty output folder: replace it whole.
+                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } else {
+            for (String path : changed.stream().sorted().toList()) {
+                Path dest = inside(target, path);
+                createRealDirectories(dest.getParent());
+                Files.move(inside(staging, path), dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            for (String path : previous.keySet()) {
+                if (!written.containsKey(path)) deleteFileAndEmptyParents(inside(target, path));
+            }
+            Path marker = staging.resolve(MARKER);
+            Files.write(marker, manifest);
+            Files.move(marker, target.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(staging);
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
-        if (old != null) deleteTree(old);
     }
 
     /** Drops the staging folder unless it was committed. */
@@ -113,10 +175,34 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (!committed) deleteTree(staging);
     }
 
-    private Path resolve(String path) throws IOException {
-        Path file = staging.resolve(path).normalize();
-        if (!file.startsWith(staging)) throw new IOException("refusing to write outside the output folder: " + path);
+    /** {@code root/path}, refusing any path that would leave {@code root}. */
+    private static Path inside(Path root, String path) throws IOException {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new IOException("refusing to write outside the output folder: " + path);
+        }
         return file;
+    }
+
+    /** Creates {@code dir} under the target, refusing to pass through a symbolic link planted there. */
+    private void createRealDirectories(Path dir) throws IOException {
+        Path rel = target.relativize(dir);
+        Path current = target;
+        for (Path part : rel) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new IOException("refusing to follow the symbolic link " + current + " inside the output folder");
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private void deleteFileAndEmptyParents(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        for (Path dir = file.getParent(); dir != null && !dir.equals(target) && dir.startsWith(target); dir = dir.getParent()) {
+            if (!isEmpty(dir)) break;
+            Files.delete(dir);
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

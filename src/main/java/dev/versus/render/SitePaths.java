@@ -60,13 +60,16 @@ public final class SitePaths {
 
     /** The shortest relative path between two folders given relative to the root ("a/b/" or ""). */
     static String relative(String from, String to) {
-        String[] f = from.isEmpty() ? new String[0] : from.split("/");
-        String[] t = to.isEmpty() ? new String[0] : to.split("/");
+        // Length of the longest common prefix that ends at a folder boundary.
         int common = 0;
-        while (common < f.length && common < t.length && f[common].equals(t[common])) common++;
-        StringBuilder out = new StringBuilder();
-        for (int i = common; i < f.length; i++) out.append("../");
-        for (int i = common; i < t.length; i++) out.append(t[i]).append('/');
-        return out.toString();
+        int n = Math.min(from.length(), to.length());
+        for (int i = 0; i < n && from.charAt(i) == to.charAt(i); i++) {
+            if (from.charAt(i) == '/') common = i + 1;
+        }
+        StringBuilder out = new StringBuilder(to.length() - common + 24);
+        for (int i = common; i < from.length(); i++) {
+            if (from.charAt(i) == '/') out.append("../");
+        }
+        return out.append(to, common, to.length()).toString();
     }
 }

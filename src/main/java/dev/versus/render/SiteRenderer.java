@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -62,6 +63,7 @@ public final class SiteRenderer {
     private final MarkdownRenderer markdown;
     private final AtomicInteger files = new AtomicInteger();
     private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
+    private final Map<String, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
 
     public SiteRenderer(Site site, TemplateEngine engine, UrlStyle style) {
         this.site = site;
@@ -105,10 +107,19 @@ public final class SiteRenderer {
                 });
             }
         }
+        // Twice as many threads as cores: a thread waiting for the disk leaves its core to another.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
         try {
-            IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).run());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            pool.submit(() -> IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).run())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
         if (!failures.isEmpty()) {
             throw new RenderException(oncePerTemplatePosition(failures));
@@ -292,8 +303,7 @@ public final class SiteRenderer {
         Labels l = site.labels(locale);
         Family family = pair.family();
         String dir = SitePaths.pair(locale, pair);
-        PairSentences sentences = new PairSentences(site, locale,
-                (fam, id) -> codeViews.anchor(locale, family.id(), fam, id));
+        PairSentences sentences = sentences(locale, family);
         PairProse prose = sentences.write(comparison);
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
@@ -302,6 +312,12 @@ public final class SiteRenderer {
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
                 learnMore(locale, pair, dir), note(locale, pair));
+    }
+
+    /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
+    private PairSentences sentences(String locale, Family family) {
+        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, locale,
+                (fam, id) -> codeViews.anchor(locale, family.id(), fam, id)));
     }
 
     private Views.Note note(String locale, Pair pair) {

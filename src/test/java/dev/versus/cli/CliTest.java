@@ -97,7 +97,7 @@ class CliTest {
     @Test
     void noCommandIsAUsageError() {
         assertThat(versus()).isEqualTo(2);
-        assertThat(stderr.toString()).startsWith("choose a command: build or check");
+        assertThat(stderr.toString()).startsWith("choose a command: build, check or i18n");
     }
 
     @Test
@@ -144,7 +144,7 @@ class CliTest {
         assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
 
         assertThat(stdout.toString())
-                .matches("Built \\d+ pages \\(en \\d+, ja \\d+\\), \\d+ files written to \\Q" + out + "\\E in [0-9.]+ s\\R");
+                .matches("Built \\d+ pages \\(en \\d+, ja \\d+\\): (\\d+) files, \\1 written to \\Q" + out + "\\E in [0-9.]+ s\\R");
         assertThat(stderr.toString()).isEmpty();
         assertThat(out.resolve("en/smtp/421-vs-552/index.html")).isRegularFile();
         assertThat(out.resolve("en/smtp/421/index.html")).isRegularFile();
@@ -197,6 +197,25 @@ class CliTest {
     }
 
     /** Every file and folder under {@code root} with the SHA-256 of its bytes. */
+    @Test
+    void aRebuildWritesOnlyWhatChangedAndEndsIdenticalToAFreshBuild() {
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+        assertThat(stdout.toString()).contains(" 0 written to ");
+
+        site.replaceLine("content/smtp/452.yaml", "title:", "title: Renamed Storage Code");
+        assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) files, (\\d+) written").matcher(stdout.toString());
+        assertThat(m.find()).as(stdout.toString()).isTrue();
+        int files = Integer.parseInt(m.group(1));
+        int written = Integer.parseInt(m.group(2));
+        assertThat(written).as("files rewritten after one title changed").isPositive().isLessThan(files);
+
+        Path fresh = dir.resolve("fresh");
+        assertThat(versus("build", "--source", src(), "--out", fresh.toString())).isZero();
+        assertThat(snapshot(out)).isEqualTo(snapshot(fresh));
+    }
+
     static Map<String, String> snapshot(Path root) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
