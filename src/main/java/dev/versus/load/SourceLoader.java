@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +51,9 @@ public final class SourceLoader {
         }
         List<RawSources.RawFamily> families = new ArrayList<>();
         for (Path dir : children(content, problems)) {
-            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(dir) && Files.isDirectory(dir)) {
+                problems.add(Location.fileStart(rel(dir)), "symbolic links are not followed; move the family folder here instead");
+            } else if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 families.add(loadFamily(dir, problems));
             }
         }
@@ -134,18 +139,37 @@ public final class SourceLoader {
         return out;
     }
 
-    /** Directory entries sorted by name, so every run sees files in the same order. */
+    /**
+     * Directory entries sorted by name, so every run sees files in the same order. Of names that
+     * differ only by case ({@code X.2.2.yaml}, {@code x.2.2.yaml}) only the first is kept and the
+     * others are errors: on a case-insensitive file system or web server they are one file, so
+     * the site would depend on which one happened to win.
+     */
     private List<Path> children(Path dir, Problems problems) {
         if (!Files.isDirectory(dir)) {
             problems.add(Location.fileStart(rel(dir)), "missing folder " + rel(dir) + "/; is --source pointing at the project folder?");
             return List.of();
         }
+        List<Path> sorted;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+            sorted = s.sorted().toList();
         } catch (IOException e) {
             problems.add(Location.fileStart(rel(dir)), "cannot list folder: " + e.getMessage());
             return List.of();
         }
+        Map<String, Path> byFoldedName = new HashMap<>();
+        List<Path> out = new ArrayList<>();
+        for (Path p : sorted) {
+            Path first = byFoldedName.putIfAbsent(p.getFileName().toString().toLowerCase(Locale.ROOT), p);
+            if (first == null) {
+                out.add(p);
+            } else {
+                problems.add(Location.fileStart(rel(p)), "name differs from " + rel(first)
+                        + " only by case; on a case-insensitive file system or web server they are the same file,"
+                        + " so rename or remove one");
+            }
+        }
+        return out;
     }
 
     private static String stem(Path file) {

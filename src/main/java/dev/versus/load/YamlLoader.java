@@ -21,17 +21,22 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML file into a {@link YamlNode} tree that remembers where each value came from.
@@ -39,8 +44,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>Only SnakeYAML's composer runs: no Java object is ever constructed from a tag, so a file
  * cannot make the generator instantiate classes. Anything beyond plain data (custom tags,
  * duplicate keys, deep nesting, alias bombs, files that are too large or not UTF-8) is a content
- * error with a location. Thread-safe: a {@link Yaml} instance is made per call, as SnakeYAML's
- * own instances are not.
+ * error with a location. Thread-safe: SnakeYAML's parser and composer are made per call, as
+ * they are not.
  */
 public final class YamlLoader {
     /** Largest file read; our largest real file is a few KB. */
@@ -97,13 +102,30 @@ public final class YamlLoader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         Node root;
+        MarkTrackingParser parser = new MarkTrackingParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
         try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            // What Yaml#compose does, with a parser that remembers where it was: SnakeYAML's alias
+            // and nesting limits throw without a position, and the author needs one.
+            root = new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             report(e, name, problems);
             return Optional.empty();
+        } catch (ReaderException e) {
+            problems.add(codePointLocation(name, text, e.getPosition()), "character " + codePointName(e.getCodePoint())
+                    + " is not allowed in a YAML file; remove it (control characters such as NUL never belong in content)");
+            return Optional.empty();
         } catch (YAMLException e) {
-            problems.add(Location.fileStart(name), "invalid YAML: " + firstLine(e.getMessage()));
+            String message = printable(firstLine(e.getMessage()));
+            Location at = at(name, parser.lastMark);
+            if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+                problems.add(at, "more than " + MAX_ALIASES + " aliases (*name) of lists or maps; aliases that multiply"
+                        + " like this are a \"billion laughs\" attack or a mistake, so write the data out plainly");
+            } else if (message.startsWith("Nesting Depth exceeded")) {
+                problems.add(at, "nested more than " + MAX_DEPTH + " levels deep; content needs only a few levels,"
+                        + " so check the indentation and brackets here");
+            } else {
+                problems.add(at, "invalid YAML: " + message);
+            }
             return Optional.empty();
         }
         if (root == null) {
@@ -146,7 +168,7 @@ public final class YamlLoader {
      */
     private static void report(MarkedYAMLException e, String name, Problems problems) {
         String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
-        problem = problem.replaceAll("\\s+", " ").trim();
+        problem = printable(problem.replaceAll("\\s+", " ").trim());
         Mark problemMark = e.getProblemMark();
         Mark contextMark = e.getContextMark();
         Matcher global = GLOBAL_TAG.matcher(problem);
@@ -216,6 +238,61 @@ public final class YamlLoader {
         return new Location(name, line, before.codePointCount(0, before.length()) + 1);
     }
 
+    /** The line and column of the {@code index}-th code point of {@code text}, as SnakeYAML counts them. */
+    private static Location codePointLocation(String name, String text, int index) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        for (int seen = 0; seen < index && i < text.length(); seen++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(name, line, column);
+    }
+
+    /** "U+0000 (NUL)" for the control characters people meet, "U+XXXX" for the rest. */
+    static String codePointName(int cp) {
+        String hex = String.format("U+%04X", cp);
+        return switch (cp) {
+            case 0 -> hex + " (NUL)";
+            case 0x1B -> hex + " (ESC)";
+            case 0x7F -> hex + " (DEL)";
+            default -> hex;
+        };
+    }
+
+    /**
+     * SnakeYAML quotes the character it stopped at, which may be a control character (NUL at the
+     * end of the file): errors are printed one per line to a terminal, so those are named instead.
+     */
+    private static String printable(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(codePointName(cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    /** The first control character in {@code s} other than tab and line breaks, or -1. */
+    private static int controlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') return c;
+        }
+        return -1;
+    }
+
     private static String firstLine(String message) {
         if (message == null) return "unreadable YAML";
         int nl = message.indexOf('\n');
@@ -224,6 +301,33 @@ public final class YamlLoader {
 
     static Location at(String name, Mark mark) {
         return mark == null ? Location.fileStart(name) : new Location(name, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** A parser that remembers where the last event it handed out started. */
+    private static final class MarkTrackingParser implements Parser {
+        private final Parser parser;
+        Mark lastMark;
+
+        MarkTrackingParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = parser.getEvent();
+            if (e != null) lastMark = e.getStartMark();
+            return e;
+        }
     }
 
     /** Turns SnakeYAML nodes into {@link YamlNode}s, rejecting what plain data cannot contain. */
@@ -240,15 +344,27 @@ public final class YamlLoader {
 
         YamlNode convert(Node node, int depth) {
             Location loc = at(name, node.getStartMark());
-            if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
-                return fail(loc, "document is too large or too deeply nested (aliases expand to more than "
-                        + MAX_NODES + " values); write the data out plainly");
+            // The composer already limits nesting and aliases as written; these limits are on what
+            // aliases expand to, which only this walk sees.
+            if (++nodes > MAX_NODES) {
+                return fail(loc, "more than " + MAX_NODES + " values in one file, counting what aliases expand to;"
+                        + " a content file holds a few dozen, so write the data out plainly or split the file");
+            }
+            if (depth > MAX_DEPTH) {
+                return fail(loc, "aliases here expand to more than " + MAX_DEPTH + " levels of nesting (does a list"
+                        + " or map contain itself?); write the data out plainly");
             }
             if (!PLAIN_TAGS.contains(node.getTag())) {
                 return fail(loc, tagNotAllowed(node.getTag().getValue()));
             }
             if (node instanceof ScalarNode scalar) {
                 String value = node.getTag().equals(Tag.NULL) ? null : scalar.getValue();
+                int control = value == null ? -1 : controlCharacter(value);
+                if (control >= 0) {
+                    // Only an escape ("\0", "\x07") gets here: the reader refuses the raw bytes.
+                    return fail(loc, "the text contains the control character " + codePointName(control)
+                            + "; remove the escape that writes it");
+                }
                 return new YamlNode.Scalar(value, loc);
             }
             if (node instanceof SequenceNode seq) {
@@ -264,11 +380,16 @@ public final class YamlLoader {
             for (NodeTuple tuple : map.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 Location keyLoc = at(name, keyNode.getStartMark());
+                if (keyNode instanceof ScalarNode merge && "<<".equals(merge.getValue())) {
+                    return fail(keyLoc, "merge keys (<<) are not supported; write the fields out");
+                }
                 if (!(keyNode instanceof ScalarNode key) || !PLAIN_TAGS.contains(keyNode.getTag())) {
                     return fail(keyLoc, "a key must be a plain word");
                 }
-                if ("<<".equals(key.getValue())) {
-                    return fail(keyLoc, "merge keys (<<) are not supported; write the fields out");
+                int control = controlCharacter(key.getValue());
+                if (control >= 0) {
+                    return fail(keyLoc, "the key contains the control character " + codePointName(control)
+                            + "; remove the escape that writes it");
                 }
                 if (entries.containsKey(key.getValue())) {
                     return fail(keyLoc, "duplicate key '" + key.getValue() + "' (first at line "

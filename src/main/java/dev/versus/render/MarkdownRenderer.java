@@ -36,6 +36,8 @@ public final class MarkdownRenderer {
         List<Text> texts = new ArrayList<>();
         List<SoftLineBreak> breaks = new ArrayList<>();
         document.accept(new AbstractVisitor() {
+            private int linkDepth;
+
             @Override
             public void visit(SoftLineBreak softBreak) {
                 breaks.add(softBreak);
@@ -43,13 +45,18 @@ public final class MarkdownRenderer {
 
             @Override
             public void visit(Text text) {
-                texts.add(text);
+                if (linkDepth == 0) texts.add(text);
             }
 
             @Override
             public void visit(Link link) {
                 // Text that is already a link stays as the author wrote it, if its target is safe.
+                // Its children are still visited: an image inside a link ([![x](javascript:...)](...))
+                // needs its own target checked.
                 if (!isSafeUrl(link.getDestination())) link.setDestination("");
+                linkDepth++;
+                visitChildren(link);
+                linkDepth--;
             }
 
             @Override

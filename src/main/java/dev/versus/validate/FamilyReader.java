@@ -29,6 +29,11 @@ import java.util.regex.PatternSyntaxException;
  * {@link SiteValidator} before it becomes a {@link Family}.
  */
 final class FamilyReader {
+    /** A family id, used as a folder of every page address. */
+    private static final Pattern FAMILY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** A code, used as a folder of page addresses whatever the family's codePattern allows. */
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9]+([._-][A-Za-z0-9]+)*");
+
     private final Problems problems;
     private final List<String> locales;
     private final String defaultLocale;
@@ -75,6 +80,10 @@ final class FamilyReader {
         String id = f.text("id");
         if (id != null && !id.equals(raw.folder())) {
             problems.add(f.at("id"), "family id '" + id + "' must equal its folder name '" + raw.folder() + "'");
+        } else if (id != null && !FAMILY_ID.matcher(id).matches()) {
+            problems.add(f.at("id"), "family id '" + id + "' is part of every page address, so it may contain only"
+                    + " lower-case letters, digits and single hyphens between them (like smtp-enhanced); rename the folder");
+            id = null;
         }
         String name = f.text("name");
         String title = f.text("title");
@@ -213,6 +222,12 @@ final class FamilyReader {
             if (!codePattern.matcher(code).matches()) {
                 problems.add(f.at("code"), "code '" + code + "' does not match the family's codePattern "
                         + codePattern.pattern());
+                code = null;
+            } else if (!SAFE_CODE.matcher(code).matches() || code.contains("-vs-")) {
+                // The family's own pattern may be too permissive ('.*'); this is what keeps a code
+                // usable as a folder name in every page address.
+                problems.add(f.at("code"), "code '" + code + "' is part of page addresses, so it may contain only letters,"
+                        + " digits and single . _ - between them, and not '-vs-'; tighten the family's codePattern");
                 code = null;
             } else if (!code.equals(file.stem())) {
                 problems.add(f.at("code"), "code '" + code + "' must match its file name; rename "

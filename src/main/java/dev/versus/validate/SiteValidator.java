@@ -34,8 +34,10 @@ public final class SiteValidator {
         if (site == null) return null;
         String title = site.text("title");
         String baseUrl = site.text("baseUrl");
-        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.add(site.at("baseUrl"), "baseUrl must be an absolute http(s) URL such as https://example.org/");
+        // No quotes or angle brackets: the URL lands in attributes of every page (escaped, but never needed).
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/\"'<>\\\\]+(/[^\\s\"'<>\\\\]*)?")) {
+            problems.add(site.at("baseUrl"), "baseUrl must be an absolute http(s) URL such as https://example.org/,"
+                    + " without spaces, quotes or angle brackets");
         }
         List<String> locales = new ArrayList<>();
         for (Fields.Item item : site.list("locales", true)) {

@@ -1,0 +1,165 @@
+package dev.versus.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.versus.cli.VersusCommand;
+import dev.versus.publish.OutputFolder;
+import dev.versus.testing.FolderSnapshot;
+import dev.versus.testing.TestSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * Attacks through the file system rather than through a file's content: paths that leave the
+ * output folder, symbolic links in the sources and in the output, and an output folder that
+ * cannot be created. Nothing outside the output folder is ever written, no source outside the
+ * project is ever read, and each failure is a clear line with exit code 1.
+ */
+class FileSystemAttacksTest {
+    @TempDir
+    Path dir;
+
+    TestSite site;
+    Path out;
+    Path outside;
+    StringWriter stdout;
+    StringWriter stderr;
+
+    @BeforeEach
+    void writeValidSite() throws IOException {
+        site = TestSite.create(dir.resolve("site"));
+        out = dir.resolve("public");
+        outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("canary.txt"), "outside the project\n");
+    }
+
+    int versus(String... args) {
+        stdout = new StringWriter();
+        stderr = new StringWriter();
+        CommandLine cl = VersusCommand.commandLine();
+        cl.setOut(new PrintWriter(stdout, true));
+        cl.setErr(new PrintWriter(stderr, true));
+        return cl.execute(args);
+    }
+
+    int build() {
+        return versus("build", "--source", site.root().toString(), "--out", out.toString());
+    }
+
+    void assertNoStackTrace() {
+        assertThat(stderr.toString()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escaped.html", "../../escaped.html", "en/../../escaped.html", "/tmp/versus-escaped.html",
+        "en/smtp/../../../escaped.html"})
+    void aPathThatWouldLeaveTheOutputFolderIsRefused(String path) throws Exception {
+        try (OutputFolder folder = OutputFolder.open(out, site.root())) {
+            assertThatThrownBy(() -> folder.write(path, "x".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("refusing to write outside the output folder: " + path);
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(p -> p.getFileName().toString().contains("escaped"))).isEmpty();
+        }
+        assertThat(Path.of("/tmp/versus-escaped.html")).doesNotExist();
+    }
+
+    @Test
+    void aSymbolicLinkPlantedInTheOutputFolderIsNotFollowed() throws IOException {
+        assertThat(build()).isZero();
+        Map<String, String> outsideBefore = FolderSnapshot.of(outside);
+        // Someone with write access to the published folder replaces a page folder by a link.
+        Path pageFolder = out.resolve("en/smtp/421");
+        try (Stream<Path> files = Files.list(pageFolder)) {
+            for (Path f : files.toList()) Files.delete(f);
+        }
+        Files.delete(pageFolder);
+        Files.createSymbolicLink(pageFolder, outside);
+        site.edit("content/smtp/421.yaml", "title: Service Not Available", "title: Service Unavailable");
+
+        int exit = build();
+
+        assertThat(exit).as("stderr: %s", stderr).isIn(0, 1);
+        assertNoStackTrace();
+        assertThat(FolderSnapshot.of(outside)).as("the folder the link points to").isEqualTo(outsideBefore);
+    }
+
+    @Test
+    void aSymbolicLinkInTheAssetsIsNotCopied() throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.css"), "/* SECRET from outside the project */\n");
+        Files.createSymbolicLink(site.path("templates/assets/secret.css"), secret);
+
+        assertThat(build()).as("stderr: %s", stderr).isZero();
+
+        assertThat(out.resolve("assets/secret.css")).doesNotExist();
+        assertThat(out.resolve("assets/style.css")).isRegularFile();
+    }
+
+    @Test
+    void aSymlinkedFamilyFolderIsAnErrorNotSilentlySkipped() throws IOException {
+        assertThat(build()).isZero();
+        Map<String, String> before = FolderSnapshot.of(out);
+        Path family = Files.createDirectories(outside.resolve("evil"));
+        Files.writeString(family.resolve("_family.yaml"), TestSite.FAMILY.replace("id: smtp", "id: evil"));
+        Files.createSymbolicLink(site.path("content/evil"), family);
+
+        assertThat(build()).isEqualTo(1);
+
+        assertThat(stderr.toString().lines()).containsExactly(
+                "content/evil:1:1: symbolic links are not followed; move the family folder here instead",
+                "build failed: 1 error");
+        assertThat(FolderSnapshot.of(out)).isEqualTo(before);
+    }
+
+    @Test
+    void aSymlinkedTemplatePointingOutsideTemplatesIsNotRead() throws IOException {
+        assertThat(build()).isZero();
+        Map<String, String> before = FolderSnapshot.of(out);
+        Path evil = Files.writeString(outside.resolve("evil.ftlh"), "<p>${.data_model?keys?join(\",\")}</p>\n");
+        Files.delete(site.path("templates/code.ftlh"));
+        Files.createSymbolicLink(site.path("templates/code.ftlh"), evil);
+
+        assertThat(build()).isEqualTo(1);
+
+        // FreeMarker's FileTemplateLoader refuses a template whose real path leaves templates/.
+        // It is reported as "versus: internal error: java.lang.SecurityException: ..." today; a
+        // "templates/code.ftlh:1:1: ..." line would be clearer (TemplateEngine/Build, not here).
+        assertThat(stderr.toString()).contains("templates/code.ftlh").contains(outside.toString())
+                .doesNotContain("\tat ").doesNotContain("<p>");
+        assertThat(FolderSnapshot.of(out)).isEqualTo(before);
+        assertThat(FolderSnapshot.listing(dir)).containsExactly("outside", "public", "site");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsOneClearLine() throws IOException {
+        // Tests run as root, so permissions cannot deny anything: a regular file where a parent
+        // folder should be fails the same way, inside the build, after validation.
+        Path file = Files.writeString(dir.resolve("some-file"), "not a folder\n");
+        Path target = file.resolve("sub");
+
+        int exit = versus("build", "--source", site.root().toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout.toString()).isEmpty();
+        assertThat(stderr.toString().lines()).singleElement().asString()
+                .startsWith("versus build: cannot write the site: ")
+                .contains(file.toString())
+                .endsWith("(nothing was replaced)");
+        assertNoStackTrace();
+        assertThat(Files.readString(file)).isEqualTo("not a folder\n");
+    }
+}

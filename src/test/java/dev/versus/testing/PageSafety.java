@@ -1,0 +1,97 @@
+package dev.versus.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads built pages the way a browser would (jsoup follows the HTML5 parsing rules) and lists
+ * everything that could run script: script-capable elements, event-handler attributes, and
+ * links or sources whose scheme is not http(s) or mailto. Versus's own templates contain none of
+ * these, so anything found came from content.
+ */
+public final class PageSafety {
+    private PageSafety() {}
+
+    /** Elements that run script or load active content; the templates use none of them. */
+    private static final Set<String> ACTIVE_ELEMENTS = Set.of("script", "iframe", "frame", "frameset", "object",
+            "embed", "applet", "base", "form", "svg", "math", "template", "noscript", "style");
+
+    /** Attributes whose value the browser follows as a URL. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "poster",
+            "background", "srcset", "xlink:href", "data", "cite", "longdesc", "ping");
+
+    /** Every unsafe thing in every {@code .html} file under {@code root}, as "path: what". */
+    public static List<String> problemsIn(Path root) {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path page : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String rel = root.relativize(page).toString().replace('\\', '/');
+                problems.addAll(problemsIn(Files.readString(page, StandardCharsets.UTF_8), rel));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return problems;
+    }
+
+    /** Every unsafe thing in one page (or fragment) of HTML, each prefixed with {@code name}. */
+    public static List<String> problemsIn(String html, String name) {
+        List<String> problems = new ArrayList<>();
+        if (html.toLowerCase(Locale.ROOT).contains("<script")) {
+            problems.add(name + ": the text \"<script\" appears unescaped");
+        }
+        Document doc = Jsoup.parse(html);
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if (ACTIVE_ELEMENTS.contains(tag)) problems.add(name + ": <" + tag + "> element: " + e.outerHtml());
+            if (tag.equals("meta") && e.hasAttr("http-equiv")) {
+                String content = e.attr("content");
+                int url = content.toLowerCase(Locale.ROOT).indexOf("url=");
+                if (!e.attr("http-equiv").equalsIgnoreCase("refresh") || url < 0 || !isSafeUrl(content.substring(url + 4))) {
+                    problems.add(name + ": " + e.outerHtml());
+                }
+            }
+            for (Attribute a : e.attributes()) {
+                String attr = a.getKey().toLowerCase(Locale.ROOT);
+                if (attr.startsWith("on")) {
+                    problems.add(name + ": event handler attribute " + attr + " on <" + tag + ">: " + e.outerHtml());
+                } else if (URL_ATTRIBUTES.contains(attr) && !isSafeUrl(a.getValue())) {
+                    problems.add(name + ": unsafe URL in " + attr + " on <" + tag + ">: " + a.getValue());
+                } else if (attr.equals("style") || attr.equals("srcdoc") || attr.equals("formaction")) {
+                    problems.add(name + ": " + attr + " attribute on <" + tag + ">: " + e.outerHtml());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A URL a browser will not run: no scheme (relative), or http, https or mailto. Browsers
+     * drop tabs, line breaks and leading control characters and spaces before reading the
+     * scheme, so this does too.
+     */
+    static boolean isSafeUrl(String url) {
+        String u = url.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "").toLowerCase(Locale.ROOT);
+        int colon = u.indexOf(':');
+        int end = u.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = u.indexOf(c);
+            if (i >= 0) end = Math.min(end, i);
+        }
+        if (colon < 0 || colon > end) return true;
+        String scheme = u.substring(0, colon);
+        return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+    }
+}
