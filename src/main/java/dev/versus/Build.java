@@ -64,6 +64,10 @@ public final class Build {
         } catch (freemarker.core.ParseException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":"
                     + e.getColumnNumber() + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")));
+        } catch (SecurityException e) {
+            // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
+            throw new RenderException(List.of("templates: " + e.getMessage()
+                    + "; templates must be plain files inside templates/"));
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":1:1: template not found in "
                     + templates + (Files.isDirectory(templates) ? "" : " (the folder does not exist)")));

@@ -34,11 +34,23 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** One line that says which file and why, for the I/O failures a user can act on. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file or folder";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + ": already exists";
+        if (e instanceof java.nio.file.NotDirectoryException d) return d.getFile() + ": is a file, not a folder";
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + (fs.getReason() != null ? ": " + fs.getReason().toLowerCase(Locale.ROOT) : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out != null ? out : sources.source.resolve("public");
-        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/\"'<>]+(/[^\\s\"'<>]*)?")) {
             err.println("versus build: --base-url must be an absolute http(s) URL such as https://example.org/docs/");
             err.flush();
             return VersusCommand.USAGE;
@@ -60,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
             ErrorReport.print(err, "build", List.of("--out: " + e.getMessage()));
             return VersusCommand.USAGE;
         } catch (IOException e) {
-            err.println("versus build: cannot write the site: " + e.getMessage() + " (nothing was replaced)");
+            err.println("versus build: cannot write the site: " + describe(e) + " (nothing was replaced)");
             if (sources.debug) e.printStackTrace(err);
             err.flush();
         }
