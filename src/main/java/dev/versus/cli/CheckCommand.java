@@ -1,12 +1,14 @@
 package dev.versus.cli;
 
 import dev.versus.Build;
+import dev.versus.i18n.FieldStatus;
+import dev.versus.i18n.TranslationStatus;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.render.UrlStyle;
 import dev.versus.validate.ContentException;
 import dev.versus.validate.ContentError;
-import dev.versus.validate.TranslationCoverage;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Option(names = "--strict", description = "Treat missing translations as errors.")
+    @Option(names = "--strict", description = "Treat missing, stale and unstamped translations as errors.")
     boolean strict;
 
     @Spec
@@ -32,22 +34,38 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Site site = new Build(new Build.Options(sources.source, null, null, UrlStyle.PRETTY)).validate();
-            List<ContentError> missing = TranslationCoverage.missing(site);
-            if (strict && !missing.isEmpty()) {
-                ErrorReport.print(spec.commandLine().getErr(), "check --strict", missing);
+            TranslationStatus status = TranslationStatus.of(site);
+            List<ContentError> translations = status.problems();
+            if (strict && !translations.isEmpty()) {
+                ErrorReport.print(spec.commandLine().getErr(), "check --strict", translations);
+                printTranslations(spec.commandLine().getErr(), status);
                 return VersusCommand.FAILED;
             }
-            missing.forEach(m -> spec.commandLine().getOut().println("warning: " + m));
+            PrintWriter out = spec.commandLine().getOut();
+            translations.forEach(m -> out.println(m.location() + ": warning: " + m.message()));
             int codes = site.families().stream().mapToInt(f -> f.codes().size()).sum();
-            spec.commandLine().getOut().printf("OK: %d families, %d codes, %d locales (%s), no errors, %d missing translations%n",
-                    site.families().size(), codes, site.locales().size(), String.join(", ", site.locales()), missing.size());
+            out.printf("OK: %d families, %d codes, %d locales (%s), no errors%n",
+                    site.families().size(), codes, site.locales().size(), String.join(", ", site.locales()));
             for (Family f : site.families()) {
-                spec.commandLine().getOut().printf("  %s: %d codes, %d pairs%n", f.id(), f.codes().size(), f.pairs().size());
+                out.printf("  %s: %d codes, %d pairs%n", f.id(), f.codes().size(), f.pairs().size());
             }
+            printTranslations(out, status);
+            out.flush();
             return VersusCommand.OK;
         } catch (ContentException e) {
             ErrorReport.print(spec.commandLine().getErr(), "check", e.errors());
             return VersusCommand.FAILED;
         }
+    }
+
+    /** One line per translated locale: how many text fields are translated, stale, unstamped, missing. */
+    static void printTranslations(PrintWriter out, TranslationStatus status) {
+        for (String locale : status.locales()) {
+            TranslationStatus.Counts c = TranslationStatus.count(status.fields(locale));
+            out.printf("Translations %s: %d of %d fields translated, %d stale, %d unstamped, %d missing%n", locale,
+                    c.get(FieldStatus.State.TRANSLATED), c.total(), c.get(FieldStatus.State.STALE),
+                    c.get(FieldStatus.State.UNSTAMPED), c.get(FieldStatus.State.MISSING));
+        }
+        out.flush();
     }
 }

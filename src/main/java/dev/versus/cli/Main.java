@@ -1,5 +1,8 @@
 package dev.versus.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of {@code versus}. */
@@ -7,6 +10,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(VersusCommand.commandLine().execute(args));
+        CommandLine cl = VersusCommand.commandLine();
+        // Java 17 encodes standard output in the platform charset; pages, YAML and XLIFF are UTF-8.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 }

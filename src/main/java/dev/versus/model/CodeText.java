@@ -1,5 +1,7 @@
 package dev.versus.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,27 @@ import java.util.Map;
  */
 public record CodeText(Text title, Text summary, Text description, Text when, Map<String, Text> fix, Text notes) {
     public CodeText {
-        fix = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fix));
+        fix = Collections.unmodifiableMap(new LinkedHashMap<>(fix));
+    }
+
+    /**
+     * Every text field by its id as written in a translation's {@code source} map ({@code title},
+     * {@code summary}, {@code description}, {@code when}, {@code fix.<audience>}, {@code notes}),
+     * in the order of the content format.
+     */
+    public Map<String, Text> fields() {
+        Map<String, Text> m = new LinkedHashMap<>();
+        m.put("title", title);
+        m.put("summary", summary);
+        m.put("description", description);
+        m.put("when", when);
+        fix.forEach((k, v) -> m.put("fix." + k, v));
+        if (notes != null) m.put("notes", notes);
+        return m;
+    }
+
+    /** True if any field is a translation of an English text that has changed since. */
+    public boolean stale() {
+        return fields().values().stream().anyMatch(t -> t.freshness() == Text.Freshness.STALE);
     }
 }

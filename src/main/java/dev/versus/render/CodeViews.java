@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * Builds the {@link CodeView} of each code in each locale once: its Markdown is rendered here and
@@ -39,7 +40,26 @@ final class CodeViews {
     }
 
     CodeView get(String locale, Code code) {
-        return cache.computeIfAbsent(locale + "\u0000" + code.family() + ":" + code.id(), k -> build(locale, code));
+        return cache.computeIfAbsent(key(locale, code), k -> build(locale, code));
+    }
+
+    private static String key(String locale, Code code) {
+        return locale + "\u0000" + code.family() + ":" + code.id();
+    }
+
+    /**
+     * Takes over the views that {@code previous}, made for an earlier version of the site, holds
+     * for the codes and locales that {@code unchanged} accepts.
+     */
+    void adopt(CodeViews previous, BiPredicate<String, Code> unchanged) {
+        for (String locale : site.locales()) {
+            for (Family family : site.families()) {
+                for (Code code : family.codes()) {
+                    CodeView view = previous.cache.get(key(locale, code));
+                    if (view != null && unchanged.test(locale, code)) cache.put(key(locale, code), view);
+                }
+            }
+        }
     }
 
     /** A link from a code-depth page of {@code family} to a code's page, or null if the code does not exist. */
@@ -89,7 +109,8 @@ final class CodeViews {
                 labels.get("scope." + code.scope()),
                 "none".equals(code.cause()) ? null : labels.get("cause." + code.cause()),
                 markup(String.join(Html.escape(labels.get("pattern.listSeparator")), commandNames)),
-                related, links, references, href(locale, family.id(), family.id(), code.id()));
+                related, links, references, href(locale, family.id(), family.id(), code.id()),
+                t.stale() ? paths.link(SitePaths.code(locale, code), SitePaths.code(site.defaultLocale(), code)) : null);
     }
 
     /** Markdown written for a page of {@code family} at code depth (a pair note), with its mentions linked. */

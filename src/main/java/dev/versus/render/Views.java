@@ -33,12 +33,16 @@ public final class Views {
     /** One audience's fix: "If you sent the message" and what to do. */
     public record Fix(String audience, String label, Prose text) {}
 
-    /** A code as shown on its own page and on both sides of a comparison. */
+    /**
+     * A code as shown on its own page and on both sides of a comparison. {@code staleSource} links
+     * to the code's page in the default language when a field of this translation was made from
+     * an older English text (null otherwise): the page then says the English may be newer.
+     */
     public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
                            TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
                            Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
                            String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
-                           List<Link> references, String href) {
+                           List<Link> references, String href, String staleSource) {
         public CodeView {
             fixes = List.copyOf(fixes);
             related = List.copyOf(related);

@@ -305,7 +305,8 @@ final class FamilyReader {
         Text description = text(f, "description", locale, fallback == null ? null : fallback.description());
         Text when = text(f, "when", locale, fallback == null ? null : fallback.when());
         String notesText = f.optionalText("notes");
-        Text notes = notesText != null ? new Text(notesText, locale) : fallback == null ? null : fallback.notes();
+        Text notes = notesText != null ? new Text(notesText, locale, f.at("notes"), Text.Freshness.ORIGINAL)
+                : fallback == null ? null : fallback.notes();
         if (notesText != null && fallback != null && fallback.notes() == null) {
             problems.add(f.at("notes"), "'notes' has no English text to translate; add notes to the code file first");
         }
@@ -324,7 +325,7 @@ final class FamilyReader {
         }
         for (String audience : Vocabulary.AUDIENCES) {
             Fields.Item item = given.get(audience);
-            if (item != null) fix.put(audience, new Text(item.value(), locale));
+            if (item != null) fix.put(audience, new Text(item.value(), locale, item.location(), Text.Freshness.ORIGINAL));
             else if (fallback != null && fallback.fix().containsKey(audience)) fix.put(audience, fallback.fix().get(audience));
         }
         if (title == null || summary == null || description == null || when == null) return null;
@@ -334,7 +335,7 @@ final class FamilyReader {
     private Text text(Fields f, String key, String locale, Text fallback) {
         if (fallback != null && !f.contains(key)) return fallback;
         String v = fallback != null ? f.textIfWritten(key) : f.text(key);
-        return v == null ? null : new Text(v, locale);
+        return v == null ? null : new Text(v, locale, f.at(key), Text.Freshness.ORIGINAL);
     }
 
     private void readTranslation(RawFile file, Map<String, CodeDraft> codes, Set<String> codeFiles) {
@@ -347,8 +348,9 @@ final class FamilyReader {
                     + code + ".yaml in this family" + SiteValidator.hint(code, codeFiles));
             return;
         }
-        Fields f = Fields.of(file.node(), Vocabulary.TEXT_FIELDS, problems, "translation file");
+        Fields f = Fields.of(file.node(), Vocabulary.TRANSLATION_FIELDS, problems, "translation file");
         if (f == null) return;
+        Map<String, Fields.Item> sources = sourceHashes(f);
         if (draft == null) {
             // The code file has errors of its own, already reported; still report this file's own
             // problems now rather than after the code file is fixed.
@@ -358,7 +360,48 @@ final class FamilyReader {
             }
             return;
         }
-        CodeText translated = readText(f, locale, draft.texts().get(defaultLocale));
-        if (translated != null) draft.texts().put(locale, translated);
+        CodeText english = draft.texts().get(defaultLocale);
+        CodeText translated = readText(f, locale, english);
+        if (translated == null) return;
+        Map<String, Text> englishFields = english.fields();
+        Map<String, Text> fields = translated.fields();
+        sources.forEach((field, hash) -> {
+            Text t = fields.get(field);
+            if (t == null || !t.lang().equals(locale)) {
+                problems.add(hash.location(), "'" + Vocabulary.SOURCE + "." + field + "' records the English of a field this file"
+                        + " does not translate; remove the line" + (englishFields.containsKey(field) ? ""
+                        : " (the English has no '" + field + "' either)"));
+            }
+        });
+        // Each translated field is compared with the English it was made from (docs/CONTENT-FORMAT.md).
+        fields.replaceAll((field, t) -> {
+            if (!t.lang().equals(locale)) return t;
+            Fields.Item recorded = sources.get(field);
+            if (recorded == null) return t.withFreshness(Text.Freshness.UNSTAMPED);
+            return t.withFreshness(SourceHash.matches(recorded.value(), englishFields.get(field).value())
+                    ? Text.Freshness.CURRENT : Text.Freshness.STALE);
+        });
+        Map<String, Text> fix = new LinkedHashMap<>();
+        translated.fix().keySet().forEach(a -> fix.put(a, fields.get("fix." + a)));
+        draft.texts().put(locale, new CodeText(fields.get("title"), fields.get("summary"), fields.get("description"),
+                fields.get("when"), fix, fields.get("notes")));
+    }
+
+    /** The {@code source} map of a translation file: field id → recorded hash, each checked. */
+    private Map<String, Fields.Item> sourceHashes(Fields f) {
+        Map<String, Fields.Item> out = new LinkedHashMap<>();
+        f.textMap(Vocabulary.SOURCE, false).forEach((field, hash) -> {
+            if (!Vocabulary.TRANSLATED_FIELD_IDS.contains(field)) {
+                problems.add(hash.location(), "'" + Vocabulary.SOURCE + "." + field + "' is not a text field; known: "
+                        + String.join(", ", Vocabulary.TRANSLATED_FIELD_IDS)
+                        + SiteValidator.hint(field, Set.copyOf(Vocabulary.TRANSLATED_FIELD_IDS)));
+            } else if (!SourceHash.FORMAT.matcher(hash.value()).matches()) {
+                problems.add(hash.location(), "'" + Vocabulary.SOURCE + "." + field + "' must be the hash written by"
+                        + " versus i18n (hex digits), found '" + hash.value() + "'; remove the line and run versus i18n stamp");
+            } else {
+                out.put(field, hash);
+            }
+        });
+        return out;
     }
 }

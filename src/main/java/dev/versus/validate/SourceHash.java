@@ -1,0 +1,61 @@
+package dev.versus.validate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The short hash a translation file records for each field: which English text the field was
+ * translated from. It is the first {@value #LENGTH} hex digits of the SHA-256 of the English
+ * text after {@link #normalize}, so that rewrapping a paragraph or re-indenting a file does not
+ * make every translation stale, while any change of words, punctuation or paragraphs does.
+ */
+public final class SourceHash {
+    /** Hex digits written by the tool: 40 bits, ample to notice that a text changed. */
+    public static final int LENGTH = 10;
+    /** What a recorded hash may look like: a prefix of a SHA-256 in lower-case hex. */
+    public static final Pattern FORMAT = Pattern.compile("[0-9a-f]{8,64}");
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("[ \\t]*\\n([ \\t]*\\n)+[ \\t]*");
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n]+");
+
+    private SourceHash() {}
+
+    /** The hash Versus writes for {@code english}. */
+    public static String of(String english) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalize(english).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** True if {@code recorded} (as read from a file, already checked against {@link #FORMAT}) is the hash of {@code english}. */
+    public static boolean matches(String recorded, String english) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalize(english).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).startsWith(recorded);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The text as hashed: Unicode NFC, line ends as {@code \n}, leading and trailing white space
+     * removed, paragraph breaks (one or more blank lines) as one blank line, and every other run
+     * of spaces, tabs and line breaks as one space.
+     */
+    public static String normalize(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n').strip();
+        StringBuilder out = new StringBuilder(t.length());
+        for (String paragraph : PARAGRAPH_BREAK.split(t, -1)) {
+            if (out.length() > 0) out.append("\n\n");
+            out.append(WHITESPACE.matcher(paragraph).replaceAll(" "));
+        }
+        return out.toString();
+    }
+}
