@@ -5,7 +5,10 @@ import dev.versus.load.SourceLoader;
 import dev.versus.model.Site;
 import dev.versus.publish.OutputFolder;
 import dev.versus.publish.UnsafeOutputException;
+import dev.versus.render.JsonExport;
 import dev.versus.render.RenderException;
+import dev.versus.render.SearchIndex;
+import dev.versus.render.Sitemap;
 import dev.versus.render.SiteRenderer;
 import dev.versus.render.TemplateEngine;
 import dev.versus.render.UrlStyle;
@@ -24,7 +27,11 @@ import java.util.List;
 public final class Build {
     private final Options options;
 
-    /** What a build reads and writes; {@code baseUrl} null keeps the one in site.yaml. */
+    /**
+     * What a build reads and writes; {@code baseUrl} null keeps the one in site.yaml.
+     * {@link UrlStyle#OFFLINE} writes every link as a file ({@code .../index.html}) so the site
+     * browses from {@code file://}.
+     */
     public record Options(Path source, Path out, String baseUrl, UrlStyle urlStyle) {}
 
     /** What a successful build produced. */
@@ -58,6 +65,9 @@ public final class Build {
         TemplateEngine engine = new TemplateEngine(templates);
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
             SiteRenderer.Stats stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
+            new JsonExport(site).write(out);                        // <l>/<family>/<code>.json, index.json
+            new SearchIndex(site, options.urlStyle()).write(out);   // assets/search-index.<l>.js
+            new Sitemap(site).write(out);                           // sitemap.xml, robots.txt
             out.copyTree(templates.resolve("assets"), "assets", p -> !p.getFileName().toString().endsWith(".ftlh"));
             out.commit();
             return new Result(site, stats, out.files(), out.changedFiles(), (System.nanoTime() - start) / 1_000_000);

@@ -31,6 +31,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at; overrides site.yaml.")
     String baseUrl;
 
+    @Option(names = "--offline", description = "Write every link as a file (.../index.html) so the site can be browsed"
+            + " from the disk (file://), zipped and handed over.")
+    boolean offline;
+
     @Spec
     CommandSpec spec;
 
@@ -56,12 +60,13 @@ final class BuildCommand implements Callable<Integer> {
             return VersusCommand.USAGE;
         }
         try {
-            Build.Result r = new Build(new Build.Options(sources.source, target, baseUrl, UrlStyle.PRETTY)).run();
+            Build.Result r = new Build(new Build.Options(sources.source, target, baseUrl,
+                    offline ? UrlStyle.OFFLINE : UrlStyle.PRETTY)).run();
             String perLocale = r.stats().pagesPerLocale().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
-            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s in %.2f s%n",
-                    pages, perLocale, r.files(), r.changedFiles(), target, r.millis() / 1000.0);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%n",
+                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0);
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {

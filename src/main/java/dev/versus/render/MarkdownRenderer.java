@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -75,6 +78,49 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * The first paragraph of {@code markdown} as plain text, for a meta description: emphasis and
+     * links reduced to their text, lines joined as the page joins them (no space between two
+     * wide characters).
+     */
+    public String firstParagraphText(String markdown) {
+        Node block = parser.parse(markdown).getFirstChild();
+        while (block != null && !(block instanceof Paragraph)) block = block.getNext();
+        if (block == null) return "";
+        StringBuilder out = new StringBuilder();
+        block.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak softBreak) {
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(HardLineBreak hardBreak) {
+                out.append('\n');
+            }
+        });
+        StringBuilder joined = new StringBuilder(out.length());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c != '\n') {
+                joined.append(c);
+            } else if (!(i > 0 && isWide(out.charAt(i - 1)) || i + 1 < out.length() && isWide(out.charAt(i + 1)))) {
+                joined.append(' ');
+            }
+        }
+        return joined.toString().strip();
+    }
+
+    /**
      * A line break inside a Japanese paragraph is not a space: browsers would show one between
      * two kanji, so breaks next to a wide (CJK) character are dropped rather than rendered.
      */
@@ -85,7 +131,7 @@ public final class MarkdownRenderer {
                 && isWide(after.getLiteral().charAt(0));
     }
 
-    private static boolean isWide(char c) {
+    static boolean isWide(char c) {
         return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
     }
 

@@ -14,6 +14,26 @@ public final class SitePaths {
         this.style = style;
     }
 
+    /** The URL style links are written in. */
+    public UrlStyle style() {
+        return style;
+    }
+
+    /**
+     * The path part of {@code baseUrl}, starting and ending with "/" ({@code https://example.org/docs}
+     * gives {@code /docs/}), for links that must work from any address on the site.
+     */
+    public static String basePath(String baseUrl) {
+        int scheme = baseUrl.indexOf("://");
+        int slash = scheme < 0 ? -1 : baseUrl.indexOf('/', scheme + 3);
+        String path = slash < 0 ? "/" : baseUrl.substring(slash);
+        for (char end : new char[] {'?', '#'}) {
+            int at = path.indexOf(end);
+            if (at >= 0) path = path.substring(0, at);
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
     public static String root() {
         return "";
     }
@@ -43,9 +63,31 @@ public final class SitePaths {
         return locale + "/" + p.family().id() + "/" + p.b().id() + "-vs-" + p.a().id() + "/";
     }
 
+    /**
+     * The same page in another locale: for the root (the language picker), that locale's home.
+     * {@code dir} is the folder of a page of any locale.
+     */
+    public static String alternate(String dir, String locale) {
+        return dir.isEmpty() ? home(locale) : locale + dir.substring(dir.indexOf('/'));
+    }
+
+    /**
+     * The page for readers whose language the site does not have ({@code hreflang="x-default"}):
+     * the language picker for the root and the locale homes, the default locale's version of
+     * every other page.
+     */
+    public static String xDefault(String dir, String defaultLocale) {
+        return dir.isEmpty() || dir.indexOf('/') == dir.length() - 1 ? root() : alternate(dir, defaultLocale);
+    }
+
     /** The file a page folder is written to. */
     public static String file(String dir) {
         return dir + "index.html";
+    }
+
+    /** The absolute URL of the page in folder {@code dir} on a site published at {@code baseUrl}. */
+    public static String absolute(String baseUrl, String dir) {
+        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + dir;
     }
 
     /** A link from the page in folder {@code from} to the page in folder {@code to}. */

@@ -23,6 +23,7 @@ import dev.versus.render.Views.FamilySummary;
 import dev.versus.render.Views.GroupView;
 import dev.versus.render.Views.HomePage;
 import dev.versus.render.Views.Link;
+import dev.versus.render.Views.NotFoundPage;
 import dev.versus.render.Views.PageView;
 import dev.versus.render.Views.PairPage;
 import dev.versus.render.Views.Prose;
@@ -54,6 +55,8 @@ import java.util.stream.IntStream;
  */
 public final class SiteRenderer {
     static final String CSS = "assets/style.css";
+    /** The page a web server shows for a missing address (the name GitHub Pages, Netlify and others look for). */
+    public static final String NOT_FOUND = "404.html";
 
     private final Site site;
     private final TemplateEngine engine;
@@ -82,6 +85,7 @@ public final class SiteRenderer {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         List<Runnable> jobs = new ArrayList<>();
         jobs.add(() -> emit(sink, failures, t.root, SitePaths.file(SitePaths.root()), rootPage()));
+        jobs.add(() -> emit(sink, failures, t.notFound, NOT_FOUND, notFoundPage()));
         for (String locale : site.locales()) {
             jobs.add(() -> emit(sink, failures, t.home, SitePaths.file(SitePaths.home(locale)), homePage(locale)));
             for (Family family : site.families()) {
@@ -157,6 +161,7 @@ public final class SiteRenderer {
         final Template code;
         final Template pair;
         final Template redirect;
+        final Template notFound;
 
         Templates(TemplateEngine engine) throws IOException {
             root = engine.template("root.ftlh");
@@ -165,6 +170,7 @@ public final class SiteRenderer {
             code = engine.template("code.ftlh");
             pair = engine.template("pair.ftlh");
             redirect = engine.template("redirect.ftlh");
+            notFound = engine.template("404.ftlh");
         }
     }
 
@@ -194,25 +200,21 @@ public final class SiteRenderer {
 
     // ---- page views -------------------------------------------------------------------------
 
-    private PageView page(String locale, String dir, String title, String description, List<Link> crumbs) {
+    private PageView page(String locale, String dir, String title, String description, List<Link> crumbs, String json) {
         Labels labels = site.labels(locale);
         List<Alternate> alternates = new ArrayList<>();
-        if (locale != null) {
-            String rest = dir.substring(locale.length());
-            for (String other : site.locales()) {
-                String target = other + rest;
-                alternates.add(new Alternate(other, site.labels(other).get("language"), paths.link(dir, target),
-                        absolute(target), other.equals(locale)));
-            }
+        for (String other : site.locales()) {
+            String target = SitePaths.alternate(dir, other);
+            alternates.add(new Alternate(other, site.labels(other).get("language"), paths.link(dir, target),
+                    absolute(target), other.equals(locale)));
         }
         return new PageView(locale, title, description, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)),
-                absolute(dir),
-                labels.values(), alternates, crumbs);
+                absolute(dir), labels.values(), alternates, crumbs,
+                alternates, absolute(SitePaths.xDefault(dir, site.defaultLocale())), json);
     }
 
     private String absolute(String dir) {
-        String base = site.baseUrl().endsWith("/") ? site.baseUrl() : site.baseUrl() + "/";
-        return base + dir;
+        return SitePaths.absolute(site.baseUrl(), dir);
     }
 
     private Link link(String label, String href) {
@@ -235,8 +237,28 @@ public final class SiteRenderer {
                 paths.link("", SitePaths.home(l)), absolute(SitePaths.home(l)), false)).toList();
         PageView p = new PageView(locale, site.title(), site.labels(locale).get("site.tagline"), "",
                 paths.link("", SitePaths.home(locale)), absolute(""),
-                site.labels(locale).values(), List.of(), List.of());
+                site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null);
         return new RootPage(p, languages);
+    }
+
+    /**
+     * A web server shows the 404 page at whatever address was asked for, so its links cannot be
+     * relative: they start from the path of {@code baseUrl}. Offline there is no server and the
+     * page is opened from the root folder, so they are relative to it.
+     */
+    private NotFoundPage notFoundPage() {
+        String locale = site.defaultLocale();
+        Labels l = site.labels(locale);
+        boolean offline = paths.style() == UrlStyle.OFFLINE;
+        String root = offline ? "" : SitePaths.basePath(site.baseUrl());
+        List<Alternate> homes = site.locales().stream().map(other -> new Alternate(other,
+                site.labels(other).get("notFound.home"),
+                offline ? paths.link("", SitePaths.home(other)) : root + SitePaths.home(other), absolute(SitePaths.home(other)),
+                false)).toList();
+        PageView p = new PageView(locale, l.get("notFound.title"), null, root,
+                offline ? paths.link("", SitePaths.home(locale)) : root + SitePaths.home(locale), null,
+                l.values(), List.of(), List.of(), List.of(), null, null);
+        return new NotFoundPage(p, homes);
     }
 
     private HomePage homePage(String locale) {
@@ -248,7 +270,7 @@ public final class SiteRenderer {
                     familyProse(locale, f, dir), paths.link(dir, SitePaths.family(locale, f.id())),
                     l.format("home.codes", Map.of("count", String.valueOf(f.codes().size())))));
         }
-        return new HomePage(page(locale, dir, l.get("site.title"), l.get("site.tagline"), List.of()), families);
+        return new HomePage(page(locale, dir, l.get("site.title"), l.get("site.tagline"), List.of(), null), families);
     }
 
     private Prose familyProse(String locale, Family f, String dir) {
@@ -271,8 +293,8 @@ public final class SiteRenderer {
         }
         int n = family.codes().size();
         Text title = family.titles().get(locale);
-        return new FamilyPage(page(locale, dir, title.value(), family.descriptions().get(locale).value().lines().findFirst().orElse(""),
-                crumbs(locale, dir, null)), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
+        return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
+                crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
                 l.format("family.pairsCount", Map.of("count", String.valueOf(n * (n - 1) / 2))));
     }
 
@@ -290,7 +312,8 @@ public final class SiteRenderer {
         }
         String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
-        return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family)),
+        return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
+                        SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json"),
                 view, comparisons);
     }
 
@@ -307,8 +330,11 @@ public final class SiteRenderer {
         PairProse prose = sentences.write(comparison);
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
-        String description = pair.a().text(locale).summary().value() + " " + pair.b().text(locale).summary().value();
-        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family)), family.name(locale), a, b,
+        String first = pair.a().text(locale).summary().value();
+        // Two sentences: a space between them, except after a wide full stop (。), as Japanese writes them.
+        String description = first + (!first.isEmpty() && MarkdownRenderer.isWide(first.charAt(first.length() - 1)) ? "" : " ")
+                + pair.b().text(locale).summary().value();
+        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family), null), family.name(locale), a, b,
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
                 learnMore(locale, pair, dir), note(locale, pair));
@@ -366,7 +392,7 @@ public final class SiteRenderer {
         String target = SitePaths.pair(locale, pair);
         PageView p = new PageView(locale, site.labels(locale).format("link.pair", Map.of("a", pair.a().id(), "b", pair.b().id())),
                 "", SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), absolute(target),
-                site.labels(locale).values(), List.of(), List.of());
+                site.labels(locale).values(), List.of(), List.of(), List.of(), null, null);
         return new RedirectPage(p, paths.link(dir, target));
     }
 

@@ -13,4 +13,9 @@ public enum UrlStyle {
         if (this == PRETTY) return relativeDir.isEmpty() ? "./" : relativeDir;
         return relativeDir + "index.html";
     }
+
+    /** What follows a folder's "/" in a link to its page: nothing, or "index.html" offline. */
+    public String pageSuffix() {
+        return this == PRETTY ? "" : "index.html";
+    }
 }

@@ -11,13 +11,20 @@ import java.util.Map;
 public final class Views {
     private Views() {}
 
-    /** What every page has: language, titles, the way back to the root, the language switcher. */
+    /**
+     * What every page has: language, titles, the way back to the root, the language switcher
+     * ({@code alternates}), and for the head the {@code hreflang} alternates (the switcher's,
+     * except on the language picker), the {@code x-default} URL and the page's JSON data, if any.
+     * A null {@code canonical} marks a page that must not be indexed (the 404 page).
+     */
     public record PageView(String lang, String title, String description, String root, String home, String canonical,
-                           Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs) {
+                           Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs,
+                           List<Alternate> hreflang, String xDefault, String json) {
         public PageView {
             // labels is the locale's immutable map, shared by every page: not copied per page.
             alternates = List.copyOf(alternates);
             crumbs = List.copyOf(crumbs);
+            hreflang = List.copyOf(hreflang);
         }
     }
 
@@ -83,4 +90,7 @@ public final class Views {
     public record RootPage(PageView page, List<Alternate> languages) {}
 
     public record RedirectPage(PageView page, String target) {}
+
+    /** The 404 page: in the default locale, with a way to every locale's home, each named in its own language. */
+    public record NotFoundPage(PageView page, List<Alternate> homes) {}
 }

@@ -53,6 +53,33 @@ class PageSafetyTest {
         assertThat(PageSafety.problemsIn("<!DOCTYPE html><html><body>" + html + "</body></html>", "page")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<head><script src=\"//evil.example/assets/search.js\" defer></script></head>",
+        "<head><script src=\"/\\evil.example/assets/search.js\" defer></script></head>",
+        "<head><script src=\"https://evil.example/assets/search.js\" defer></script></head>",
+        "<head><script src=\"../assets/search.js\" defer>alert(1)</script></head>",
+        "<head><script src=\"../assets/search.js\" defer onload=\"alert(1)\"></script></head>",
+        "<head><script src=\"../assets/evil.js\" defer></script></head>",
+        "<body><main><script src=\"../assets/search.js\" defer></script></main></body>",
+        "<body><main><form class=\"search\" role=\"search\" action=\"../\"></form></main></body>",
+        "<body><header class=\"site\"><form class=\"search\" role=\"search\" action=\"javascript:alert(1)\"></form></header></body>",
+        "<body><header class=\"site\"><form class=\"search\" role=\"search\" method=\"post\" action=\"../\"></form></header></body>",
+        "<head><script src=\"../assets/search.js\" defer></script></head><body><p title=\"<script>\">x</p></body>",
+    })
+    void flagsAnythingButTheSearchBoxOwnScriptsAndForm(String html) {
+        assertThat(PageSafety.problemsIn("<!DOCTYPE html><html>" + html + "</html>", "page")).isNotEmpty();
+    }
+
+    @Test
+    void acceptsTheSearchBoxOwnScriptsAndForm() {
+        String page = "<!DOCTYPE html><html><head><script src=\"../../assets/search-index.ja.js\" defer></script>"
+                + "<script src=\"/docs/assets/search.js\" defer></script></head><body><header class=\"site\">"
+                + "<form class=\"search\" role=\"search\" action=\"../\" data-root=\"../../\" hidden><input id=\"q\"></form>"
+                + "</header></body></html>";
+        assertThat(PageSafety.problemsIn(page, "page")).isEmpty();
+    }
+
     @Test
     void theTemplatesThemselvesHoldNoScript(@TempDir Path dir) throws Exception {
         TestSite site = TestSite.create(dir.resolve("site"));

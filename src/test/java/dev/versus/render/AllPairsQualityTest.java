@@ -2,7 +2,7 @@ package dev.versus.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.versus.Build;
+import dev.versus.testing.RepoSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,7 +61,7 @@ class AllPairsQualityTest {
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     static final List<String> SECTION_KEYS = List.of("description", "when", "fix", "differences", "choose", "learnMore");
 
-    @TempDir
+    /** The repository's site, shared with the other tests that read it (see {@link RepoSite}). */
     static Path out;
 
     private static final Map<String, List<Problem>> PROBLEMS = new ConcurrentHashMap<>();
@@ -84,7 +84,7 @@ class AllPairsQualityTest {
     static void buildAndCheckEveryPairPage() throws Exception {
         Path source = Path.of(".");
         long started = System.nanoTime();
-        new Build(new Build.Options(source, out, null, UrlStyle.PRETTY)).run();
+        out = RepoSite.output();
         long built = System.nanoTime();
 
         Map<String, Object> siteYaml = yaml(source.resolve("content/site.yaml"));

@@ -14,22 +14,31 @@ import java.nio.file.Path;
  */
 public final class RepoSite {
     private static Path output;
+    private static Path offline;
 
     private RepoSite() {}
 
     /** The output folder of the built site; builds it on first use. */
     public static synchronized Path output() {
-        if (output == null) {
-            try {
-                Path dir = Files.createTempDirectory("versus-repo-site-");
-                Path out = dir.resolve("public");
-                new Build(new Build.Options(Path.of("."), out, null, UrlStyle.PRETTY)).run();
-                output = out;
-            } catch (Exception e) {
-                throw new IllegalStateException("the repository's own site does not build: " + e, e);
-            }
-        }
+        if (output == null) output = build(UrlStyle.PRETTY);
         return output;
+    }
+
+    /** The same site built with {@code --offline} (links name {@code index.html}); built on first use. */
+    public static synchronized Path offline() {
+        if (offline == null) offline = build(UrlStyle.OFFLINE);
+        return offline;
+    }
+
+    private static Path build(UrlStyle style) {
+        try {
+            Path dir = Files.createTempDirectory("versus-repo-site-");
+            Path out = dir.resolve("public");
+            new Build(new Build.Options(Path.of("."), out, null, style)).run();
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("the repository's own site does not build (" + style + "): " + e, e);
+        }
     }
 
     /** A page of the built site as text, by its path relative to the output root. */
