@@ -376,6 +376,8 @@ final class FamilyReader {
         // Each translated field is compared with the English it was made from (docs/CONTENT-FORMAT.md).
         fields.replaceAll((field, t) -> {
             if (!t.lang().equals(locale)) return t;
+            // A field the English lacks is already reported by readText; it has nothing to compare with.
+            if (!englishFields.containsKey(field)) return t;
             Fields.Item recorded = sources.get(field);
             if (recorded == null) return t.withFreshness(Text.Freshness.UNSTAMPED);
             return t.withFreshness(SourceHash.matches(recorded.value(), englishFields.get(field).value())
