@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The machine-readable copy of the site, for products that show our help text in their own UI:
@@ -50,9 +51,18 @@ public final class JsonExport {
 
     /** Writes every JSON file into {@code sink}; returns how many. */
     public int write(PageSink sink) throws IOException {
+        return write(sink, (locale, family) -> true);
+    }
+
+    /**
+     * Writes the JSON files of the families and locales that {@code select} accepts ({@code
+     * versus serve} writes those a change affects); returns how many.
+     */
+    public int write(PageSink sink, BiPredicate<String, String> select) throws IOException {
         int files = 0;
         for (String locale : site.locales()) {
             for (Family family : site.families()) {
+                if (!select.test(locale, family.id())) continue;
                 List<Object> codes = new ArrayList<>();
                 for (Code code : family.codes()) {
                     Map<String, Object> c = code(locale, family, code);
@@ -132,19 +142,21 @@ public final class JsonExport {
         }
         m.put("references", references);
         Map<String, Object> text = new LinkedHashMap<>();
-        text.put("title", text(t.title()));
-        text.put("summary", text(t.summary()));
-        text.put("description", prose(locale, family.id(), code.id(), t.description()));
-        text.put("when", prose(locale, family.id(), code.id(), t.when()));
+        text.put("title", translated(text(t.title()), t.title(), locale));
+        text.put("summary", translated(text(t.summary()), t.summary(), locale));
+        text.put("description", translated(prose(locale, family.id(), code.id(), t.description()), t.description(), locale));
+        text.put("when", translated(prose(locale, family.id(), code.id(), t.when()), t.when(), locale));
         Map<String, Object> fix = new LinkedHashMap<>();
         t.fix().forEach((audience, f) -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("audience", idLabel(audience, label(locale, "fix." + audience)));
-            one.putAll(prose(locale, family.id(), code.id(), f));
+            one.putAll(translated(prose(locale, family.id(), code.id(), f), f, locale));
             fix.put(audience, one);
         });
         text.put("fix", fix);
-        if (t.notes() != null) text.put("notes", prose(locale, family.id(), code.id(), t.notes()));
+        if (t.notes() != null) {
+            text.put("notes", translated(prose(locale, family.id(), code.id(), t.notes()), t.notes(), locale));
+        }
         m.put("text", text);
         return m;
     }
@@ -172,6 +184,20 @@ public final class JsonExport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("label", label);
+        return m;
+    }
+
+    /**
+     * Adds a translatable field's state, so a product embedding the text can choose the English
+     * instead: "original" (the default language), "current", "stale" or "unstamped" for a
+     * translation, "missing" where the English stands in for it.
+     */
+    private Map<String, Object> translated(Map<String, Object> m, Text t, String locale) {
+        String state;
+        if (locale.equals(site.defaultLocale())) state = "original";
+        else if (!t.lang().equals(locale)) state = "missing";
+        else state = t.freshness().name().toLowerCase(java.util.Locale.ROOT);
+        m.put("translation", state);
         return m;
     }
 
