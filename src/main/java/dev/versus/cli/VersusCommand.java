@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code versus}: the top-level command, which only holds the subcommands. */
 @Command(name = "versus", mixinStandardHelpOptions = true, versionProvider = VersusCommand.Version.class,
         description = "Builds a static site that compares protocol reply codes, pair by pair, in every language.",
-        subcommands = {BuildCommand.class, CheckCommand.class, I18nCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, I18nCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class VersusCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -19,7 +20,7 @@ public final class VersusCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: build, check or i18n");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: build, check, i18n or serve");
     }
 
     /** The command line with Versus's error handling, for {@link Main} and for tests. */

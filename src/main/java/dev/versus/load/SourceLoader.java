@@ -28,10 +28,17 @@ public final class SourceLoader {
 
     private final Path root;
     private final YamlLoader yaml;
+    private final ParseCache cache;
 
     public SourceLoader(Path root) {
+        this(root, null);
+    }
+
+    /** A loader that parses only the files that changed since {@code cache} last saw them (null: all). */
+    public SourceLoader(Path root, ParseCache cache) {
         this.root = root.toAbsolutePath().normalize();
         this.yaml = new YamlLoader(this.root);
+        this.cache = cache;
     }
 
     public RawSources load(Problems problems) {
@@ -43,7 +50,7 @@ public final class SourceLoader {
                     "missing site file; create it with title, baseUrl, defaultLocale and locales"
                             + " (is --source pointing at the project folder?)");
         } else {
-            site = yaml.load(siteFile, problems).orElse(null);
+            site = parse(siteFile, problems).orElse(null);
         }
         List<RawSources.RawFile> locales = new ArrayList<>();
         for (Path file : yamlFiles(root.resolve(LOCALES), problems)) {
@@ -119,7 +126,11 @@ public final class SourceLoader {
     }
 
     private RawSources.RawFile loadOne(Path file, Problems problems) {
-        return yaml.load(file, problems).map(n -> new RawSources.RawFile(rel(file), stem(file), n)).orElse(null);
+        return parse(file, problems).map(n -> new RawSources.RawFile(rel(file), stem(file), n)).orElse(null);
+    }
+
+    private java.util.Optional<YamlNode> parse(Path file, Problems problems) {
+        return cache == null ? yaml.load(file, problems) : cache.load(yaml, file, problems);
     }
 
     private List<Path> yamlFiles(Path dir, Problems problems) {

@@ -55,12 +55,17 @@ public final class SitePaths {
     }
 
     public static String pair(String locale, Pair p) {
-        return locale + "/" + p.family().id() + "/" + p.slug() + "/";
+        return pair(locale, p.family().id(), p.a().id(), p.b().id());
+    }
+
+    /** The folder of the comparison of {@code first} with {@code second}, in that order ({@code 421-vs-552}). */
+    public static String pair(String locale, String family, String first, String second) {
+        return locale + "/" + family + "/" + first + "-vs-" + second + "/";
     }
 
     /** The folder of the reversed address ({@code 552-vs-421}), which redirects to the pair. */
     public static String reversedPair(String locale, Pair p) {
-        return locale + "/" + p.family().id() + "/" + p.b().id() + "-vs-" + p.a().id() + "/";
+        return pair(locale, p.family().id(), p.b().id(), p.a().id());
     }
 
     /**

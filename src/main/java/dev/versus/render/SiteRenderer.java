@@ -45,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -76,39 +77,56 @@ public final class SiteRenderer {
         this.codeViews = new CodeViews(site, paths, markdown);
     }
 
+    /**
+     * Takes over the code views (each code's rendered Markdown) of {@code previous}, the renderer
+     * of the site before a change, for the codes and locales the change leaves alone: re-rendering
+     * one code's comparisons then renders the Markdown of that code only.
+     */
+    public void reuseViews(SiteRenderer previous, ChangeImpact impact) {
+        codeViews.adopt(previous.codeViews, impact::keepsView);
+    }
+
     /** Counts of what was rendered, for the build summary. */
     public record Stats(Map<String, Integer> pagesPerLocale, int files) {}
 
     /** Renders every page into {@code sink}; throws with all template errors if any page failed. */
     public Stats render(PageSink sink) throws RenderException, IOException {
+        return render(sink, page -> true);
+    }
+
+    /**
+     * Renders the pages that {@code select} accepts into {@code sink} ({@code versus serve} renders
+     * only what a change affects, see {@link ChangeImpact}). {@code select} is asked once about
+     * every page of the site, from the calling thread and before any page is rendered, so it also
+     * learns which pages the site has.
+     */
+    public Stats render(PageSink sink, Predicate<Page> select) throws RenderException, IOException {
         Templates t = new Templates(engine);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         List<Runnable> jobs = new ArrayList<>();
-        jobs.add(() -> emit(sink, failures, t.root, SitePaths.file(SitePaths.root()), rootPage()));
+        Page root = new Page(Page.Kind.ROOT, null, null, null, null);
+        if (select.test(root)) jobs.add(() -> emit(sink, failures, t.root, root.path(), rootPage()));
         jobs.add(() -> emit(sink, failures, t.notFound, NOT_FOUND, notFoundPage()));
         for (String locale : site.locales()) {
-            jobs.add(() -> emit(sink, failures, t.home, SitePaths.file(SitePaths.home(locale)), homePage(locale)));
+            Page home = new Page(Page.Kind.HOME, locale, null, null, null);
+            if (select.test(home)) jobs.add(() -> emit(sink, failures, t.home, home.path(), homePage(locale)));
             for (Family family : site.families()) {
-                jobs.add(() -> emit(sink, failures, t.family, SitePaths.file(SitePaths.family(locale, family.id())),
-                        familyPage(locale, family)));
+                Page index = new Page(Page.Kind.FAMILY, locale, family.id(), null, null);
+                if (select.test(index)) jobs.add(() -> emit(sink, failures, t.family, index.path(), familyPage(locale, family)));
                 for (Code code : family.codes()) {
-                    jobs.add(() -> emit(sink, failures, t.code, SitePaths.file(SitePaths.code(locale, code)),
-                            codePage(locale, family, code)));
+                    Page page = new Page(Page.Kind.CODE, locale, family.id(), code.id(), null);
+                    if (select.test(page)) jobs.add(() -> emit(sink, failures, t.code, page.path(), codePage(locale, family, code)));
                 }
             }
         }
         for (Family family : site.families()) {
-            for (Pair pair : family.pairs()) {
-                // One job per pair: the comparison is derived once and written in every locale.
-                jobs.add(() -> {
-                    Comparison comparison = analyzer.analyze(pair);
-                    for (String locale : site.locales()) {
-                        emit(sink, failures, t.pair, SitePaths.file(SitePaths.pair(locale, pair)),
-                                pairPage(locale, pair, comparison));
-                        emit(sink, failures, t.redirect, SitePaths.file(SitePaths.reversedPair(locale, pair)),
-                                redirectPage(locale, pair));
-                    }
-                });
+            // The pairs of Family#pairs (codes are sorted, lower code first), a Pair made only
+            // for the pairs selected: serve asks about thousands and renders a few.
+            List<Code> codes = family.codes();
+            for (int i = 0; i < codes.size(); i++) {
+                for (int j = i + 1; j < codes.size(); j++) {
+                    pairJob(jobs, select, sink, failures, t, family, codes.get(i), codes.get(j));
+                }
             }
         }
         // Twice as many threads as cores: a thread waiting for the disk leaves its core to another.
@@ -131,6 +149,31 @@ public final class SiteRenderer {
         Map<String, Integer> perLocale = new LinkedHashMap<>();
         for (String locale : site.locales()) perLocale.put(locale, pageCounts.getOrDefault(locale, new AtomicInteger()).get());
         return new Stats(perLocale, files.get());
+    }
+
+    /** Adds the job that renders the selected pages of the comparison of {@code a} and {@code b}, if any. */
+    private void pairJob(List<Runnable> jobs, Predicate<Page> select, PageSink sink, ConcurrentLinkedQueue<String> failures,
+                         Templates t, Family family, Code a, Code b) {
+        List<Page> pages = new ArrayList<>(0);
+        for (String locale : site.locales()) {
+            Page page = new Page(Page.Kind.PAIR, locale, family.id(), a.id(), b.id());
+            if (select.test(page)) pages.add(page);
+            Page redirect = new Page(Page.Kind.REDIRECT, locale, family.id(), a.id(), b.id());
+            if (select.test(redirect)) pages.add(redirect);
+        }
+        if (pages.isEmpty()) return;
+        Pair pair = new Pair(family, a, b);
+        // One job per pair: the comparison is derived once and written in every locale.
+        jobs.add(() -> {
+            Comparison comparison = pages.stream().anyMatch(p -> p.kind() == Page.Kind.PAIR) ? analyzer.analyze(pair) : null;
+            for (Page page : pages) {
+                if (page.kind() == Page.Kind.PAIR) {
+                    emit(sink, failures, t.pair, page.path(), pairPage(page.locale(), pair, comparison));
+                } else {
+                    emit(sink, failures, t.redirect, page.path(), redirectPage(page.locale(), pair));
+                }
+            }
+        });
     }
 
     /**

@@ -97,7 +97,7 @@ class CliTest {
     @Test
     void noCommandIsAUsageError() {
         assertThat(versus()).isEqualTo(2);
-        assertThat(stderr.toString()).startsWith("choose a command: build, check or i18n");
+        assertThat(stderr.toString()).startsWith("choose a command: build, check, i18n or serve");
     }
 
     @Test

@@ -1,0 +1,158 @@
+package dev.versus.serve;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Watches the source folders ({@code content/}, {@code templates/}, {@code locales/}) and every
+ * folder inside them, including folders created later, and reports what changed in batches:
+ * after the first event it waits until the folders have been quiet for {@code quiet}, so the
+ * several writes of one save (an editor's temporary file, rename, attribute change) make one
+ * batch. Events that arrive while a batch is being handled make the next batch.
+ *
+ * <p>A batch is the set of changed files and folders; null if the system dropped events (the
+ * caller must then assume anything changed). Editors' backup and swap files are ignored.
+ */
+final class SourceWatcher implements AutoCloseable {
+    private final Path root;
+    private final List<String> folders;
+    private final Duration quiet;
+    private final Consumer<Set<Path>> onBatch;
+    private final WatchService service;
+    private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /**
+     * Starts watching the {@code folders} of {@code root} (that exist now or appear later);
+     * {@code onBatch} runs on the watcher's own thread, one batch at a time.
+     */
+    SourceWatcher(Path root, List<String> folders, Duration quiet, Consumer<Set<Path>> onBatch) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.folders = List.copyOf(folders);
+        this.quiet = quiet;
+        this.onBatch = onBatch;
+        this.service = this.root.getFileSystem().newWatchService();
+        // The project folder itself, non-recursively, to see a source folder being created or replaced.
+        watched.put(register(this.root), this.root);
+        for (String folder : this.folders) {
+            Path dir = this.root.resolve(folder);
+            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) registerTree(dir, null);
+        }
+        thread = new Thread(this::loop, "versus-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Set<Path> batch = new TreeSet<>();
+                boolean lost = collect(service.take(), batch);
+                WatchKey next;
+                while ((next = service.poll(quiet.toNanos(), TimeUnit.NANOSECONDS)) != null) {
+                    lost |= collect(next, batch);
+                }
+                if (lost) onBatch.accept(null);
+                else if (!batch.isEmpty()) onBatch.accept(batch);
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
+        }
+    }
+
+    /** Adds the events of {@code key} to {@code batch}; true if events were lost. */
+    private boolean collect(WatchKey key, Set<Path> batch) {
+        Path dir = watched.get(key);
+        boolean lost = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                lost = true;
+                continue;
+            }
+            if (dir == null) continue;
+            Path child = dir.resolve((Path) event.context());
+            if (dir.equals(root) && !folders.contains(child.getFileName().toString())) continue;
+            if (ignored(child.getFileName().toString())) continue;
+            batch.add(child);
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    // Files may have been written into the new folder before it was registered.
+                    registerTree(child, batch);
+                } catch (IOException e) {
+                    lost = true;
+                }
+            }
+        }
+        if (!key.reset()) watched.remove(key);
+        return lost;
+    }
+
+    /** Registers {@code top} and the folders inside it; adds what they hold to {@code found} if not null. */
+    private void registerTree(Path top, Collection<Path> found) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                watched.put(register(dir), dir);
+                if (found != null) found.add(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (found != null && !ignored(file.getFileName().toString())) found.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Registers one folder. Linux and Windows report changes at once; where the JDK has no native
+     * watcher (macOS) it polls, every 10 s unless asked for its highest sensitivity (2 s).
+     */
+    private WatchKey register(Path dir) throws IOException {
+        WatchEvent.Kind<?>[] kinds = {ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY};
+        return dir.register(service, kinds, com.sun.nio.file.SensitivityWatchEventModifier.HIGH);
+    }
+
+    /** Editors' swap, backup and lock files, and vim's write test file: never sources. */
+    static boolean ignored(String name) {
+        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#")
+                || name.equals("4913") || (name.startsWith("#") && name.endsWith("#"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        service.close();
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
