@@ -1,6 +1,8 @@
 package dev.versus.cli;
 
 import dev.versus.Build;
+import dev.versus.i18n.FieldStatus;
+import dev.versus.i18n.TranslationStatus;
 import dev.versus.publish.UnsafeOutputException;
 import dev.versus.render.RenderException;
 import dev.versus.render.UrlStyle;
@@ -38,6 +40,20 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * "; translations: ja 2 stale, 0 missing" for every locale but the default, so a build shows
+     * what its pages fall back on or mark as outdated; empty for a one-language site.
+     */
+    static String translations(dev.versus.model.Site site) {
+        TranslationStatus status = TranslationStatus.of(site);
+        List<String> parts = new java.util.ArrayList<>();
+        for (String locale : status.locales()) {
+            TranslationStatus.Counts c = TranslationStatus.count(status.fields(locale));
+            parts.add(locale + " " + c.get(FieldStatus.State.STALE) + " stale, " + c.get(FieldStatus.State.MISSING) + " missing");
+        }
+        return parts.isEmpty() ? "" : "; translations: " + String.join("; ", parts);
+    }
+
     /** One line that says which file and why, for the I/O failures a user can act on. */
     static String describe(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
@@ -65,8 +81,9 @@ final class BuildCommand implements Callable<Integer> {
             String perLocale = r.stats().pagesPerLocale().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
-            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%n",
-                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
+                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
+                    translations(r.site()));
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {

@@ -144,7 +144,7 @@ class CliTest {
         assertThat(versus("build", "--source", src(), "--out", out.toString())).isZero();
 
         assertThat(stdout.toString())
-                .matches("Built \\d+ pages \\(en \\d+, ja \\d+\\): (\\d+) files, \\1 written to \\Q" + out + "\\E in [0-9.]+ s\\R");
+                .matches("Built \\d+ pages \\(en \\d+, ja \\d+\\): (\\d+) files, \\1 written to \\Q" + out + "\\E in [0-9.]+ s; translations: ja 0 stale, \\d+ missing\\R");
         assertThat(stderr.toString()).isEmpty();
         assertThat(out.resolve("en/smtp/421-vs-552/index.html")).isRegularFile();
         assertThat(out.resolve("en/smtp/421/index.html")).isRegularFile();
