@@ -35,6 +35,7 @@ public final class PairSentences {
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Text, String> sentences = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Site site;
     private final String locale;
@@ -167,16 +168,24 @@ public final class PairSentences {
      */
     static String joinSentences(List<String> sentences) {
         StringBuilder out = new StringBuilder();
+        String previous = null;
         for (String s : sentences) {
-            if (out.length() > 0 && !endsWithWideStop(out)) out.append(' ');
+            if (previous != null && !endsWithWideStop(previous)) out.append(' ');
             out.append(s);
+            previous = s;
         }
         return out.toString();
     }
 
-    private static boolean endsWithWideStop(CharSequence html) {
-        String text = html.toString().replaceAll("<[^>]*>$", "");
-        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+    /** Whether the sentence's last visible character (closing tags skipped) is a Japanese stop. */
+    private static boolean endsWithWideStop(String html) {
+        int end = html.length();
+        while (end > 0 && html.charAt(end - 1) == '>') {
+            int open = html.lastIndexOf('<', end - 1);
+            if (open < 0) break;
+            end = open;
+        }
+        char last = end == 0 ? ' ' : html.charAt(end - 1);
         return last == '。' || last == '！' || last == '？' || last == '）';
     }
 
@@ -212,7 +221,8 @@ public final class PairSentences {
 
     /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
     private String sentence(Text t) {
-        return Html.inline(new Text(asSentence(t.value()), t.lang()), locale);
+        // Summaries recur on every page of their code: normalize and escape each once.
+        return sentences.computeIfAbsent(t, x -> Html.inline(new Text(asSentence(x.value()), x.lang()), locale));
     }
 
     static String asSentence(String text) {

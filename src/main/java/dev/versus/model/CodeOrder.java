@@ -13,13 +13,20 @@ public final class CodeOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
-        String[] pa = a.split("\\.");
-        String[] pb = b.split("\\.");
-        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
-            int c = comparePart(pa[i], pb[i]);
+        int ia = 0;
+        int ib = 0;
+        while (ia <= a.length() && ib <= b.length()) {
+            int ea = a.indexOf('.', ia);
+            int eb = b.indexOf('.', ib);
+            if (ea < 0) ea = a.length();
+            if (eb < 0) eb = b.length();
+            int c = comparePart(a.substring(ia, ea), b.substring(ib, eb));
             if (c != 0) return c;
+            ia = ea + 1;
+            ib = eb + 1;
         }
-        int c = Integer.compare(pa.length, pb.length);
+        // One is a prefix of the other part by part: the shorter comes first.
+        int c = Boolean.compare(ia <= a.length(), ib <= b.length());
         return c != 0 ? c : a.compareTo(b);
     }
 
