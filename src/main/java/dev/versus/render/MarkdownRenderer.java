@@ -26,6 +26,14 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).build();
     private final ProseLinker linker;
 
+    /**
+     * "RFC 7505" at the end of a line and "§4.1" at the start of the next are one mention: joined
+     * before parsing, or the line break would split them into two text nodes and the link would
+     * lose its section.
+     */
+    private static final java.util.regex.Pattern RFC_SECTION_ACROSS_LINES =
+            java.util.regex.Pattern.compile("(RFC ?[0-9]{1,5})[ \\t]*\\r?\\n[ \\t>]*§");
+
     public MarkdownRenderer(ProseLinker linker) {
         this.linker = linker;
     }
@@ -35,7 +43,7 @@ public final class MarkdownRenderer {
      * @param codeHref the relative link to a code's page, or null to leave a mention unlinked
      */
     public String render(String markdown, String family, BiFunction<String, String, String> codeHref) {
-        Node document = parser.parse(markdown);
+        Node document = parser.parse(RFC_SECTION_ACROSS_LINES.matcher(markdown).replaceAll("$1 §"));
         List<Text> texts = new ArrayList<>();
         List<SoftLineBreak> breaks = new ArrayList<>();
         document.accept(new AbstractVisitor() {

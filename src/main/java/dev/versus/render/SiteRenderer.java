@@ -301,7 +301,11 @@ public final class SiteRenderer {
         PageView p = new PageView(locale, l.get("notFound.title"), null, root,
                 offline ? paths.link("", SitePaths.home(locale)) : root + SitePaths.home(locale), null,
                 l.values(), List.of(), List.of(), List.of(), null, null);
-        return new NotFoundPage(p, homes);
+        // One 404 page serves every language: a reader who does not read the default one still learns what happened.
+        List<Views.Message> others = site.locales().stream().filter(other -> !other.equals(locale))
+                .map(other -> new Views.Message(other, site.labels(other).get("notFound.title"),
+                        site.labels(other).get("notFound.text"))).toList();
+        return new NotFoundPage(p, homes, others);
     }
 
     private HomePage homePage(String locale) {

@@ -92,5 +92,9 @@ public final class Views {
     public record RedirectPage(PageView page, String target) {}
 
     /** The 404 page: in the default locale, with a way to every locale's home, each named in its own language. */
-    public record NotFoundPage(PageView page, List<Alternate> homes) {}
+    /** The 404 page: in the default language, then the same message in every other locale, each marked. */
+    public record NotFoundPage(PageView page, List<Alternate> homes, List<Message> others) {}
+
+    /** A title and a sentence in one language. */
+    public record Message(String lang, String title, String text) {}
 }

@@ -26,7 +26,7 @@ public final class RequiredLabels {
         for (String cause : Vocabulary.CAUSES) if (!cause.equals("none")) plain("cause." + cause);
         for (String audience : Vocabulary.AUDIENCES) plain("fix." + audience);
         // Read by the renderer itself (not only by templates), so a locale must have them.
-        plain("language", "site.title", "site.tagline", "nav.home", "notFound.title", "notFound.home",
+        plain("language", "site.title", "site.tagline", "nav.home", "notFound.title", "notFound.text", "notFound.home",
                 "search.none");
         pattern("search.results", "count");
         pattern("link.code", "family", "code", "title");
