@@ -166,7 +166,7 @@ public final class PairSentences {
      * Joins sentences into one paragraph: a space after a Latin full stop, nothing after a
      * Japanese one (。), which needs no space in any language's typography.
      */
-    static String joinSentences(List<String> sentences) {
+    public static String joinSentences(List<String> sentences) {
         StringBuilder out = new StringBuilder();
         String previous = null;
         for (String s : sentences) {
@@ -230,12 +230,8 @@ public final class PairSentences {
         if (s.isEmpty()) return s;
         if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         char last = s.charAt(s.length() - 1);
-        if (".!?。！？".indexOf(last) < 0) s += isWide(last) ? "。" : ".";
+        if (".!?。！？".indexOf(last) < 0) s += Html.isWide(last) ? "。" : ".";
         return s;
-    }
-
-    private static boolean isWide(char c) {
-        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uFF00' && c <= '\uFFEF';
     }
 
     private String label(String key) {

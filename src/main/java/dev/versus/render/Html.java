@@ -27,6 +27,14 @@ public final class Html {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * A wide (CJK) character: Japanese text needs no space next to one, and a line break beside
+     * one is not a word break.
+     */
+    public static boolean isWide(char c) {
+        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
+    }
+
     /** Escaped text, wrapped in a span that declares its language when it differs from the page's. */
     public static String inline(Text text, String pageLang) {
         String escaped = escape(text.value());

@@ -121,7 +121,7 @@ public final class MarkdownRenderer {
             char c = out.charAt(i);
             if (c != '\n') {
                 joined.append(c);
-            } else if (!(i > 0 && isWide(out.charAt(i - 1)) || i + 1 < out.length() && isWide(out.charAt(i + 1)))) {
+            } else if (!(i > 0 && Html.isWide(out.charAt(i - 1)) || i + 1 < out.length() && Html.isWide(out.charAt(i + 1)))) {
                 joined.append(' ');
             }
         }
@@ -134,13 +134,9 @@ public final class MarkdownRenderer {
      */
     private static boolean betweenWideCharacters(SoftLineBreak softBreak) {
         return softBreak.getPrevious() instanceof Text before && !before.getLiteral().isEmpty()
-                && isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
+                && Html.isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
                 || softBreak.getNext() instanceof Text after && !after.getLiteral().isEmpty()
-                && isWide(after.getLiteral().charAt(0));
-    }
-
-    static boolean isWide(char c) {
-        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
+                && Html.isWide(after.getLiteral().charAt(0));
     }
 
     /**

@@ -377,10 +377,8 @@ public final class SiteRenderer {
         PairProse prose = sentences.write(comparison);
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
-        String first = pair.a().text(locale).summary().value();
-        // Two sentences: a space between them, except after a wide full stop (。), as Japanese writes them.
-        String description = first + (!first.isEmpty() && MarkdownRenderer.isWide(first.charAt(first.length() - 1)) ? "" : " ")
-                + pair.b().text(locale).summary().value();
+        String description = PairSentences.joinSentences(List.of(pair.a().text(locale).summary().value(),
+                pair.b().text(locale).summary().value()));
         return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family), null), family.name(locale), a, b,
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
