@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One build, its stages in the order they run: load → validate → render → write. Each stage
@@ -35,7 +37,14 @@ public final class Build {
     public record Options(Path source, Path out, String baseUrl, UrlStyle urlStyle) {}
 
     /** What a successful build produced. */
-    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis) {}
+    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis, Timings timings) {}
+
+    /**
+     * Where the time of a build went, in milliseconds: loading and validating the sources,
+     * rendering the pages, the data files (JSON, search index, sitemap; written on their own
+     * thread while the pages render, so they overlap) and publishing the output folder.
+     */
+    public record Timings(long validate, long pages, long data, long publish) {}
 
     public Build(Options options) {
         this.options = options;
@@ -56,21 +65,75 @@ public final class Build {
         return site;
     }
 
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    private static void awaitQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Rethrows what the finished {@code task} threw, as itself. */
+    private static void finish(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** The whole build; the output folder changes only if every stage succeeded. */
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
         OutputFolder.checkTarget(options.out(), options.source());
         Site site = validate();
+        long validated = System.nanoTime();
         Path templates = options.source().resolve(SourceLoader.TEMPLATES);
         TemplateEngine engine = new TemplateEngine(templates);
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
-            SiteRenderer.Stats stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
-            new JsonExport(site).write(out);                        // <l>/<family>/<code>.json, index.json
-            new SearchIndex(site, options.urlStyle()).write(out);   // assets/search-index.<l>.js
-            new Sitemap(site).write(out);                           // sitemap.xml, robots.txt
-            out.copyTree(templates.resolve("assets"), "assets", p -> !p.getFileName().toString().endsWith(".ftlh"));
+            // The data files need nothing from the pages: written on a thread of their own while
+            // the pages render, instead of after them on one core.
+            long[] dataDone = {0};
+            FutureTask<Void> data = new FutureTask<>(() -> {
+                new JsonExport(site).write(out);                        // <l>/<family>/<code>.json, index.json
+                new SearchIndex(site, options.urlStyle()).write(out);   // assets/search-index.<l>.js
+                new Sitemap(site).write(out);                           // sitemap.xml, robots.txt
+                out.copyTree(templates.resolve("assets"), "assets", p -> !p.getFileName().toString().endsWith(".ftlh"));
+                dataDone[0] = System.nanoTime();
+                return null;
+            });
+            Thread dataThread = new Thread(data, "versus-data");
+            dataThread.setDaemon(true);
+            dataThread.start();
+            SiteRenderer.Stats stats;
+            try {
+                stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
+            } finally {
+                // Whatever happened to the pages, the data thread is done with the output folder
+                // before it is committed or rolled back.
+                awaitQuietly(dataThread);
+            }
+            long rendered = System.nanoTime();
+            finish(data);
             out.commit();
-            return new Result(site, stats, out.files(), out.changedFiles(), (System.nanoTime() - start) / 1_000_000);
+            long end = System.nanoTime();
+            Timings timings = new Timings(millis(start, validated), millis(validated, rendered), millis(validated, dataDone[0]),
+                    millis(rendered, end));
+            return new Result(site, stats, out.files(), out.changedFiles(), millis(start, end), timings);
         } catch (freemarker.core.ParseException e) {
             throw new RenderException(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":"
                     + e.getColumnNumber() + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")));

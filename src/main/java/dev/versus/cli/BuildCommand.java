@@ -37,6 +37,10 @@ final class BuildCommand implements Callable<Integer> {
             + " from the disk (file://), zipped and handed over.")
     boolean offline;
 
+    @Option(names = "--timings", description = "Also print where the time went: JVM start, loading and validating,"
+            + " pages, data files, publishing.")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +56,14 @@ final class BuildCommand implements Callable<Integer> {
             parts.add(locale + " " + c.get(FieldStatus.State.STALE) + " stale, " + c.get(FieldStatus.State.MISSING) + " missing");
         }
         return parts.isEmpty() ? "" : "; translations: " + String.join("; ", parts);
+    }
+
+    /** The --timings line. The JVM's start-up is its uptime now less the build (and the summary line). */
+    static String describe(Build.Timings t) {
+        long total = t.validate() + t.pages() + t.publish();
+        long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - total;
+        return String.format(Locale.ROOT, "Timings: JVM start %d ms, load and validate %d ms, pages %d ms"
+                + " (data files %d ms alongside), publish %d ms", jvm, t.validate(), t.pages(), t.data(), t.publish());
     }
 
     /** One line that says which file and why, for the I/O failures a user can act on. */
@@ -84,6 +96,7 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
                     pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
+            if (timings) spec.commandLine().getOut().println(describe(r.timings()));
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {

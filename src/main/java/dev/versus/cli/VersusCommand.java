@@ -1,14 +1,15 @@
 package dev.versus.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code versus}: the top-level command, which only holds the subcommands. */
 @Command(name = "versus", mixinStandardHelpOptions = true, versionProvider = VersusCommand.Version.class,
-        description = "Builds a static site that compares protocol reply codes, pair by pair, in every language.",
-        subcommands = {BuildCommand.class, CheckCommand.class, I18nCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Builds a static site that compares protocol reply codes, pair by pair, in every language.")
 public final class VersusCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,9 +24,47 @@ public final class VersusCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: build, check, i18n or serve");
     }
 
-    /** The command line with Versus's error handling, for {@link Main} and for tests. */
+    /** The subcommands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("build", BuildCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("i18n", I18nCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
+    /** The command line with Versus's error handling and every subcommand, for tests. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}, with Versus's error handling. picocli reads the
+     * annotations of every subcommand it is given, which was a tenth of the start-up of a build:
+     * when {@code args} start with a command other than help, only that command is built.
+     * Anything else (no command, a misspelt one, {@code --help}) gets them all, for the help
+     * text and the "did you mean" hint.
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new VersusCommand());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        // picocli lets --help win over an unknown word ("versus bogus --help" printed help and
+        // exited 0); an unknown word is a usage error whatever else is on the line.
+        cl.setExecutionStrategy(parse -> {
+            if (!parse.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(parse.commandSpec().commandLine(), parse.unmatched());
+            }
+            return new CommandLine.RunLast().execute(parse);
+        });
         cl.setExecutionExceptionHandler((e, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
             err.println("versus: internal error: " + e);

@@ -53,8 +53,8 @@ public final class SourceLoader {
             site = parse(siteFile, problems).orElse(null);
         }
         List<RawSources.RawFile> locales = new ArrayList<>();
-        for (Path file : yamlFiles(root.resolve(LOCALES), problems)) {
-            load(file, locales, problems);
+        for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
+            addIfParsed(file, locales);
         }
         List<RawSources.RawFamily> families = new ArrayList<>();
         for (Path dir : children(content, problems)) {
@@ -73,17 +73,20 @@ public final class SourceLoader {
         List<RawSources.RawFile> codes = new ArrayList<>();
         List<RawSources.RawFile> translations = new ArrayList<>();
         List<String> codeNames = new ArrayList<>();
-        for (Path file : yamlFiles(dir, problems)) {
-            String stem = stem(file);
+        List<Path> files = yamlFiles(dir, problems);
+        List<RawSources.RawFile> parsed = loadAll(files, problems);
+        for (int i = 0; i < files.size(); i++) {
+            String stem = stem(files.get(i));
+            RawSources.RawFile file = parsed.get(i);
             if (stem.equals(FAMILY_FILE)) {
-                family = loadOne(file, problems);
+                family = file;
             } else if (stem.startsWith(FAMILY_FILE + ".")) {
-                load(file, familyTranslations, problems);
+                addIfParsed(file, familyTranslations);
             } else if (localeSuffix(stem) != null) {
-                load(file, translations, problems);
+                addIfParsed(file, translations);
             } else {
                 codeNames.add(stem);
-                load(file, codes, problems);
+                addIfParsed(file, codes);
             }
         }
         String rel = rel(dir);
@@ -120,9 +123,17 @@ public final class SourceLoader {
         return tail.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") ? tail : null;
     }
 
-    private void load(Path file, List<RawSources.RawFile> into, Problems problems) {
-        RawSources.RawFile f = loadOne(file, problems);
-        if (f != null) into.add(f);
+    private static void addIfParsed(RawSources.RawFile file, List<RawSources.RawFile> into) {
+        if (file != null) into.add(file);
+    }
+
+    /**
+     * Parses {@code files} on all cores (a family has hundreds), each result at its file's index,
+     * null where a file did not parse. Problems is thread-safe and its errors are sorted.
+     */
+    private List<RawSources.RawFile> loadAll(List<Path> files, Problems problems) {
+        return files.parallelStream().map(file -> loadOne(file, problems)).collect(
+                java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     private RawSources.RawFile loadOne(Path file, Problems problems) {

@@ -50,8 +50,22 @@ public record Family(
         return group(code.groupKey());
     }
 
+    /** The code with this id, or null. A binary search: codes are sorted by {@link CodeOrder}, a total order. */
     public Code code(String id) {
-        return codes.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+        int low = 0;
+        int high = codes.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = CodeOrder.INSTANCE.compare(codes.get(mid).id(), id);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else {
+                return codes.get(mid);
+            }
+        }
+        return null;
     }
 
     /** Every unordered pair, lower code first, in a stable order. */

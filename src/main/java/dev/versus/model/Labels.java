@@ -32,18 +32,40 @@ public record Labels(String locale, Map<String, String> values) {
     }
 
     public String fill(String pattern, Map<String, String> args, String key) {
-        Matcher m = PLACEHOLDER.matcher(pattern);
+        // A scan rather than the regular expression: thousands of pages fill a few patterns each.
         StringBuilder out = new StringBuilder(pattern.length() + 32);
-        while (m.find()) {
-            String v = args.get(m.group(1));
+        int last = 0;
+        int open = pattern.indexOf('{');
+        while (open >= 0) {
+            int close = placeholderEnd(pattern, open);
+            if (close < 0) {
+                open = pattern.indexOf('{', open + 1);
+                continue;
+            }
+            String name = pattern.substring(open + 1, close);
+            String v = args.get(name);
             if (v == null) {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale
-                        + " uses {" + m.group(1) + "}, which is not provided here");
+                        + " uses {" + name + "}, which is not provided here");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
+            out.append(pattern, last, open).append(v);
+            last = close + 1;
+            open = pattern.indexOf('{', last);
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(pattern, last, pattern.length()).toString();
+    }
+
+    /** The index of the "}" closing a placeholder ({@link #PLACEHOLDER}) opened at {@code open}, or -1. */
+    private static int placeholderEnd(String pattern, int open) {
+        int i = open + 1;
+        if (i >= pattern.length() || !isAsciiLetter(pattern.charAt(i))) return -1;
+        i++;
+        while (i < pattern.length() && (isAsciiLetter(pattern.charAt(i)) || pattern.charAt(i) >= '0' && pattern.charAt(i) <= '9')) i++;
+        return i < pattern.length() && pattern.charAt(i) == '}' ? i : -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The placeholder names a pattern uses. */

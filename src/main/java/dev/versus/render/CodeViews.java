@@ -113,7 +113,8 @@ final class CodeViews {
                 "none".equals(code.cause()) ? null : labels.get("cause." + code.cause()),
                 markup(String.join(Html.escape(labels.get("pattern.listSeparator")), commandNames)),
                 related, links, references, href(locale, family.id(), family.id(), code.id()),
-                t.stale() ? paths.link(SitePaths.code(locale, code), SitePaths.code(site.defaultLocale(), code)) : null);
+                t.stale() ? paths.link(SitePaths.code(locale, code), SitePaths.code(site.defaultLocale(), code)) : null,
+                locale + "/" + family.id() + "/" + code.id());
     }
 
     /** Markdown written for a page of {@code family} at code depth (a pair note), with its mentions linked. */

@@ -30,6 +30,19 @@ public final class Json {
         return out.append('\n').toString();
     }
 
+    /**
+     * A value already written by {@link #pretty} (without its final newline), placed as it is into
+     * a larger document: the family file holds every code's file, which is written once.
+     */
+    public record Written(String pretty) {}
+
+    /** {@link #pretty} of {@code value}, to include in other values as it is. */
+    public static Written written(Object value) {
+        StringBuilder out = new StringBuilder(4096);
+        new Json(true, false).value(value, 0, out);
+        return new Written(out.toString());
+    }
+
     /** Compact JSON that is also safe to embed in HTML script (see the class comment). */
     public static String script(Object value) {
         StringBuilder out = new StringBuilder(4096);
@@ -55,6 +68,9 @@ public final class Json {
             object(m, depth, out);
         } else if (v instanceof List<?> l) {
             array(l, depth, out);
+        } else if (v instanceof Written w && pretty) {
+            // Strings never hold a raw line break (it is escaped), so every one in w is indentation.
+            out.append(depth == 0 ? w.pretty() : w.pretty().replace("\n", "\n" + "  ".repeat(depth)));
         } else {
             throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
         }
@@ -103,35 +119,44 @@ public final class Json {
 
     private void string(String s, StringBuilder out) {
         out.append('"');
+        // Most text needs no escape at all: copy the runs between escapes in one piece each
+        // (substring and append(String) are array copies; append(s, from, to) goes a char at a time).
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u2028', '\u2029' -> unicode(c, out);
-                case '<', '>', '&' -> {
-                    if (scriptSafe) unicode(c, out);
-                    else out.append(c);
-                }
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        unicode(c, out);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        unicode(c, out); // unpaired: keep it, escaped, rather than emit invalid UTF-8
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (isPlain(c)) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
             }
+            if (i > run) out.append(s.substring(run, i));
+            escape(c, out);
+            run = i + 1;
         }
-        out.append('"');
+        out.append(run == 0 ? s : s.substring(run)).append('"');
+    }
+
+    /** A character written as itself. */
+    private boolean isPlain(char c) {
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == '\u2028' || c == '\u2029') return false;
+        if (c == '<' || c == '>' || c == '&') return !scriptSafe;
+        return !Character.isSurrogate(c);
+    }
+
+    /** One character that may not appear as itself; see the class comment. */
+    private void escape(char c, StringBuilder out) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            // Control characters, DEL, U+2028/U+2029, an unpaired surrogate (kept, escaped, rather than
+            // emitted as invalid UTF-8), and in script-safe output < > &.
+            default -> unicode(c, out);
+        }
     }
 
     private static void unicode(char c, StringBuilder out) {

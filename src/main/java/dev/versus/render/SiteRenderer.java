@@ -33,9 +33,7 @@ import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +66,7 @@ public final class SiteRenderer {
     private final AtomicInteger files = new AtomicInteger();
     private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
     private final Map<String, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
+    private boolean cacheFragments = true;
 
     public SiteRenderer(Site site, TemplateEngine engine, UrlStyle style) {
         this.site = site;
@@ -84,6 +83,15 @@ public final class SiteRenderer {
      */
     public void reuseViews(SiteRenderer previous, ChangeImpact impact) {
         codeViews.adopt(previous.codeViews, impact::keepsView);
+    }
+
+    /**
+     * With {@code false}, every {@code <@cached>} call renders its content again: the pages must
+     * come out byte-identical, which is how the tests check that every cache key is complete.
+     */
+    public SiteRenderer cacheFragments(boolean cache) {
+        this.cacheFragments = cache;
+        return this;
     }
 
     /** Counts of what was rendered, for the build summary. */
@@ -105,17 +113,17 @@ public final class SiteRenderer {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         List<Runnable> jobs = new ArrayList<>();
         Page root = new Page(Page.Kind.ROOT, null, null, null, null);
-        if (select.test(root)) jobs.add(() -> emit(sink, failures, t.root, root.path(), rootPage()));
-        jobs.add(() -> emit(sink, failures, t.notFound, NOT_FOUND, notFoundPage()));
+        if (select.test(root)) jobs.add(() -> emit(sink, failures, t, t.root, root.path(), rootPage()));
+        jobs.add(() -> emit(sink, failures, t, t.notFound, NOT_FOUND, notFoundPage()));
         for (String locale : site.locales()) {
             Page home = new Page(Page.Kind.HOME, locale, null, null, null);
-            if (select.test(home)) jobs.add(() -> emit(sink, failures, t.home, home.path(), homePage(locale)));
+            if (select.test(home)) jobs.add(() -> emit(sink, failures, t, t.home, home.path(), homePage(locale)));
             for (Family family : site.families()) {
                 Page index = new Page(Page.Kind.FAMILY, locale, family.id(), null, null);
-                if (select.test(index)) jobs.add(() -> emit(sink, failures, t.family, index.path(), familyPage(locale, family)));
+                if (select.test(index)) jobs.add(() -> emit(sink, failures, t, t.family, index.path(), familyPage(locale, family)));
                 for (Code code : family.codes()) {
                     Page page = new Page(Page.Kind.CODE, locale, family.id(), code.id(), null);
-                    if (select.test(page)) jobs.add(() -> emit(sink, failures, t.code, page.path(), codePage(locale, family, code)));
+                    if (select.test(page)) jobs.add(() -> emit(sink, failures, t, t.code, page.path(), codePage(locale, family, code)));
                 }
             }
         }
@@ -168,9 +176,9 @@ public final class SiteRenderer {
             Comparison comparison = pages.stream().anyMatch(p -> p.kind() == Page.Kind.PAIR) ? analyzer.analyze(pair) : null;
             for (Page page : pages) {
                 if (page.kind() == Page.Kind.PAIR) {
-                    emit(sink, failures, t.pair, page.path(), pairPage(page.locale(), pair, comparison));
+                    emit(sink, failures, t, t.pair, page.path(), pairPage(page.locale(), pair, comparison));
                 } else {
-                    emit(sink, failures, t.redirect, page.path(), redirectPage(page.locale(), pair));
+                    emit(sink, failures, t, t.redirect, page.path(), redirectPage(page.locale(), pair));
                 }
             }
         });
@@ -196,8 +204,9 @@ public final class SiteRenderer {
         return out;
     }
 
-    /** The templates, loaded once per render. */
-    private static final class Templates {
+    /** The templates, loaded once per render, and the {@code <@cached>} fragments of the render. */
+    private final class Templates {
+        final CachedDirective.Fragments fragments = cacheFragments ? new CachedDirective.Fragments() : null;
         final Template root;
         final Template home;
         final Template family;
@@ -217,17 +226,17 @@ public final class SiteRenderer {
         }
     }
 
-    private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Template template, String path, Object model) {
+    private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Templates t, Template template, String path,
+                      Object model) {
         files.incrementAndGet();
         if (template.getName().equals("redirect.ftlh") || !path.contains("/")) {
             // Redirects and the language picker are not content pages.
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
         }
-        // Render to chars, then encode once: String.getBytes is much faster than a streaming encoder.
-        StringWriter text = new StringWriter(16 * 1024);
+        PageBuffer text = new PageBuffer(16 * 1024);
         try {
-            engine.render(template, model, text);
+            engine.render(template, model, text, t.fragments);
         } catch (TemplateException e) {
             failures.add(TemplateErrors.describe(e, path));
             return;
@@ -235,7 +244,7 @@ public final class SiteRenderer {
             throw new UncheckedIOException(e);
         }
         try {
-            sink.write(path, text.toString().getBytes(StandardCharsets.UTF_8));
+            sink.write(path, text.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

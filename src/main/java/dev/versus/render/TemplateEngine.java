@@ -1,11 +1,11 @@
 package dev.versus.render;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -40,7 +40,8 @@ public final class TemplateEngine {
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         c.setAPIBuiltinEnabled(false);
         c.setNumberFormat("computer");
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        c.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_34));
+        c.setSharedVariable(CachedDirective.NAME, new CachedDirective());
         this.config = c;
     }
 
@@ -57,8 +58,19 @@ public final class TemplateEngine {
         return config.getTemplate(name);
     }
 
-    /** Renders {@code template} with {@code model} into {@code out}. */
+    /** Renders {@code template} with {@code model} into {@code out}, rendering every {@code <@cached>} anew. */
     public void render(Template template, Object model, Writer out) throws IOException, TemplateException {
-        template.process(model, out);
+        render(template, model, out, null);
+    }
+
+    /**
+     * Renders {@code template} with {@code model} into {@code out}; {@code <@cached>} content comes
+     * from {@code fragments} when it holds it already (null: render it every time).
+     */
+    public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments)
+            throws IOException, TemplateException {
+        Environment env = template.createProcessingEnvironment(model, out);
+        CachedDirective.install(env, fragments);
+        env.process();
     }
 }

@@ -44,12 +44,14 @@ public final class Views {
      * A code as shown on its own page and on both sides of a comparison. {@code staleSource} links
      * to the code's page in the default language when a field of this translation was made from
      * an older English text (null otherwise): the page then says the English may be newer.
+     * {@code key} ({@code <locale>/<family>/<id>}) names the view for {@code <@cached key=...>}:
+     * everything in it, its relative links included, is the same on every code-depth page.
      */
     public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
                            TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
                            Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
                            String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
-                           List<Link> references, String href, String staleSource) {
+                           List<Link> references, String href, String staleSource, String key) {
         public CodeView {
             fixes = List.copyOf(fixes);
             related = List.copyOf(related);

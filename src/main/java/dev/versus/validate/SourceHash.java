@@ -26,22 +26,25 @@ public final class SourceHash {
 
     /** The hash Versus writes for {@code english}. */
     public static String of(String english) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalize(english).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return hex(english).substring(0, LENGTH);
     }
 
     /** True if {@code recorded} (as read from a file, already checked against {@link #FORMAT}) is the hash of {@code english}. */
     public static boolean matches(String recorded, String english) {
+        return hex(english).startsWith(recorded);
+    }
+
+    /** One digest per thread: looking up the provider on every one of hundreds of fields showed at start-up. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalize(english).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).startsWith(recorded);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    private static String hex(String english) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(normalize(english).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -50,12 +53,21 @@ public final class SourceHash {
      * of spaces, tabs and line breaks as one space.
      */
     public static String normalize(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n').strip();
+        // ASCII is already NFC; the normalizer is slow to warm up and most English fields are ASCII.
+        String n = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String t = n.replace("\r\n", "\n").replace('\r', '\n').strip();
         StringBuilder out = new StringBuilder(t.length());
         for (String paragraph : PARAGRAPH_BREAK.split(t, -1)) {
             if (out.length() > 0) out.append("\n\n");
             out.append(WHITESPACE.matcher(paragraph).replaceAll(" "));
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 }

@@ -44,7 +44,7 @@ class CliTest {
     int versus(String... args) {
         stdout = new StringWriter();
         stderr = new StringWriter();
-        CommandLine cl = VersusCommand.commandLine();
+        CommandLine cl = VersusCommand.commandLine(args);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
         return cl.execute(args);
@@ -83,8 +83,29 @@ class CliTest {
     @Test
     void helpListsTheCommands() {
         assertThat(versus("--help")).isZero();
-        assertThat(stdout.toString()).contains("Usage: versus", "build", "check");
+        assertThat(stdout.toString()).contains("Usage: versus", "build", "check", "i18n", "serve", "help");
         assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltCommandIsAUsageErrorThatNamesTheRightOne() {
+        // Only the command named first is set up (start-up time); a misspelt one must still get the hint.
+        assertThat(versus("bild", "--source", src())).isEqualTo(2);
+        assertThat(stderr.toString()).contains("'bild'").contains("build");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void anUnknownWordIsAUsageErrorEvenWithHelp() {
+        assertThat(versus("bogus", "--help")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("'bogus'");
+        assertThat(stdout.toString()).doesNotContain("Usage:");
+    }
+
+    @Test
+    void aCommandsOwnHelpNamesIt() {
+        assertThat(versus("build", "--help")).isZero();
+        assertThat(stdout.toString()).contains("Usage: versus build");
     }
 
     @Test

@@ -40,7 +40,7 @@ class PublishOptionsTest {
     int versus(String... args) {
         stdout = new StringWriter();
         stderr = new StringWriter();
-        CommandLine cl = VersusCommand.commandLine();
+        CommandLine cl = VersusCommand.commandLine(args);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
         return cl.execute(args);

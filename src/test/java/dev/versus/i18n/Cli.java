@@ -15,7 +15,7 @@ final class Cli {
         Cli r = new Cli();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = VersusCommand.commandLine();
+        CommandLine cl = VersusCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         r.exit = cl.execute(args);

@@ -1,0 +1,65 @@
+package dev.versus.render;
+
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.Version;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shows records (the {@link Views}) to templates as hashes of their components, and nothing
+ * else: {@code page.title} calls {@code title()}. FreeMarker's bean wrapper, which did this
+ * before, introspects every public member, checks its access policy and builds a bean model on
+ * each access; on a build of thousands of pages that was a large part of the template time.
+ * Everything that is not a record is wrapped as before.
+ */
+final class RecordWrapper extends DefaultObjectWrapper {
+    /** Per record class: component name → accessor, built once. */
+    private static final ClassValue<Map<String, Method>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> accessors = new HashMap<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Method m = c.getAccessor();
+                m.setAccessible(true);
+                accessors.put(c.getName(), m);
+            }
+            return Map.copyOf(accessors);
+        }
+    };
+
+    RecordWrapper(Version version) {
+        super(version);
+    }
+
+    @Override
+    protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+        if (obj instanceof Record record) return new RecordModel(record, this);
+        return super.handleUnknownType(obj);
+    }
+
+    /** One record as a hash; unknown names are missing ({@code x.y??} is false), as with beans. */
+    private record RecordModel(Record record, ObjectWrapper wrapper) implements TemplateHashModel {
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            Method accessor = COMPONENTS.get(record.getClass()).get(key);
+            if (accessor == null) return null;
+            try {
+                return wrapper.wrap(accessor.invoke(record));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new TemplateModelException("cannot read " + key + " of " + record.getClass().getSimpleName(), e);
+            }
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+    }
+}
