@@ -81,10 +81,17 @@ public final class Build {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    /** Rethrows what the finished {@code task} threw, as itself. */
-    private static void finish(FutureTask<Void> task) throws IOException {
+    private static Thread start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits for {@code task}; rethrows what it threw, as itself. */
+    private static <T> T finish(FutureTask<T> task) throws IOException {
         try {
-            task.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -100,10 +107,15 @@ public final class Build {
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
         OutputFolder.checkTarget(options.out(), options.source());
+        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
+        // The templates do not depend on the content: they are read and compiled on another core
+        // while this one validates the sources. A template that fails to load fails again, with
+        // its error, when the renderer asks for it.
+        FutureTask<TemplateEngine> loading = new FutureTask<>(() -> new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES));
+        start(loading, "versus-templates");
         Site site = validate();
         long validated = System.nanoTime();
-        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
-        TemplateEngine engine = new TemplateEngine(templates);
+        TemplateEngine engine = finish(loading);
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
             // The data files need nothing from the pages: written on a thread of their own while
             // the pages render, instead of after them on one core.
@@ -116,9 +128,7 @@ public final class Build {
                 dataDone[0] = System.nanoTime();
                 return null;
             });
-            Thread dataThread = new Thread(data, "versus-data");
-            dataThread.setDaemon(true);
-            dataThread.start();
+            Thread dataThread = start(data, "versus-data");
             SiteRenderer.Stats stats;
             try {
                 stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);

@@ -43,7 +43,10 @@ public record Family(
     }
 
     public Group group(String key) {
-        return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
+        for (Group g : groups) {
+            if (g.key().equals(key)) return g;
+        }
+        throw new java.util.NoSuchElementException("no group " + key + " in family " + id);
     }
 
     public Group groupOf(Code code) {

@@ -70,7 +70,7 @@ public final class JsonExport {
                     // The code's own file: the same object with the format and locale first.
                     String file = "{\n  " + Json.quote("format", false) + ": " + Json.quote(CODE_FORMAT, false) + ",\n  "
                             + Json.quote("locale", false) + ": " + Json.quote(locale, false) + "," + c.pretty().substring(1) + "\n";
-                    sink.write(codeFile(locale, family.id(), code.id()), file.getBytes(StandardCharsets.UTF_8));
+                    sink.write(codeFile(locale, family.id(), code.id()), Utf8.encode(file));
                     files++;
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ public final class JsonExport {
     }
 
     private static byte[] bytes(Object json) {
-        return Json.pretty(json).getBytes(StandardCharsets.UTF_8);
+        return Utf8.encode(Json.pretty(json));
     }
 
     /** One code in one locale: the content of its JSON file and of its entry in the family's. */

@@ -1,78 +1,73 @@
 package dev.versus.render;
 
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One page being rendered, as UTF-8 bytes. Characters from the template are collected and
- * encoded a run at a time ({@code String.getBytes} on a run of ASCII is little more than a
- * copy); fragments that are already encoded (see {@link CachedDirective}) are copied in as
- * they are, so the bytes shared by thousands of pages are encoded once per build, not per page.
- * Not thread-safe: one buffer per page (unlike {@link java.io.StringWriter}, which locks on
- * every write).
+ * encoded a run at a time ({@link Utf8}); fragments that are already encoded (see
+ * {@link CachedDirective}) are copied in as they are, so the bytes shared by thousands of pages
+ * are encoded once per build, not per page. Not thread-safe: one buffer per page (unlike
+ * {@link java.io.StringWriter}, which locks on every write).
  */
 final class PageBuffer extends Writer {
-    private StringBuilder chars = new StringBuilder(1024);
-    private byte[] bytes;
-    private int size;
+    private char[] chars = new char[4096];
+    private int length;
+    private final Utf8 bytes;
 
     PageBuffer(int expectedBytes) {
-        bytes = new byte[Math.max(256, expectedBytes)];
+        bytes = new Utf8(expectedBytes);
     }
 
     @Override
     public void write(int c) {
-        chars.append((char) c);
+        ensure(1);
+        chars[length++] = (char) c;
     }
 
     @Override
     public void write(char[] text, int off, int len) {
-        chars.append(text, off, len);
+        ensure(len);
+        System.arraycopy(text, off, chars, length, len);
+        length += len;
     }
 
     @Override
     public void write(String text) {
-        chars.append(text);
+        write(text, 0, text.length());
     }
 
     @Override
     public void write(String text, int off, int len) {
-        // Not append(text, off, off + len): that copies a character at a time through charAt,
-        // where substring and append(String) are two array copies.
-        chars.append(text.substring(off, off + len));
+        ensure(len);
+        text.getChars(off, off + len, chars, length);
+        length += len;
     }
 
     @Override
     public Writer append(CharSequence text) {
-        chars.append(text);
+        write(String.valueOf(text));
         return this;
     }
 
     /** Appends bytes that are already UTF-8. */
     void writeUtf8(byte[] utf8) {
         encodeChars();
-        put(utf8);
+        bytes.appendUtf8(utf8);
     }
 
     /** Everything written so far. */
     byte[] toByteArray() {
         encodeChars();
-        return Arrays.copyOf(bytes, size);
+        return bytes.toByteArray();
     }
 
     private void encodeChars() {
-        if (chars.length() == 0) return;
-        put(chars.toString().getBytes(StandardCharsets.UTF_8));
-        // A fresh builder: once a builder has held a non-Latin-1 character (a Japanese label in
-        // the language switcher) it keeps two bytes per character for everything after it.
-        chars = new StringBuilder(Math.max(1024, chars.length()));
+        bytes.append(chars, 0, length);
+        length = 0;
     }
 
-    private void put(byte[] b) {
-        if (size + b.length > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + b.length));
-        System.arraycopy(b, 0, bytes, size, b.length);
-        size += b.length;
+    private void ensure(int more) {
+        if (length + more > chars.length) chars = java.util.Arrays.copyOf(chars, Math.max(2 * chars.length, length + more));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SearchIndex {
     /** Writes one index per locale into {@code sink}. */
     public void write(PageSink sink) throws IOException {
         for (String locale : site.locales()) {
-            sink.write(file(locale), script(locale).getBytes(StandardCharsets.UTF_8));
+            sink.write(file(locale), Utf8.encode(script(locale)));
         }
     }
 

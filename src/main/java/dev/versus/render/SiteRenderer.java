@@ -204,6 +204,10 @@ public final class SiteRenderer {
         return out;
     }
 
+    /** The page templates a build uses. */
+    public static final List<String> TEMPLATES = List.of("root.ftlh", "home.ftlh", "family.ftlh", "code.ftlh", "pair.ftlh",
+            "redirect.ftlh", "404.ftlh");
+
     /** The templates, loaded once per render, and the {@code <@cached>} fragments of the render. */
     private final class Templates {
         final CachedDirective.Fragments fragments = cacheFragments ? new CachedDirective.Fragments() : null;
@@ -411,17 +415,14 @@ public final class SiteRenderer {
         Labels l = site.labels(locale);
         Family family = pair.family();
         List<Link> out = new ArrayList<>();
-        for (Code c : List.of(pair.a(), pair.b())) {
-            out.add(new Link(markup(Html.escape(l.format("pattern.learnMoreCodes", Map.of("code", c.id())))
-                    + ": " + Html.inline(c.text(locale).title(), locale)), paths.link(dir, SitePaths.code(locale, c))));
-        }
-        Set<String> urls = new java.util.HashSet<>();
-        for (Code c : List.of(pair.a(), pair.b())) {
-            for (Reference r : c.references()) {
-                if (urls.add(r.url())) {
-                    out.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
-                }
-            }
+        LearnMore fromA = learnMore(locale, pair.a(), dir);
+        LearnMore fromB = learnMore(locale, pair.b(), dir);
+        out.add(fromA.code());
+        out.add(fromB.code());
+        out.addAll(fromA.references());
+        for (Link r : fromB.references()) {
+            // A source both codes cite is listed once, under the first.
+            if (fromA.references().stream().noneMatch(x -> x.href().equals(r.href()))) out.add(r);
         }
         int added = 0;
         Set<String> seen = new java.util.HashSet<>(Set.of(pair.slug()));
@@ -439,6 +440,31 @@ public final class SiteRenderer {
         out.add(link(l.format("link.familyIndex", Map.of("family", family.name(locale))),
                 paths.link(dir, SitePaths.family(locale, family.id()))));
         return out;
+    }
+
+    /**
+     * What a code adds to "learn more" on every comparison page it is on, made once per locale:
+     * the link to its page and its sources. All comparison pages of a family sit at the same
+     * depth, so the links made for the first page ({@code pairDir}) serve them all.
+     */
+    private record LearnMore(Link code, List<Link> references) {}
+
+    private final Map<String, LearnMore> learnMoreByCode = new ConcurrentHashMap<>();
+
+    private LearnMore learnMore(String locale, Code c, String pairDir) {
+        return learnMoreByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+            Labels l = site.labels(locale);
+            Link code = new Link(markup(Html.escape(l.format("pattern.learnMoreCodes", Map.of("code", c.id())))
+                    + ": " + Html.inline(c.text(locale).title(), locale)), paths.link(pairDir, SitePaths.code(locale, c)));
+            List<Link> references = new ArrayList<>();
+            Set<String> urls = new java.util.HashSet<>();
+            for (Reference r : c.references()) {
+                if (urls.add(r.url())) {
+                    references.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
+                }
+            }
+            return new LearnMore(code, List.copyOf(references));
+        });
     }
 
     private RedirectPage redirectPage(String locale, Pair pair) {

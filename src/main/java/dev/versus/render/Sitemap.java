@@ -58,7 +58,7 @@ public final class Sitemap {
         }
         parts.add(part.append(TAIL).toString());
         if (parts.size() == 1) {
-            sink.write("sitemap.xml", parts.get(0).getBytes(StandardCharsets.UTF_8));
+            sink.write("sitemap.xml", Utf8.encode(parts.get(0)));
         } else {
             StringBuilder index = new StringBuilder("""
                     <?xml version="1.0" encoding="UTF-8"?>
@@ -66,12 +66,12 @@ public final class Sitemap {
                     """);
             for (int i = 0; i < parts.size(); i++) {
                 String name = "sitemap-" + (i + 1) + ".xml";
-                sink.write(name, parts.get(i).getBytes(StandardCharsets.UTF_8));
+                sink.write(name, Utf8.encode(parts.get(i)));
                 index.append("<sitemap><loc>").append(xml(url(name))).append("</loc></sitemap>\n");
             }
-            sink.write("sitemap.xml", index.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8));
+            sink.write("sitemap.xml", Utf8.encode(index.append("</sitemapindex>\n").toString()));
         }
-        sink.write("robots.txt", robots().getBytes(StandardCharsets.UTF_8));
+        sink.write("robots.txt", Utf8.encode(robots()));
         return entries.size();
     }
 

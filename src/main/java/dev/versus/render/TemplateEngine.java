@@ -24,6 +24,7 @@ import java.util.Locale;
  */
 public final class TemplateEngine {
     private final Configuration config;
+    private final java.util.Map<String, Exception> preloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateEngine(Path templates) throws IOException {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
@@ -54,7 +55,26 @@ public final class TemplateEngine {
         }
     }
 
+    /**
+     * Loads and compiles the templates {@code names} now (they stay cached). A failure is kept and
+     * thrown by {@link #template} when the renderer asks for that template: asked again, FreeMarker
+     * would only say that an earlier attempt failed.
+     */
+    public TemplateEngine preload(java.util.Collection<String> names) {
+        for (String name : names) {
+            try {
+                config.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                preloadFailures.put(name, e);
+            }
+        }
+        return this;
+    }
+
     public Template template(String name) throws IOException {
+        Exception failed = preloadFailures.get(name);
+        if (failed instanceof IOException e) throw e;
+        if (failed instanceof RuntimeException e) throw e;
         return config.getTemplate(name);
     }
 
