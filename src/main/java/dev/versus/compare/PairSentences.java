@@ -36,6 +36,8 @@ public final class PairSentences {
 
     private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Text, String> sentences = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Text, String> inlined = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Site site;
     private final String locale;
@@ -190,13 +192,19 @@ public final class PairSentences {
     }
 
     private String code(Code c) {
-        return codeAnchor.apply(c.family(), c.id());
+        return anchor(c.family(), c.id());
+    }
+
+    /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
+    private String anchor(String family, String id) {
+        return anchors.computeIfAbsent(family, f -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(id, i -> codeAnchor.apply(family, i));
     }
 
     /** At most {@link #MAX_LISTED} codes, then "and N more": a sentence, not a catalogue. */
     private String refs(List<CodeRef> refs) {
         List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED)
-                .map(r -> codeAnchor.apply(r.family(), r.code())).toList());
+                .map(r -> anchor(r.family(), r.code())).toList());
         if (refs.size() > MAX_LISTED) {
             items.add(fill("pattern.more", "count", String.valueOf(refs.size() - MAX_LISTED)));
         }
@@ -216,7 +224,8 @@ public final class PairSentences {
     }
 
     private String inline(Text t) {
-        return Html.inline(t, locale);
+        // Titles and names recur on every page of their code: escape each once.
+        return inlined.computeIfAbsent(t, x -> Html.inline(x, locale));
     }
 
     /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */

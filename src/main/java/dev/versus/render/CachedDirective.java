@@ -33,10 +33,15 @@ public final class CachedDirective implements TemplateDirectiveModel {
 
     /** The fragments of one build; shared by all its pages and threads. */
     public static final class Fragments {
-        private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
+        /**
+         * Call place (the directive's node in a parsed template: one object per place, compared by
+         * identity) → key → bytes. Kept per build, not on the template: {@code serve} keeps the
+         * templates across content changes, and the fragments must not outlive the content.
+         */
+        private final Map<DirectiveCallPlace, Map<String, byte[]>> byPlace = new ConcurrentHashMap<>();
 
-        int size() {
-            return byKey.size();
+        Map<String, byte[]> at(DirectiveCallPlace place) {
+            return byPlace.computeIfAbsent(place, p -> new ConcurrentHashMap<>());
         }
     }
 
@@ -58,16 +63,14 @@ public final class CachedDirective implements TemplateDirectiveModel {
             body.render(env.getOut());
             return;
         }
-        DirectiveCallPlace place = env.getCurrentDirectiveCallPlace();
-        String fullKey = place.getTemplate().getSourceName() + ":" + place.getBeginLine() + ":" + place.getBeginColumn()
-                + "\n" + key;
-        byte[] utf8 = fragments.byKey.get(fullKey);
+        Map<String, byte[]> here = fragments.at(env.getCurrentDirectiveCallPlace());
+        byte[] utf8 = here.get(key);
         if (utf8 == null) {
             // Two threads may render the same fragment at once; both get the same bytes.
             PageBuffer content = new PageBuffer(4096);
             body.render(content);
             utf8 = content.toByteArray();
-            fragments.byKey.putIfAbsent(fullKey, utf8);
+            here.putIfAbsent(key, utf8);
         }
         if (env.getOut() instanceof PageBuffer page) {
             page.writeUtf8(utf8);

@@ -43,6 +43,9 @@ public final class TemplateEngine {
         c.setNumberFormat("computer");
         c.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_34));
         c.setSharedVariable(CachedDirective.NAME, new CachedDirective());
+        // An engine reads each template once: a build is short, and serve makes a new engine when
+        // a template changes. Without this FreeMarker checks the file again every five seconds.
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.config = c;
     }
 
