@@ -38,6 +38,8 @@ public final class PairSentences {
     private final Map<Text, String> sentences = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Text, String> inlined = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<CodeRef>, String> refLists = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> commandLists = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Site site;
     private final String locale;
@@ -203,6 +205,11 @@ public final class PairSentences {
 
     /** At most {@link #MAX_LISTED} codes, then "and N more": a sentence, not a catalogue. */
     private String refs(List<CodeRef> refs) {
+        // The same lists (a code's links into one family) recur on every page of that code.
+        return refLists.computeIfAbsent(refs, this::writeRefs);
+    }
+
+    private String writeRefs(List<CodeRef> refs) {
         List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED)
                 .map(r -> anchor(r.family(), r.code())).toList());
         if (refs.size() > MAX_LISTED) {
@@ -212,7 +219,8 @@ public final class PairSentences {
     }
 
     private String commands(List<String> ids, Map<String, Text> names) {
-        return list(ids.stream().map(id -> inline(names.get(id))).toList());
+        // names are this family's command labels in this locale, the same for every call.
+        return commandLists.computeIfAbsent(ids, x -> list(x.stream().map(id -> inline(names.get(id))).toList()));
     }
 
     /** Joins items the locale's way: "A and B", "A, B, and C" / "A、B、C". */

@@ -425,20 +425,21 @@ public final class SiteRenderer {
             if (fromA.references().stream().noneMatch(x -> x.href().equals(r.href()))) out.add(r);
         }
         int added = 0;
-        Set<String> seen = new java.util.HashSet<>(Set.of(pair.slug()));
+        Set<String> seen = new java.util.HashSet<>();
+        seen.add(pair.a().id() + " " + pair.b().id());
         for (Code c : List.of(pair.a(), pair.b())) {
-            for (String r : c.related()) {
-                Code other = family.code(r);
-                if (other.equals(pair.other(c)) || added >= 6) continue;
-                Pair p = ordered(family, c, other);
-                if (!seen.add(p.slug())) continue;
-                out.add(link(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())),
-                        paths.link(dir, SitePaths.pair(locale, p))));
+            Code otherSide = pair.other(c);
+            for (RelatedComparison r : related(locale, c)) {
+                if (r.other().equals(otherSide.id()) || added >= 6) continue;
+                if (!seen.add(r.key())) continue;
+                // The link itself is made here: from one comparison to itself it would be "./".
+                out.add(new Link(r.label(), paths.link(dir, r.target())));
                 added++;
             }
         }
-        out.add(link(l.format("link.familyIndex", Map.of("family", family.name(locale))),
-                paths.link(dir, SitePaths.family(locale, family.id()))));
+        out.add(familyIndexLinks.computeIfAbsent(locale + "\u0000" + family.id(), k ->
+                link(l.format("link.familyIndex", Map.of("family", family.name(locale))),
+                        paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
     }
 
@@ -450,6 +451,27 @@ public final class SiteRenderer {
     private record LearnMore(Link code, List<Link> references) {}
 
     private final Map<String, LearnMore> learnMoreByCode = new ConcurrentHashMap<>();
+    private final Map<String, Link> familyIndexLinks = new ConcurrentHashMap<>();
+    private final Map<String, List<RelatedComparison>> relatedByCode = new ConcurrentHashMap<>();
+
+    /** "Compare 421 with 450" for one related code: the label, the comparison's folder, its ids in page order. */
+    private record RelatedComparison(String other, String key, TemplateHTMLOutputModel label, String target) {}
+
+    /** A code's related codes with their comparisons, made once per locale. */
+    private List<RelatedComparison> related(String locale, Code c) {
+        return relatedByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+            Labels l = site.labels(locale);
+            Family family = site.family(c.family());
+            List<RelatedComparison> out = new ArrayList<>();
+            for (String r : c.related()) {
+                Pair p = ordered(family, c, family.code(r));
+                out.add(new RelatedComparison(r, p.a().id() + " " + p.b().id(),
+                        markup(Html.escape(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())))),
+                        SitePaths.pair(locale, p)));
+            }
+            return List.copyOf(out);
+        });
+    }
 
     private LearnMore learnMore(String locale, Code c, String pairDir) {
         return learnMoreByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {

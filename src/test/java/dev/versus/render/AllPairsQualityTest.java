@@ -56,6 +56,7 @@ class AllPairsQualityTest {
     static final String PLACEHOLDER = "unresolved placeholder";
     static final String ENGLISH_ON_JA = "English sentence pattern on a ja page";
     static final String STRUCTURE = "page structure";
+    static final String SELF_LINK = "link to the page itself";
     static final String COUNT = "pair page count";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
@@ -138,6 +139,7 @@ class AllPairsQualityTest {
             emptyParts(page).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
             repeatedDifferences(page).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
             placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
+            selfLinks(html).forEach(d -> found.add(new Problem(SELF_LINK, rel, d)));
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
                 englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
@@ -181,6 +183,11 @@ class AllPairsQualityTest {
     void keyDifferencesDoNotRepeatThePerCodeSections() {
         assertThat(DIFFERENCE_ITEMS.get()).as("difference items seen").isPositive();
         assertClean(REPEATED_DIFFERENCE);
+    }
+
+    @Test
+    void noLinkPointsAtItsOwnPage() {
+        assertClean(SELF_LINK);
     }
 
     @Test
@@ -591,6 +598,19 @@ class AllPairsQualityTest {
     private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
 
     /** "{code}", "${page.title}"... anywhere in the page, attributes included, entities decoded. */
+    /**
+     * Links whose target is the page they are on ("./", "", "index.html"): a "compare with"
+     * link made for one page and reused on another could point back at itself.
+     */
+    static List<String> selfLinks(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SELF_HREF.matcher(html);
+        while (m.find()) out.add(normalize(around(html, m.start(), m.end())));
+        return out;
+    }
+
+    private static final Pattern SELF_HREF = Pattern.compile("href=\"(\\./|\\./index\\.html|index\\.html|)\"");
+
     static List<String> placeholders(String html) {
         if (html.indexOf('{') < 0 && !html.contains("&#123;") && !html.contains("&#x7b;") && !html.contains("&#x7B;")) {
             return List.of();
@@ -844,7 +864,14 @@ class AllPairsQualityTest {
             assertThat(emptyParts(html)).isEmpty();
             assertThat(repeatedDifferences(html)).isEmpty();
             assertThat(placeholders(html)).isEmpty();
+            assertThat(selfLinks(html)).isEmpty();
             assertThat(structureProblems(html, "en/smtp/421-vs-552/", List.of("en", "ja"), EN)).isEmpty();
+        }
+
+        @Test
+        void aLinkToThePageItselfIsFound() {
+            assertThat(selfLinks("<li><a href=\"./\">Compare 421 with 450</a></li>")).hasSize(1);
+            assertThat(selfLinks("<li><a href=\"index.html\">x</a></li><a href=\"../421/\">421</a>")).hasSize(1);
         }
 
         @Test
