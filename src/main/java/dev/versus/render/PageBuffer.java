@@ -55,6 +55,13 @@ final class PageBuffer extends Writer {
         bytes.appendUtf8(utf8);
     }
 
+    /** Empties the buffer for the next page, keeping its arrays (a thread renders thousands of pages). */
+    PageBuffer reset() {
+        length = 0;
+        bytes.reset();
+        return this;
+    }
+
     /** Everything written so far. */
     byte[] toByteArray() {
         encodeChars();

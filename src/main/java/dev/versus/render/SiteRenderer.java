@@ -230,6 +230,9 @@ public final class SiteRenderer {
         }
     }
 
+    /** One page buffer per rendering thread, reused: pages are 10 to 25 KB, and there are thousands. */
+    private static final ThreadLocal<PageBuffer> BUFFERS = ThreadLocal.withInitial(() -> new PageBuffer(32 * 1024));
+
     private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Templates t, Template template, String path,
                       Object model) {
         files.incrementAndGet();
@@ -238,7 +241,7 @@ public final class SiteRenderer {
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
         }
-        PageBuffer text = new PageBuffer(16 * 1024);
+        PageBuffer text = BUFFERS.get().reset();
         try {
             engine.render(template, model, text, t.fragments);
         } catch (TemplateException e) {

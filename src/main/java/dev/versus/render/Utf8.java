@@ -73,6 +73,10 @@ final class Utf8 {
         size += utf8.length;
     }
 
+    void reset() {
+        size = 0;
+    }
+
     byte[] toByteArray() {
         return java.util.Arrays.copyOf(bytes, size);
     }
