@@ -10,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        EarlyInit.start(args);
         CommandLine cl = VersusCommand.commandLine(args);
         // Java 17 encodes standard output in the platform charset; pages, YAML and XLIFF are UTF-8.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
