@@ -65,11 +65,13 @@ public final class SiteValidator {
         locales.add(0, defaultLocale);
 
         Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), locales, defaultLocale);
-        List<FamilyReader.Draft> drafts = new ArrayList<>();
-        for (RawFamily rf : raw.families()) {
-            FamilyReader.Draft d = new FamilyReader(problems, locales).read(rf);
-            if (d != null) drafts.add(d);
-        }
+        // Families are read independently (Problems is thread-safe and sorts what it collects), so
+        // on all cores; the drafts stay in folder order.
+        List<String> localeList = List.copyOf(locales);
+        List<FamilyReader.Draft> drafts = raw.families().parallelStream()
+                .map(rf -> new FamilyReader(problems, localeList).read(rf))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         // Links are checked against the code files that exist, not only the ones that passed: a link
         // to a code whose file has errors is not a second error.
         Map<String, Set<String>> codesByFamily = new TreeMap<>();
