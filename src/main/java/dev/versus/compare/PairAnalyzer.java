@@ -42,8 +42,8 @@ public final class PairAnalyzer {
         }
         links(a, b, diffs);
         // The intro already names both groups; repeat it as a difference only if nothing else differs.
-        if (!severities && !ga.equals(gb) && diffs.isEmpty()) diffs.add(new GroupDiff(ga, gb));
-        return new Comparison(pair, ga.equals(gb) ? ga : null, diffs);
+        if (!severities && !ga.key().equals(gb.key()) && diffs.isEmpty()) diffs.add(new GroupDiff(ga, gb));
+        return new Comparison(pair, ga.key().equals(gb.key()) ? ga : null, diffs);
     }
 
     private static void commands(Code a, Code b, List<Difference> diffs) {

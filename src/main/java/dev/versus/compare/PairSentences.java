@@ -72,7 +72,7 @@ public final class PairSentences {
             intro.add(fill("pattern.intro", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
                     "aClass", label("severity." + ga.severity() + "A"), "b", code(b), "bTitle", inline(tb.title()),
                     "bClass", label("severity." + gb.severity() + "A")));
-        } else if (ga.equals(gb) && ga.severity() != null) {
+        } else if (ga.key().equals(gb.key()) && ga.severity() != null) {
             intro.add(fill("pattern.introSameClass", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
                     "b", code(b), "bTitle", inline(tb.title()), "plural", label("severity." + ga.severity() + "Plural")));
         } else {

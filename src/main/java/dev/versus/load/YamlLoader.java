@@ -63,6 +63,13 @@ public final class YamlLoader {
 
     private final Path root;
 
+    /**
+     * SnakeYAML's resolver (which implicit type a plain scalar has) builds its table of regular
+     * expressions in its constructor and only reads it afterwards: one serves every file and
+     * thread, instead of a new table per file.
+     */
+    private static final Resolver RESOLVER = new Resolver();
+
     /** @param root the source folder; locations are printed relative to it */
     public YamlLoader(Path root) {
         this.root = root;
@@ -106,7 +113,7 @@ public final class YamlLoader {
         try {
             // What Yaml#compose does, with a parser that remembers where it was: SnakeYAML's alias
             // and nesting limits throw without a position, and the author needs one.
-            root = new Composer(parser, new Resolver(), options).getSingleNode();
+            root = new Composer(parser, RESOLVER, options).getSingleNode();
         } catch (MarkedYAMLException e) {
             report(e, name, problems);
             return Optional.empty();

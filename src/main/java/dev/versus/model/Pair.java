@@ -13,11 +13,14 @@ public record Pair(Family family, Code a, Code b) {
         return a.id() + "-vs-" + b.id();
     }
 
+    // Codes are compared by family and id, not with the records' deep equals: these run for
+    // every comparison page, and both codes of a pair are always of its family.
     public boolean contains(Code c) {
-        return a.equals(c) || b.equals(c);
+        return c.family().equals(family.id()) && (a.id().equals(c.id()) || b.id().equals(c.id()));
     }
 
+    /** The code of the pair that is not {@code c} (which must be one of them). */
     public Code other(Code c) {
-        return a.equals(c) ? b : a;
+        return a.id().equals(c.id()) ? b : a;
     }
 }

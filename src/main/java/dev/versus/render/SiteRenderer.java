@@ -367,7 +367,7 @@ public final class SiteRenderer {
         CodeView view = codeViews.get(locale, code);
         List<Link> comparisons = new ArrayList<>();
         for (Code other : family.codes()) {
-            if (other.equals(code)) continue;
+            if (other.id().equals(code.id())) continue;
             Pair pair = ordered(family, code, other);
             comparisons.add(new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
