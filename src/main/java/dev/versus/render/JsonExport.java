@@ -9,7 +9,6 @@ import dev.versus.model.Reference;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

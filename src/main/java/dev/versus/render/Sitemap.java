@@ -5,7 +5,6 @@ import dev.versus.model.Family;
 import dev.versus.model.Pair;
 import dev.versus.model.Site;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
