@@ -44,10 +44,12 @@ final class CheckCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             translations.forEach(m -> out.println(m.location() + ": warning: " + m.message()));
             int codes = site.families().stream().mapToInt(f -> f.codes().size()).sum();
-            out.printf("OK: %d families, %d codes, %d locales (%s), no errors%n",
-                    site.families().size(), codes, site.locales().size(), String.join(", ", site.locales()));
+            out.printf("OK: %s, %s, %s (%s), no errors%n", count(site.families().size(), "family", "families"),
+                    count(codes, "code", "codes"), count(site.locales().size(), "locale", "locales"),
+                    String.join(", ", site.locales()));
             for (Family f : site.families()) {
-                out.printf("  %s: %d codes, %d pairs%n", f.id(), f.codes().size(), f.pairs().size());
+                int n = f.codes().size();
+                out.printf("  %s: %s, %s%n", f.id(), count(n, "code", "codes"), count(n * (n - 1) / 2, "pair", "pairs"));
             }
             printTranslations(out, status);
             out.flush();
@@ -67,5 +69,10 @@ final class CheckCommand implements Callable<Integer> {
                     c.get(FieldStatus.State.UNSTAMPED), c.get(FieldStatus.State.MISSING));
         }
         out.flush();
+    }
+
+    /** "1 family", "2 families": the summary is read by people. */
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -183,13 +183,7 @@ public final class PairSentences {
 
     /** Whether the sentence's last visible character (closing tags skipped) is a Japanese stop. */
     private static boolean endsWithWideStop(String html) {
-        int end = html.length();
-        while (end > 0 && html.charAt(end - 1) == '>') {
-            int open = html.lastIndexOf('<', end - 1);
-            if (open < 0) break;
-            end = open;
-        }
-        char last = end == 0 ? ' ' : html.charAt(end - 1);
+        char last = lastVisible(html);
         return last == '。' || last == '！' || last == '？' || last == '）';
     }
 
@@ -263,9 +257,15 @@ public final class PairSentences {
     private String fill(String key, String... nameValues) {
         List<String> segments = compiled.computeIfAbsent(key, k -> compile(k, escape(labels.get(k))));
         StringBuilder out = new StringBuilder(128);
+        boolean wideBefore = false;
         for (int i = 0; i < segments.size(); i++) {
             if (i % 2 == 0) {
-                out.append(segments.get(i));
+                String literal = segments.get(i);
+                // A pattern spaces its placeholders for Latin values ("{a} は {aCommands} への応答"):
+                // between a Japanese value and Japanese text that space is not a word break but a
+                // gap, so it goes (the rule of Html.isWide). Next to Latin text it stays.
+                boolean drop = wideBefore && literal.length() > 1 && literal.charAt(0) == ' ' && Html.isWide(literal.charAt(1));
+                out.append(drop ? literal.substring(1) : literal);
                 continue;
             }
             String value = null;
@@ -276,9 +276,37 @@ public final class PairSentences {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale + " uses {"
                         + segments.get(i) + "}, which is not provided here");
             }
+            int n = out.length();
+            if (n > 1 && out.charAt(n - 1) == ' ' && Html.isWide(lastVisible(out.substring(0, n - 1)))
+                    && Html.isWide(firstVisible(value))) {
+                out.setLength(n - 1);
+            }
             out.append(value);
+            wideBefore = Html.isWide(lastVisible(value));
         }
         return out.toString();
+    }
+
+    /** The first character of {@code html} outside its tags, or a space if there is none. */
+    static char firstVisible(String html) {
+        int i = 0;
+        while (i < html.length() && html.charAt(i) == '<') {
+            int close = html.indexOf('>', i);
+            if (close < 0) break;
+            i = close + 1;
+        }
+        return i < html.length() ? html.charAt(i) : ' ';
+    }
+
+    /** The last character of {@code html} outside its tags, or a space if there is none. */
+    static char lastVisible(String html) {
+        int end = html.length();
+        while (end > 0 && html.charAt(end - 1) == '>') {
+            int open = html.lastIndexOf('<', end - 1);
+            if (open < 0) break;
+            end = open;
+        }
+        return end > 0 ? html.charAt(end - 1) : ' ';
     }
 
     /**

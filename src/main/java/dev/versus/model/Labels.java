@@ -48,8 +48,19 @@ public record Labels(String locale, Map<String, String> values) {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale
                         + " uses {" + name + "}, which is not provided here");
             }
-            out.append(pattern, last, open).append(v);
+            out.append(pattern, last, open);
+            // Patterns space placeholders for Latin values ("{bTitle} の違い"); between a Japanese
+            // value and Japanese text the space is a gap, not a word break, so it goes.
+            int n = out.length();
+            if (n > 1 && !v.isEmpty() && out.charAt(n - 1) == ' ' && Text.isWide(out.charAt(n - 2)) && Text.isWide(v.charAt(0))) {
+                out.setLength(n - 1);
+            }
+            out.append(v);
             last = close + 1;
+            if (!v.isEmpty() && Text.isWide(v.charAt(v.length() - 1)) && last + 1 < pattern.length()
+                    && pattern.charAt(last) == ' ' && Text.isWide(pattern.charAt(last + 1))) {
+                last++;
+            }
             open = pattern.indexOf('{', last);
         }
         return out.append(pattern, last, pattern.length()).toString();

@@ -37,4 +37,13 @@ public record Text(String value, String lang, Location at, Freshness freshness) 
     public Text withFreshness(Freshness f) {
         return new Text(value, lang, at, f);
     }
+
+    /**
+     * A wide (CJK) character: Japanese text needs no space next to one, and a line break beside
+     * one is not a word break. The one definition, shared by rendering ({@code Html.isWide}) and
+     * the filling of label patterns.
+     */
+    public static boolean isWide(char c) {
+        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
+    }
 }

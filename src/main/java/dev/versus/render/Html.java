@@ -32,7 +32,7 @@ public final class Html {
      * one is not a word break.
      */
     public static boolean isWide(char c) {
-        return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
+        return Text.isWide(c);
     }
 
     /** Escaped text, wrapped in a span that declares its language when it differs from the page's. */

@@ -125,7 +125,8 @@ class CliTest {
     void checkOfAValidSiteSaysOk() {
         assertThat(versus("check", "--source", src())).isZero();
         assertThat(stdout.toString().lines())
-                .anySatisfy(line -> assertThat(line).startsWith("OK: 1 families, 3 codes, 2 locales (en, ja), no errors"));
+                .anySatisfy(line -> assertThat(line).startsWith("OK: 1 family, 3 codes, 2 locales (en, ja), no errors"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("  smtp: 3 codes, 3 pairs"));
         assertThat(stderr.toString()).isEmpty();
     }
 
