@@ -118,7 +118,10 @@ public final class SiteValidator {
                     }
                     String fam = s.value().substring(0, colon);
                     String code = s.value().substring(colon + 1);
-                    if (!codes.containsKey(fam)) {
+                    if (fam.equals(d.id())) {
+                        problems.add(s.location(), "seeAlso '" + s.value() + "' names this code's own family; seeAlso is for"
+                                + " codes of other families, so list " + code + " under 'related' instead");
+                    } else if (!codes.containsKey(fam)) {
                         problems.add(s.location(), "seeAlso names family '" + fam + "', which does not exist"
                                 + hint(fam, codes.keySet()));
                     } else if (!codes.get(fam).contains(code)) {

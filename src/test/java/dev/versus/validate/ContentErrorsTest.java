@@ -162,6 +162,15 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aSeeAlsoIntoTheCodesOwnFamilyPointsToRelated() {
+            site.append("content/smtp/421.yaml", "seeAlso: ['smtp:452']\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:18:11: seeAlso 'smtp:452' names this code's own family; seeAlso is for"
+                            + " codes of other families, so list 452 under 'related' instead");
+        }
+
+        @Test
         void aSeeAlsoToAFamilyThatDoesNotExist() {
             site.append("content/smtp/421.yaml", "seeAlso: ['smtp-enhanced:X.2.2']\n");
 
