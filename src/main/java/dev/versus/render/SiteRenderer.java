@@ -11,7 +11,6 @@ import dev.versus.model.Family;
 import dev.versus.model.Labels;
 import dev.versus.model.Pair;
 import dev.versus.model.PairNote;
-import dev.versus.model.Reference;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
 import dev.versus.render.Views.Alternate;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
@@ -61,6 +59,7 @@ public final class SiteRenderer {
     private final TemplateEngine engine;
     private final SitePaths paths;
     private final CodeViews codeViews;
+    private final LearnMoreLinks learnMore;
     private final PairAnalyzer analyzer = new PairAnalyzer();
     private final MarkdownRenderer markdown;
     private final AtomicInteger files = new AtomicInteger();
@@ -74,6 +73,7 @@ public final class SiteRenderer {
         this.paths = new SitePaths(style);
         this.markdown = new MarkdownRenderer(new ProseLinker(site));
         this.codeViews = new CodeViews(site, paths, markdown);
+        this.learnMore = new LearnMoreLinks(site, paths);
     }
 
     /**
@@ -382,7 +382,8 @@ public final class SiteRenderer {
                 view, comparisons);
     }
 
-    private static Pair ordered(Family family, Code x, Code y) {
+    /** The pair of {@code x} and {@code y} in page order (lower code first). */
+    static Pair ordered(Family family, Code x, Code y) {
         return dev.versus.model.CodeOrder.INSTANCE.compare(x.id(), y.id()) < 0
                 ? new Pair(family, x, y) : new Pair(family, y, x);
     }
@@ -400,7 +401,7 @@ public final class SiteRenderer {
         return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family), null), family.name(locale), a, b,
                 markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
-                learnMore(locale, pair, dir), note(locale, pair));
+                learnMore.of(locale, pair, dir), note(locale, pair));
     }
 
     /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
@@ -413,85 +414,6 @@ public final class SiteRenderer {
         PairNote note = pair.family().note(pair);
         if (note == null) return null;
         return new Views.Note(note.section(), note.replace(), codeViews.prose(locale, pair.family().id(), note.body().get(locale)));
-    }
-
-    /** Both code pages, the sources of both, the family index and the nearest other comparisons. */
-    private List<Link> learnMore(String locale, Pair pair, String dir) {
-        Labels l = site.labels(locale);
-        Family family = pair.family();
-        List<Link> out = new ArrayList<>();
-        LearnMore fromA = learnMore(locale, pair.a(), dir);
-        LearnMore fromB = learnMore(locale, pair.b(), dir);
-        out.add(fromA.code());
-        out.add(fromB.code());
-        out.addAll(fromA.references());
-        for (Link r : fromB.references()) {
-            // A source both codes cite is listed once, under the first.
-            if (fromA.references().stream().noneMatch(x -> x.href().equals(r.href()))) out.add(r);
-        }
-        int added = 0;
-        Set<String> seen = new java.util.HashSet<>();
-        seen.add(pair.a().id() + " " + pair.b().id());
-        for (Code c : List.of(pair.a(), pair.b())) {
-            Code otherSide = pair.other(c);
-            for (RelatedComparison r : related(locale, c)) {
-                if (r.other().equals(otherSide.id()) || added >= 6) continue;
-                if (!seen.add(r.key())) continue;
-                // The link itself is made here: from one comparison to itself it would be "./".
-                out.add(new Link(r.label(), paths.link(dir, r.target())));
-                added++;
-            }
-        }
-        out.add(familyIndexLinks.computeIfAbsent(locale + "\u0000" + family.id(), k ->
-                link(l.format("link.familyIndex", Map.of("family", family.name(locale))),
-                        paths.link(dir, SitePaths.family(locale, family.id())))));
-        return out;
-    }
-
-    /**
-     * What a code adds to "learn more" on every comparison page it is on, made once per locale:
-     * the link to its page and its sources. All comparison pages of a family sit at the same
-     * depth, so the links made for the first page ({@code pairDir}) serve them all.
-     */
-    private record LearnMore(Link code, List<Link> references) {}
-
-    private final Map<String, LearnMore> learnMoreByCode = new ConcurrentHashMap<>();
-    private final Map<String, Link> familyIndexLinks = new ConcurrentHashMap<>();
-    private final Map<String, List<RelatedComparison>> relatedByCode = new ConcurrentHashMap<>();
-
-    /** "Compare 421 with 450" for one related code: the label, the comparison's folder, its ids in page order. */
-    private record RelatedComparison(String other, String key, TemplateHTMLOutputModel label, String target) {}
-
-    /** A code's related codes with their comparisons, made once per locale. */
-    private List<RelatedComparison> related(String locale, Code c) {
-        return relatedByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
-            Labels l = site.labels(locale);
-            Family family = site.family(c.family());
-            List<RelatedComparison> out = new ArrayList<>();
-            for (String r : c.related()) {
-                Pair p = ordered(family, c, family.code(r));
-                out.add(new RelatedComparison(r, p.a().id() + " " + p.b().id(),
-                        markup(Html.escape(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())))),
-                        SitePaths.pair(locale, p)));
-            }
-            return List.copyOf(out);
-        });
-    }
-
-    private LearnMore learnMore(String locale, Code c, String pairDir) {
-        return learnMoreByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
-            Labels l = site.labels(locale);
-            Link code = new Link(markup(Html.escape(l.format("pattern.learnMoreCodes", Map.of("code", c.id())))
-                    + ": " + Html.inline(c.text(locale).title(), locale)), paths.link(pairDir, SitePaths.code(locale, c)));
-            List<Link> references = new ArrayList<>();
-            Set<String> urls = new java.util.HashSet<>();
-            for (Reference r : c.references()) {
-                if (urls.add(r.url())) {
-                    references.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
-                }
-            }
-            return new LearnMore(code, List.copyOf(references));
-        });
     }
 
     private RedirectPage redirectPage(String locale, Pair pair) {
