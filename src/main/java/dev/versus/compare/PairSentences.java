@@ -32,7 +32,6 @@ import java.util.function.BiFunction;
  */
 public final class PairSentences {
     static final int MAX_LISTED = 4;
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Text, String> sentences = new java.util.concurrent.ConcurrentHashMap<>();
@@ -241,7 +240,7 @@ public final class PairSentences {
         if (s.isEmpty()) return s;
         if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         char last = s.charAt(s.length() - 1);
-        if (".!?。！？".indexOf(last) < 0) s += Html.isWide(last) ? "。" : ".";
+        if (".!?。！？".indexOf(last) < 0) s += Text.isWide(last) ? "。" : ".";
         return s;
     }
 
@@ -255,17 +254,15 @@ public final class PairSentences {
 
     /** Fills pattern {@code key} (escaped) with HTML values given as name, value pairs. */
     private String fill(String key, String... nameValues) {
-        List<String> segments = compiled.computeIfAbsent(key, k -> compile(k, escape(labels.get(k))));
+        List<String> segments = compiled.computeIfAbsent(key, k -> Labels.segments(escape(labels.get(k))));
         StringBuilder out = new StringBuilder(128);
         boolean wideBefore = false;
         for (int i = 0; i < segments.size(); i++) {
             if (i % 2 == 0) {
+                // As Labels.fill does, a space between a Japanese value and Japanese text goes
+                // (Text.startsWithGap); the values here are HTML, so their edges skip tags.
                 String literal = segments.get(i);
-                // A pattern spaces its placeholders for Latin values ("{a} は {aCommands} への応答"):
-                // between a Japanese value and Japanese text that space is not a word break but a
-                // gap, so it goes (the rule of Html.isWide). Next to Latin text it stays.
-                boolean drop = wideBefore && literal.length() > 1 && literal.charAt(0) == ' ' && Html.isWide(literal.charAt(1));
-                out.append(drop ? literal.substring(1) : literal);
+                out.append(wideBefore && Text.startsWithGap(literal) ? literal.substring(1) : literal);
                 continue;
             }
             String value = null;
@@ -276,13 +273,9 @@ public final class PairSentences {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale + " uses {"
                         + segments.get(i) + "}, which is not provided here");
             }
-            int n = out.length();
-            if (n > 1 && out.charAt(n - 1) == ' ' && Html.isWide(lastVisible(out.substring(0, n - 1)))
-                    && Html.isWide(firstVisible(value))) {
-                out.setLength(n - 1);
-            }
+            if (Text.endsWithGap(out) && Text.isWide(firstVisible(value))) out.setLength(out.length() - 1);
             out.append(value);
-            wideBefore = Html.isWide(lastVisible(value));
+            wideBefore = Text.isWide(lastVisible(value));
         }
         return out.toString();
     }
@@ -307,22 +300,5 @@ public final class PairSentences {
             end = open;
         }
         return end > 0 ? html.charAt(end - 1) : ' ';
-    }
-
-    /**
-     * Splits a pattern once into alternating literal text and placeholder names, so filling it
-     * on each of thousands of pages is a loop, not a regular expression.
-     */
-    private static List<String> compile(String key, String pattern) {
-        List<String> segments = new ArrayList<>();
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(pattern);
-        int last = 0;
-        while (m.find()) {
-            segments.add(pattern.substring(last, m.start()));
-            segments.add(m.group(1));
-            last = m.end();
-        }
-        segments.add(pattern.substring(last));
-        return List.copyOf(segments);
     }
 }

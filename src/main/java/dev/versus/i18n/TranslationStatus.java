@@ -95,11 +95,6 @@ public final class TranslationStatus {
         public double percentTranslated() {
             return total() == 0 ? 100.0 : Math.floor(get(FieldStatus.State.TRANSLATED) * 1000.0 / total()) / 10.0;
         }
-
-        /** True if anything is not translated from the current English. */
-        public boolean incomplete() {
-            return get(FieldStatus.State.TRANSLATED) != total();
-        }
     }
 
     public static Counts count(List<FieldStatus> fields) {

@@ -1,17 +1,18 @@
 package dev.versus.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A locale's UI labels and sentence patterns, flat dotted keys ({@code section.description}).
  * Patterns use named placeholders ({@code {code}}), so each language orders words its own way.
  */
 public record Labels(String locale, Map<String, String> values) {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
-
     public Labels {
         values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
     }
@@ -32,41 +33,58 @@ public record Labels(String locale, Map<String, String> values) {
     }
 
     public String fill(String pattern, Map<String, String> args, String key) {
-        // A scan rather than the regular expression: thousands of pages fill a few patterns each.
+        List<String> segments = segments(pattern);
         StringBuilder out = new StringBuilder(pattern.length() + 32);
-        int last = 0;
-        int open = pattern.indexOf('{');
-        while (open >= 0) {
-            int close = placeholderEnd(pattern, open);
-            if (close < 0) {
-                open = pattern.indexOf('{', open + 1);
+        boolean wideBefore = false;
+        for (int i = 0; i < segments.size(); i++) {
+            String part = segments.get(i);
+            if (i % 2 == 0) {
+                out.append(wideBefore && Text.startsWithGap(part) ? part.substring(1) : part);
                 continue;
             }
-            String name = pattern.substring(open + 1, close);
-            String v = args.get(name);
+            String v = args.get(part);
             if (v == null) {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale
-                        + " uses {" + name + "}, which is not provided here");
+                        + " uses {" + part + "}, which is not provided here");
             }
-            out.append(pattern, last, open);
-            // Patterns space placeholders for Latin values ("{bTitle} の違い"); between a Japanese
-            // value and Japanese text the space is a gap, not a word break, so it goes.
-            int n = out.length();
-            if (n > 1 && !v.isEmpty() && out.charAt(n - 1) == ' ' && Text.isWide(out.charAt(n - 2)) && Text.isWide(v.charAt(0))) {
-                out.setLength(n - 1);
-            }
+            if (!v.isEmpty() && Text.endsWithGap(out) && Text.isWide(v.charAt(0))) out.setLength(out.length() - 1);
             out.append(v);
-            last = close + 1;
-            if (!v.isEmpty() && Text.isWide(v.charAt(v.length() - 1)) && last + 1 < pattern.length()
-                    && pattern.charAt(last) == ' ' && Text.isWide(pattern.charAt(last + 1))) {
-                last++;
-            }
-            open = pattern.indexOf('{', last);
+            wideBefore = !v.isEmpty() && Text.isWide(v.charAt(v.length() - 1));
         }
-        return out.append(pattern, last, pattern.length()).toString();
+        return out.toString();
     }
 
-    /** The index of the "}" closing a placeholder ({@link #PLACEHOLDER}) opened at {@code open}, or -1. */
+    /** Split patterns, by pattern text: a locale has a few hundred, filled thousands of times each. */
+    private static final Map<String, List<String>> SEGMENTS = new ConcurrentHashMap<>();
+
+    /**
+     * A pattern split at its placeholders ({@code {name}}: an ASCII letter, then letters and
+     * digits): literal text and placeholder names alternating, literal first and last (possibly
+     * empty). Braces around anything else are literal text. The one reading of the syntax, for
+     * {@link #fill}, {@link #placeholders} and the sentence writer.
+     */
+    public static List<String> segments(String pattern) {
+        return SEGMENTS.computeIfAbsent(pattern, p -> {
+            List<String> out = new ArrayList<>();
+            int last = 0;
+            int open = p.indexOf('{');
+            while (open >= 0) {
+                int close = placeholderEnd(p, open);
+                if (close < 0) {
+                    open = p.indexOf('{', open + 1);
+                    continue;
+                }
+                out.add(p.substring(last, open));
+                out.add(p.substring(open + 1, close));
+                last = close + 1;
+                open = p.indexOf('{', last);
+            }
+            out.add(p.substring(last));
+            return List.copyOf(out);
+        });
+    }
+
+    /** The index of the "}" closing a placeholder opened at {@code open}, or -1. */
     private static int placeholderEnd(String pattern, int open) {
         int i = open + 1;
         if (i >= pattern.length() || !isAsciiLetter(pattern.charAt(i))) return -1;
@@ -80,10 +98,10 @@ public record Labels(String locale, Map<String, String> values) {
     }
 
     /** The placeholder names a pattern uses. */
-    public static java.util.Set<String> placeholders(String pattern) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        while (m.find()) names.add(m.group(1));
+    public static Set<String> placeholders(String pattern) {
+        List<String> segments = segments(pattern);
+        Set<String> names = new TreeSet<>();
+        for (int i = 1; i < segments.size(); i += 2) names.add(segments.get(i));
         return names;
     }
 }

@@ -40,10 +40,27 @@ public record Text(String value, String lang, Location at, Freshness freshness) 
 
     /**
      * A wide (CJK) character: Japanese text needs no space next to one, and a line break beside
-     * one is not a word break. The one definition, shared by rendering ({@code Html.isWide}) and
+     * one is not a word break. The one definition, shared by rendering ({@code Text.isWide}) and
      * the filling of label patterns.
      */
     public static boolean isWide(char c) {
         return c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFF00' && c <= '\uFFEF';
+    }
+
+    /*
+     * Patterns space their placeholders for Latin values ("{a} は {aCommands} への応答"). Between
+     * a Japanese value and Japanese text that space is not a word break but a gap, and goes; next
+     * to Latin text it stays. These say where such a space is, on either side of a value.
+     */
+
+    /** {@code text} starts with a space followed by a wide character. */
+    public static boolean startsWithGap(CharSequence text) {
+        return text.length() > 1 && text.charAt(0) == ' ' && isWide(text.charAt(1));
+    }
+
+    /** {@code text} ends with a wide character followed by a space. */
+    public static boolean endsWithGap(CharSequence text) {
+        int n = text.length();
+        return n > 1 && text.charAt(n - 1) == ' ' && isWide(text.charAt(n - 2));
     }
 }

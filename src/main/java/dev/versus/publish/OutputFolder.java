@@ -40,7 +40,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     /** The previous build's manifest, or null for a first build (the staging folder becomes the output). */
     private final Map<String, String> previous;
     /** Path → fingerprint of every file of this build; kept sorted as it fills (the manifest is sorted). */
-    private final Map<String, String> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, String> written = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private boolean committed;
 

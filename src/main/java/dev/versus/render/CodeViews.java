@@ -32,7 +32,6 @@ final class CodeViews {
     private final SitePaths paths;
     private final MarkdownRenderer markdown;
     private final Map<String, CodeView> cache = new ConcurrentHashMap<>();
-    private final Map<String, String> anchors = new ConcurrentHashMap<>();
 
     CodeViews(Site site, SitePaths paths, MarkdownRenderer markdown) {
         this.site = site;
@@ -70,11 +69,9 @@ final class CodeViews {
         return paths.link(SitePaths.code(locale, fromFamily, "x"), SitePaths.code(locale, family, code));
     }
 
-    /** The anchor used in generated sentences for a code. */
+    /** The anchor used in generated sentences for a code (PairSentences keeps each one it asks for). */
     String anchor(String locale, String fromFamily, String family, String code) {
-        // Thousands of pages ask for the same few hundred anchors: build each once.
-        return anchors.computeIfAbsent(locale + "\u0000" + fromFamily + "\u0000" + family + "\u0000" + code, k ->
-                "<a href=\"" + Html.escape(href(locale, fromFamily, family, code)) + "\">" + Html.escape(code) + "</a>");
+        return "<a href=\"" + Html.escape(href(locale, fromFamily, family, code)) + "\">" + Html.escape(code) + "</a>";
     }
 
     private CodeView build(String locale, Code code) {

@@ -27,14 +27,6 @@ public final class Html {
         return out == null ? s : out.toString();
     }
 
-    /**
-     * A wide (CJK) character: Japanese text needs no space next to one, and a line break beside
-     * one is not a word break.
-     */
-    public static boolean isWide(char c) {
-        return Text.isWide(c);
-    }
-
     /** Escaped text, wrapped in a span that declares its language when it differs from the page's. */
     public static String inline(Text text, String pageLang) {
         String escaped = escape(text.value());

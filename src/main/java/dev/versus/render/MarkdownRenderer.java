@@ -121,7 +121,7 @@ public final class MarkdownRenderer {
             char c = out.charAt(i);
             if (c != '\n') {
                 joined.append(c);
-            } else if (!(i > 0 && Html.isWide(out.charAt(i - 1)) || i + 1 < out.length() && Html.isWide(out.charAt(i + 1)))) {
+            } else if (!(i > 0 && dev.versus.model.Text.isWide(out.charAt(i - 1)) || i + 1 < out.length() && dev.versus.model.Text.isWide(out.charAt(i + 1)))) {
                 joined.append(' ');
             }
         }
@@ -134,9 +134,9 @@ public final class MarkdownRenderer {
      */
     private static boolean betweenWideCharacters(SoftLineBreak softBreak) {
         return softBreak.getPrevious() instanceof Text before && !before.getLiteral().isEmpty()
-                && Html.isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
+                && dev.versus.model.Text.isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
                 || softBreak.getNext() instanceof Text after && !after.getLiteral().isEmpty()
-                && Html.isWide(after.getLiteral().charAt(0));
+                && dev.versus.model.Text.isWide(after.getLiteral().charAt(0));
     }
 
     /**

@@ -58,12 +58,6 @@ final class RecordWrapper extends DefaultObjectWrapper {
         return super.wrap(value);
     }
 
-    @Override
-    protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-        if (obj instanceof Record record) return new RecordModel(record, this);
-        return super.handleUnknownType(obj);
-    }
-
     /** One record as a hash; unknown names are missing ({@code x.y??} is false), as with beans. */
     private record RecordModel(Record record, ObjectWrapper wrapper) implements TemplateHashModel {
         @Override

@@ -81,11 +81,6 @@ public final class TemplateEngine {
         return config.getTemplate(name);
     }
 
-    /** Renders {@code template} with {@code model} into {@code out}, rendering every {@code <@cached>} anew. */
-    public void render(Template template, Object model, Writer out) throws IOException, TemplateException {
-        render(template, model, out, null);
-    }
-
     /**
      * Renders {@code template} with {@code model} into {@code out}; {@code <@cached>} content comes
      * from {@code fragments} when it holds it already (null: render it every time).

@@ -30,13 +30,6 @@ final class Utf8 {
         append(chars, 0, n);
     }
 
-    void append(StringBuilder text) {
-        int n = text.length();
-        if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
-        text.getChars(0, n, chars, 0);
-        append(chars, 0, n);
-    }
-
     void append(char[] text, int off, int len) {
         ensure(3 * len);
         byte[] b = bytes;
