@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -39,8 +40,14 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     private final Path staging;
     /** The previous build's manifest, or null for a first build (the staging folder becomes the output). */
     private final Map<String, String> previous;
-    /** Path → fingerprint of every file of this build; kept sorted as it fills (the manifest is sorted). */
-    private final java.util.concurrent.ConcurrentSkipListMap<String, String> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * Path → fingerprint of every file of this build; kept sorted as it fills (the manifest is
+     * sorted). The comparator is explicit: without one, the map casts every key to
+     * {@code Comparable}, an interface check that on this JDK makes the rendering threads contend
+     * for one cache line of {@code String}'s class (JDK-8180450).
+     */
+    private final ConcurrentSkipListMap<String, String> written = new ConcurrentSkipListMap<>(String::compareTo);
+    /** The files this rebuild changed; a first build changes every file and does not keep the set. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
@@ -103,7 +110,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         Path file = inside(staging, path);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        changed.add(path);
+        if (previous != null) changed.add(path);
     }
 
     /** The published copy is still there with the recorded size (someone may have deleted or edited it by hand). */
@@ -135,7 +142,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     /** How many files this build changed in the output (all of them on a first build). */
     public int changedFiles() {
-        return changed.size();
+        return previous == null ? written.size() : changed.size();
     }
 
     /** Publishes the staged site. */

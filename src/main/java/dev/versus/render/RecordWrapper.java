@@ -1,6 +1,8 @@
 package dev.versus.render;
 
 import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.DefaultListAdapter;
+import freemarker.template.DefaultMapAdapter;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
@@ -13,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,15 +57,24 @@ final class RecordWrapper extends DefaultObjectWrapper {
         if (type == String.class) return new SimpleScalar((String) value);
         if (type == TemplateHTMLOutputModel.class) return (TemplateHTMLOutputModel) value;
         if (type == Boolean.class) return (Boolean) value ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
-        if (value instanceof Record record) return new RecordModel(record, this);
+        if (value instanceof Record record) return new RecordModel(record, COMPONENTS.get(type), this);
+        // What the default wrapping makes of lists and maps, without first asking whether the
+        // value is a TemplateModel and then a Collection: a list class asked for Collection, then
+        // for List, rewrites that shared cache entry twice per list.
+        if (value instanceof List<?> list) return DefaultListAdapter.adapt(list, this);
+        if (value instanceof Map<?, ?> map) return DefaultMapAdapter.adapt(map, this);
         return super.wrap(value);
     }
 
-    /** One record as a hash; unknown names are missing ({@code x.y??} is false), as with beans. */
-    private record RecordModel(Record record, ObjectWrapper wrapper) implements TemplateHashModel {
+    /**
+     * One record as a hash; unknown names are missing ({@code x.y??} is false), as with beans.
+     * Its accessors are looked up once, when the record is wrapped, not on every field read.
+     */
+    private record RecordModel(Record record, Map<String, Method> components, ObjectWrapper wrapper)
+            implements TemplateHashModel {
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            Method accessor = COMPONENTS.get(record.getClass()).get(key);
+            Method accessor = components.get(key);
             if (accessor == null) return null;
             try {
                 return wrapper.wrap(accessor.invoke(record));
