@@ -20,10 +20,10 @@ final class Manifest {
     private Manifest() {}
 
     /** The fingerprint of a file's content: length and CRC-32C, as one comparable string. */
-    static String fingerprint(byte[] content) {
+    static String fingerprint(byte[] content, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(content);
-        return Long.toHexString(crc.getValue()) + ":" + content.length;
+        crc.update(content, 0, length);
+        return Long.toHexString(crc.getValue()) + ":" + length;
     }
 
     /** The entries of a marker file; null if the file is not a manifest (or an old-style marker). */

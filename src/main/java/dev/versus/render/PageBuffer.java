@@ -68,6 +68,20 @@ final class PageBuffer extends Writer {
         return bytes.toByteArray();
     }
 
+    /** Encodes what is still pending; {@link #bytes()} and {@link #size()} then hold the page. */
+    void finish() {
+        encodeChars();
+    }
+
+    /** The page's bytes so far (call {@link #finish()} first), valid up to {@link #size()} and until the next write. */
+    byte[] bytes() {
+        return bytes.array();
+    }
+
+    int size() {
+        return bytes.size();
+    }
+
     private void encodeChars() {
         bytes.append(chars, 0, length);
         length = 0;

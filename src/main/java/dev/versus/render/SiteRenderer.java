@@ -286,7 +286,8 @@ public final class SiteRenderer {
             throw new UncheckedIOException(e);
         }
         try {
-            sink.write(path, text.toByteArray());
+            text.finish();
+            sink.write(path, text.bytes(), text.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,15 @@ final class Utf8 {
         size = 0;
     }
 
+    /** The buffer itself, valid up to {@link #size()}. */
+    byte[] array() {
+        return bytes;
+    }
+
+    int size() {
+        return size;
+    }
+
     byte[] toByteArray() {
         return java.util.Arrays.copyOf(bytes, size);
     }
