@@ -120,8 +120,10 @@ public final class SourceLoader {
         int dot = stem.lastIndexOf('.');
         if (dot < 0) return null;
         String tail = stem.substring(dot + 1);
-        return tail.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") ? tail : null;
+        return LOCALE_SUFFIX.matcher(tail).matches() ? tail : null;
     }
+
+    private static final java.util.regex.Pattern LOCALE_SUFFIX = java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
     private static void addIfParsed(RawSources.RawFile file, List<RawSources.RawFile> into) {
         if (file != null) into.add(file);

@@ -149,6 +149,11 @@ public final class YamlLoader {
     }
 
     private static String decodeUtf8(byte[] bytes, String name, Problems problems) {
+        // The common case, quickly: String's own decoder replaces every malformed sequence with
+        // U+FFFD, so a result without one came from valid UTF-8. A file with U+FFFD (written in
+        // it, or from a bad byte) takes the strict decoder, which finds the bad byte.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -32,6 +32,7 @@ final class FamilyReader {
     /** A family id, used as a folder of every page address. */
     private static final Pattern FAMILY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** A code, used as a folder of page addresses whatever the family's codePattern allows. */
+    private static final Pattern REFERENCE_URL = Pattern.compile("https://[^\\s\"<>]+");
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9]+([._-][A-Za-z0-9]+)*");
 
     private final Problems problems;
@@ -272,7 +273,7 @@ final class FamilyReader {
             if (r == null) continue;
             String title = r.text("title");
             String url = r.text("url");
-            if (url != null && !url.matches("https://[^\\s\"<>]+")) {
+            if (url != null && !REFERENCE_URL.matcher(url).matches()) {
                 problems.add(r.at("url"), "reference url must be an https:// URL without spaces, found '" + url + "'");
             } else if (title != null && url != null) {
                 references.add(new Reference(title, url));
