@@ -81,7 +81,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path target = out != null ? out : sources.source.resolve("public");
+        Path target = out != null ? out : sources.source.resolve("public").normalize();
         if (baseUrl != null && !baseUrl.matches("https?://[^\\s/\"'<>]+(/[^\\s\"'<>]*)?")) {
             err.println("versus build: --base-url must be an absolute http(s) URL such as https://example.org/docs/");
             err.flush();
