@@ -123,6 +123,7 @@ public final class SourceLoader {
         return LOCALE_SUFFIX.matcher(tail).matches() ? tail : null;
     }
 
+    /** A locale tag as a file name suffix: "ja", "pt-BR". Compiled once: every file's name is tested. */
     private static final java.util.regex.Pattern LOCALE_SUFFIX = java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
     private static void addIfParsed(RawSources.RawFile file, List<RawSources.RawFile> into) {

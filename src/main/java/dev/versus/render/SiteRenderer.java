@@ -34,12 +34,13 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,13 +163,20 @@ public final class SiteRenderer {
     private static void runOnAllCores(List<Runnable> jobs) throws IOException {
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
-            for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) jobs.get(i).run();
+            for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+                try {
+                    jobs.get(i).run();
+                } catch (RuntimeException | Error e) {
+                    next.set(jobs.size()); // the other threads stop after their current page (a full disk, say)
+                    throw e;
+                }
+            }
             return null;
         };
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, RENDER_THREADS);
         try {
-            for (Future<Void> done : pool.invokeAll(java.util.Collections.nCopies(threads, worker))) done.get();
+            for (Future<Void> done : pool.invokeAll(Collections.nCopies(threads, worker))) done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

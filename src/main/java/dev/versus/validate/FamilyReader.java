@@ -32,8 +32,10 @@ final class FamilyReader {
     /** A family id, used as a folder of every page address. */
     private static final Pattern FAMILY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** A code, used as a folder of page addresses whatever the family's codePattern allows. */
-    private static final Pattern REFERENCE_URL = Pattern.compile("https://[^\\s\"<>]+");
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9]+([._-][A-Za-z0-9]+)*");
+
+    /** A reference's address: https, and nothing that would break out of an href. */
+    private static final Pattern REFERENCE_URL = Pattern.compile("https://[^\\s\"<>]+");
 
     private final Problems problems;
     private final List<String> locales;
