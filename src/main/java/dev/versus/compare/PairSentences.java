@@ -34,8 +34,13 @@ public final class PairSentences {
     static final int MAX_LISTED = 4;
 
     private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Text, String> sentences = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Text, String> inlined = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Language → text → HTML. Keyed by the two strings the HTML depends on, not by the Text
+     * record: a record's generated hashCode and equals run through method handles, several
+     * times slower under the launcher's C1-only JIT, and these are asked a dozen times a page.
+     */
+    private final Map<String, Map<String, String>> sentences = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> inlined = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<CodeRef>, String> refLists = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> commandLists = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,13 +231,15 @@ public final class PairSentences {
 
     private String inline(Text t) {
         // Titles and names recur on every page of their code: escape each once.
-        return inlined.computeIfAbsent(t, x -> Html.inline(x, locale));
+        return inlined.computeIfAbsent(t.lang(), l -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(t, locale));
     }
 
     /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
     private String sentence(Text t) {
         // Summaries recur on every page of their code: normalize and escape each once.
-        return sentences.computeIfAbsent(t, x -> Html.inline(new Text(asSentence(x.value()), x.lang()), locale));
+        return sentences.computeIfAbsent(t.lang(), l -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
     }
 
     static String asSentence(String text) {
