@@ -151,7 +151,7 @@ final class FamilyReader {
         for (RawFile tf : raw.translations()) {
             readTranslation(tf, codes, codeFiles);
         }
-        var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet());
+        var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
         return new Draft(id, names, titles, descriptions, builtGroups, commandLabels, codes, notes);
     }
 

@@ -30,7 +30,13 @@ final class PairNoteReader {
         this.locales = locales;
     }
 
-    Map<String, PairNote> read(List<RawText> files, Set<String> codes) {
+    /**
+     * @param codes the codes that validated
+     * @param codeFiles every code with a file, valid or not: a note about a code whose file has
+     *     errors is not reported again as naming a code that does not exist (the file's own errors
+     *     are the ones to fix)
+     */
+    Map<String, PairNote> read(List<RawText> files, Set<String> codes, Set<String> codeFiles) {
         Map<String, PairNote> notes = new TreeMap<>();
         // English notes first: translations attach to them.
         for (boolean translations : new boolean[] {false, true}) {
@@ -38,13 +44,14 @@ final class PairNoteReader {
                 String locale = SourceLoader.localeSuffix(file.stem());
                 if ((locale != null) != translations) continue;
                 String slug = locale == null ? file.stem() : file.stem().substring(0, file.stem().length() - locale.length() - 1);
-                readOne(file, slug, locale, codes, notes);
+                readOne(file, slug, locale, codes, codeFiles, notes);
             }
         }
         return notes;
     }
 
-    private void readOne(RawText file, String slug, String locale, Set<String> codes, Map<String, PairNote> notes) {
+    private void readOne(RawText file, String slug, String locale, Set<String> codes, Set<String> codeFiles,
+                         Map<String, PairNote> notes) {
         Location at = Location.fileStart(file.path());
         String[] parts = slug.split("-vs-", -1);
         if (parts.length != 2) {
@@ -53,10 +60,11 @@ final class PairNoteReader {
         }
         boolean ok = true;
         for (String code : parts) {
-            if (!codes.contains(code)) {
+            if (codes.contains(code)) continue;
+            ok = false;
+            if (!codeFiles.contains(code)) {
                 problems.add(at, "pair note names code '" + code + "', which does not exist in this family"
-                        + SiteValidator.hint(code, codes));
-                ok = false;
+                        + SiteValidator.hint(code, codeFiles));
             }
         }
         if (!ok) return;

@@ -406,6 +406,17 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aNoteAboutACodeWhoseFileHasErrorsAddsNoErrorOfItsOwn() {
+            // The code exists; its file is what to fix, and saying the note names a missing code
+            // ("did you mean '452'?") would send the author the wrong way.
+            site.write("content/smtp/pairs/421-vs-552.md", "Some expert text.\n")
+                    .replaceLine("content/smtp/421.yaml", "title:", "titel: Service Not Available");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.yaml:2:1: 'titel': unknown field in code file; did you mean 'title'?");
+        }
+
+        @Test
         void aNoteInTheWrongOrderSaysWhichNameToUse() {
             site.write("content/smtp/pairs/552-vs-421.md", "Some expert text.\n");
 
