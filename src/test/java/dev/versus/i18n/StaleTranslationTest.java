@@ -173,7 +173,7 @@ class StaleTranslationTest {
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.err.lines()).containsExactly(
                 JA + ":11:10: 'source.titel' is not a text field; known: title, summary, description, when, fix.sender,"
-                        + " fix.recipient, fix.admin, notes",
+                        + " fix.recipient, fix.admin, notes; did you mean 'title'?",
                 JA + ":12:12: 'source.summary' must be the hash written by versus i18n (hex digits), found 'not-a-hash';"
                         + " remove the line and run versus i18n stamp",
                 JA + ":13:10: 'source.notes' records the English of a field this file does not translate; remove the line"
