@@ -115,7 +115,7 @@ public final class YamlLoader {
             // and nesting limits throw without a position, and the author needs one.
             root = new Composer(parser, RESOLVER, options).getSingleNode();
         } catch (MarkedYAMLException e) {
-            report(e, name, problems);
+            report(e, text, name, problems);
             return Optional.empty();
         } catch (ReaderException e) {
             problems.add(codePointLocation(name, text, e.getPosition()), "character " + codePointName(e.getCodePoint())
@@ -173,12 +173,25 @@ public final class YamlLoader {
     }
 
     /**
+     * Whether the problem is on a line that is indented and starts with {@code key:}, as a field
+     * indented by mistake does (the colon YAML stopped at is the first one on the line).
+     */
+    private static boolean startsIndentedField(String text, Mark problem) {
+        String line = text.lines().skip(problem.getLine()).findFirst().orElse("");
+        String field = line.stripLeading();
+        int indent = line.length() - field.length();
+        return indent > 0 && field.indexOf(':') == problem.getColumn() - indent && FIELD_START.matcher(field).lookingAt();
+    }
+
+    private static final Pattern FIELD_START = Pattern.compile("[A-Za-z0-9_.-]+:( |$)");
+
+    /**
      * Reports a SnakeYAML syntax error where the author has to look. SnakeYAML gives two marks:
      * where it noticed the problem and where the construct it was reading began. When the
      * problem is the end of the file (an unclosed quote or bracket), the end says nothing, so the
      * error points at the start of the construct instead.
      */
-    private static void report(MarkedYAMLException e, String name, Problems problems) {
+    private static void report(MarkedYAMLException e, String text, String name, Problems problems) {
         String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
         problem = printable(problem.replaceAll("\\s+", " ").trim());
         Mark problemMark = e.getProblemMark();
@@ -195,8 +208,13 @@ public final class YamlLoader {
         }
         String construct = e.getContext() == null ? null : construct(e.getContext());
         if (problem.equals("mapping values are not allowed here")) {
-            problems.add(at(name, problemMark), "invalid YAML: mapping values are not allowed here;"
-                    + " put a text that contains ': ' in quotes");
+            // Two slips end here: "key: text: more" (the text needs quotes), and a field indented
+            // under the one above it, which YAML reads as more of that field's text.
+            problems.add(at(name, problemMark), "invalid YAML: mapping values are not allowed here; "
+                    + (problemMark != null && startsIndentedField(text, problemMark)
+                    ? "this line is indented, so it continues the text above it: if it starts a field, remove the"
+                    + " spaces before it; if it is text, put the text in quotes"
+                    : "put a text that contains ': ' in quotes"));
         } else if (construct == null || contextMark == null) {
             problems.add(at(name, problemMark != null ? problemMark : contextMark), "invalid YAML: " + problem);
         } else if (problemMark == null || problem.contains("end of stream") || problem.contains("<stream end>")) {

@@ -311,6 +311,16 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aFieldIndentedByMistakeSaysSo() {
+            // YAML reads the indented line as more of the title's text, then trips on its colon.
+            site.replaceLine("content/smtp/421.yaml", "summary:", "  summary: The server is closing the connection.");
+
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:3:10: invalid YAML: mapping values are not"
+                    + " allowed here; this line is indented, so it continues the text above it: if it starts a field,"
+                    + " remove the spaces before it; if it is text, put the text in quotes");
+        }
+
+        @Test
         void aDuplicateKeyNamesTheFirstOne() {
             site.append("content/smtp/421.yaml", "scope: session\n");
 
