@@ -100,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {
-            ErrorReport.print(err, "build", e.errors());
+            ErrorReport.print(err, "build", e.errors(), sources.source);
         } catch (RenderException e) {
             ErrorReport.print(err, "build", e.messages());
         } catch (UnsafeOutputException e) {

@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return VersusCommand.OK;
         } catch (ContentException e) {
-            ErrorReport.print(spec.commandLine().getErr(), "check", e.errors());
+            ErrorReport.print(spec.commandLine().getErr(), "check", e.errors(), sources.source);
             return VersusCommand.FAILED;
         }
     }

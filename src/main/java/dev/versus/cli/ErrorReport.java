@@ -1,6 +1,8 @@
 package dev.versus.cli;
 
+import dev.versus.validate.ContentError;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Prints a list of errors the same way for every command: one per line, then a count. */
@@ -9,6 +11,21 @@ final class ErrorReport {
 
     static void print(PrintWriter err, String stage, List<?> errors) {
         for (Object e : errors) err.println(e);
+        err.println(stage + " failed: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        err.flush();
+    }
+
+    /**
+     * Errors in the sources under {@code root}: each on its own {@code path:line:column: message}
+     * line, which editors and CI logs recognise, followed by the line it points at (see
+     * {@link SourceExcerpt}), indented so that it is not mistaken for another error.
+     */
+    static void print(PrintWriter err, String stage, List<ContentError> errors, Path root) {
+        SourceExcerpt excerpts = new SourceExcerpt(root);
+        for (ContentError e : errors) {
+            err.println(e);
+            excerpts.of(e.location()).forEach(err::println);
+        }
         err.println(stage + " failed: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
         err.flush();
     }

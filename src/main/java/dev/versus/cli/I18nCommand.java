@@ -51,7 +51,7 @@ final class I18nCommand implements Runnable {
         try {
             return new Build(new Build.Options(sources.source, null, null, UrlStyle.PRETTY)).validate();
         } catch (ContentException e) {
-            ErrorReport.print(err, stage, e.errors());
+            ErrorReport.print(err, stage, e.errors(), sources.source);
             return null;
         }
     }

@@ -68,6 +68,28 @@ class CliTest {
                 + " found 'http://www.rfc-editor.org/rfc/rfc5321#section-4.2.3'",
     };
 
+    /**
+     * What the author sees for {@link #breakTheContent()}: each error, then the line it points at
+     * with a caret under the column.
+     */
+    static final String[] CONTENT_REPORT = {
+        CONTENT_ERRORS[0],
+        "  3 | sumary: The server is closing the connection.",
+        "    | ^",
+        CONTENT_ERRORS[1],
+        "  14 | cause: eiher",
+        "     |        ^",
+        CONTENT_ERRORS[2],
+        "  19 |     url: http://www.rfc-editor.org/rfc/rfc5321#section-4.2.3",
+        "     |          ^",
+    };
+
+    static String[] concat(String[] lines, String last) {
+        String[] all = java.util.Arrays.copyOf(lines, lines.length + 1);
+        all[lines.length] = last;
+        return all;
+    }
+
     void assertNoStackTrace() {
         assertThat(stderr.toString()).doesNotContain("at dev.versus").doesNotContain("Exception");
         assertThat(stdout.toString()).doesNotContain("at dev.versus").doesNotContain("Exception");
@@ -135,8 +157,7 @@ class CliTest {
         breakTheContent();
 
         assertThat(versus("check", "--source", src())).isEqualTo(1);
-        assertThat(stderr.toString().lines()).containsExactly(
-                CONTENT_ERRORS[0], CONTENT_ERRORS[1], CONTENT_ERRORS[2], "check failed: 3 errors");
+        assertThat(stderr.toString().lines()).containsExactly(concat(CONTENT_REPORT, "check failed: 3 errors"));
         assertNoStackTrace();
     }
 
@@ -153,8 +174,7 @@ class CliTest {
         breakTheContent();
 
         assertThat(versus("build", "--source", src(), "--out", out.toString())).isEqualTo(1);
-        assertThat(stderr.toString().lines()).containsExactly(
-                CONTENT_ERRORS[0], CONTENT_ERRORS[1], CONTENT_ERRORS[2], "build failed: 3 errors");
+        assertThat(stderr.toString().lines()).containsExactly(concat(CONTENT_REPORT, "build failed: 3 errors"));
         assertThat(stdout.toString()).isEmpty();
         assertNoStackTrace();
         assertThat(out).doesNotExist();

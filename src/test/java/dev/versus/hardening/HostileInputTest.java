@@ -53,6 +53,9 @@ import picocli.CommandLine;
  * </pre>
  */
 class HostileInputTest {
+    /** A source line printed under an error ("  12 | text") or its caret line ("     |    ^"). */
+    private static final java.util.regex.Pattern EXCERPT = java.util.regex.Pattern.compile("  (\\d+| +) \\| .*");
+
     static final Path CORPUS = Path.of("src/test/resources/hostile");
 
     @TempDir
@@ -102,7 +105,15 @@ class HostileInputTest {
         } else {
             List<String> expected = new ArrayList<>(attack.errors);
             expected.add("build failed: " + attack.errors.size() + (attack.errors.size() == 1 ? " error" : " errors"));
-            assertThat(stderr.toString().lines()).containsExactlyElementsOf(expected);
+            // The source line shown under an error is the hostile text itself: it must reach the
+            // terminal as text, without control or format characters (escapes, bidi overrides).
+            List<String> excerpts = stderr.toString().lines().filter(l -> EXCERPT.matcher(l).matches()).toList();
+            assertThat(excerpts).allSatisfy(line -> assertThat(line.codePoints().filter(cp -> {
+                int type = Character.getType(cp);
+                return type == Character.CONTROL || type == Character.FORMAT;
+            }).count()).as("control or format characters in %s", line).isZero());
+            assertThat(stderr.toString().lines().filter(l -> !EXCERPT.matcher(l).matches()))
+                    .containsExactlyElementsOf(expected);
             assertThat(exit).isEqualTo(1);
             assertThat(stdout.toString()).isEmpty();
             assertThat(FolderSnapshot.of(out)).as("the last good site, byte for byte").isEqualTo(before);
