@@ -11,8 +11,7 @@ final class ErrorReport {
 
     static void print(PrintWriter err, String stage, List<?> errors) {
         for (Object e : errors) err.println(e);
-        err.println(stage + " failed: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
-        err.flush();
+        count(err, stage, errors.size());
     }
 
     /**
@@ -26,7 +25,11 @@ final class ErrorReport {
             err.println(e);
             excerpts.of(e.location()).forEach(err::println);
         }
-        err.println(stage + " failed: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        count(err, stage, errors.size());
+    }
+
+    private static void count(PrintWriter err, String stage, int errors) {
+        err.println(stage + " failed: " + errors + (errors == 1 ? " error" : " errors"));
         err.flush();
     }
 }

@@ -132,22 +132,8 @@ public final class StatusReport {
         }
 
         private void string(String s) {
-            out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                        else out.append(c);
-                    }
-                }
-            }
-            out.append('"');
+            // Escaped as the site's JSON files are (control characters, U+2028 and U+2029 too).
+            out.append(dev.versus.render.Json.quote(s, false));
         }
 
         @Override

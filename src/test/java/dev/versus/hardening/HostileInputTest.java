@@ -53,9 +53,6 @@ import picocli.CommandLine;
  * </pre>
  */
 class HostileInputTest {
-    /** A source line printed under an error ("  12 | text") or its caret line ("     |    ^"). */
-    private static final java.util.regex.Pattern EXCERPT = java.util.regex.Pattern.compile("  (\\d+| +) \\| .*");
-
     static final Path CORPUS = Path.of("src/test/resources/hostile");
 
     @TempDir
@@ -107,13 +104,12 @@ class HostileInputTest {
             expected.add("build failed: " + attack.errors.size() + (attack.errors.size() == 1 ? " error" : " errors"));
             // The source line shown under an error is the hostile text itself: it must reach the
             // terminal as text, without control or format characters (escapes, bidi overrides).
-            List<String> excerpts = stderr.toString().lines().filter(l -> EXCERPT.matcher(l).matches()).toList();
+            List<String> excerpts = dev.versus.testing.ErrorLines.excerpts(stderr.toString());
             assertThat(excerpts).allSatisfy(line -> assertThat(line.codePoints().filter(cp -> {
                 int type = Character.getType(cp);
                 return type == Character.CONTROL || type == Character.FORMAT;
             }).count()).as("control or format characters in %s", line).isZero());
-            assertThat(stderr.toString().lines().filter(l -> !EXCERPT.matcher(l).matches()))
-                    .containsExactlyElementsOf(expected);
+            assertThat(dev.versus.testing.ErrorLines.messages(stderr.toString())).containsExactlyElementsOf(expected);
             assertThat(exit).isEqualTo(1);
             assertThat(stdout.toString()).isEmpty();
             assertThat(FolderSnapshot.of(out)).as("the last good site, byte for byte").isEqualTo(before);

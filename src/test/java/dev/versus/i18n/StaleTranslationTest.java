@@ -172,7 +172,7 @@ class StaleTranslationTest {
 
         assertThat(r.exit).isEqualTo(1);
         // The messages; each is followed by its source line and a caret (CliTest shows that form).
-        assertThat(r.err.lines().filter(line -> !line.matches("  (\\d+| +) \\| .*"))).containsExactly(
+        assertThat(dev.versus.testing.ErrorLines.messages(r.err)).containsExactly(
                 JA + ":11:10: 'source.titel' is not a text field; known: title, summary, description, when, fix.sender,"
                         + " fix.recipient, fix.admin, notes; did you mean 'title'?",
                 JA + ":12:12: 'source.summary' must be the hash written by versus i18n (hex digits), found 'not-a-hash';"
