@@ -1,173 +1,252 @@
 package dev.versus.compare;
 
-import dev.versus.compare.Comparison.CauseDiff;
-import dev.versus.compare.Comparison.CommandsDiff;
-import dev.versus.compare.Comparison.Difference;
-import dev.versus.compare.Comparison.GroupDiff;
-import dev.versus.compare.Comparison.LinksDiff;
-import dev.versus.compare.Comparison.ScopeDiff;
-import dev.versus.compare.Comparison.SeverityDiff;
+import dev.versus.compare.Comparison.Arg;
+import dev.versus.compare.Comparison.CodeArg;
+import dev.versus.compare.Comparison.FamilyArg;
+import dev.versus.compare.Comparison.RefsArg;
+import dev.versus.compare.Comparison.Row;
+import dev.versus.compare.Comparison.Statement;
+import dev.versus.compare.Comparison.SummaryArg;
+import dev.versus.compare.Comparison.TitleArg;
+import dev.versus.compare.Comparison.ValuesArg;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
-import dev.versus.model.CodeText;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
 import dev.versus.model.Family;
-import dev.versus.model.Group;
 import dev.versus.model.Labels;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
 import dev.versus.render.Html;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Writes a {@link Comparison} as sentences in one locale; one instance serves every page of a
- * family in that locale and is thread-safe. This is the one place that chooses
- * between sentence patterns (same class or not, which side has links, ...); the patterns
- * themselves live in {@code locales/<locale>.yaml}, so each language has its own word order.
- *
- * <p>Patterns are escaped first and then filled with values that are already HTML, so a code
- * becomes a link and a fragment without translation keeps its {@code lang}.
+ * Writes a {@link Comparison} in one locale, as HTML (and the meta description as plain text):
+ * the one place where the engine's language-neutral statements become words. Patterns come from
+ * the fact ({@code _family.<locale>.yaml}), the family's own {@code patterns} or
+ * {@code locales/<locale>.yaml}, in that order; they are filled by {@link Labels#fill}, the
+ * filler labels use too. One instance serves every page of a family in a locale; thread-safe.
  */
 public final class PairSentences {
     static final int MAX_LISTED = 4;
 
-    private final Map<String, List<String>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Language → text → HTML. Keyed by the two strings the HTML depends on, not by the Text
-     * record: a record's generated hashCode and equals run through method handles, several
-     * times slower under the launcher's C1-only JIT, and these are asked a dozen times a page.
-     */
-    private final Map<String, Map<String, String>> sentences = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> inlined = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<List<CodeRef>, String> refLists = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<List<String>, String> commandLists = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Split patterns by pattern text, escaped for HTML: a few hundred, filled thousands of times. */
+    private final Map<String, List<String>> compiled = new ConcurrentHashMap<>();
+    /** Language → text → HTML, for titles and summaries that recur on every page of their code. */
+    private final Map<String, Map<String, String>> sentences = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> inlined = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> anchors = new ConcurrentHashMap<>();
 
     private final Site site;
+    private final Family family;
     private final String locale;
     private final Labels labels;
     private final BiFunction<String, String, String> codeAnchor;
 
     /** @param codeAnchor the HTML anchor for a code of a family, as seen from a comparison page */
-    public PairSentences(Site site, String locale, BiFunction<String, String, String> codeAnchor) {
+    public PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor) {
         this.site = site;
+        this.family = family;
         this.locale = locale;
         this.labels = site.labels(locale);
         this.codeAnchor = codeAnchor;
     }
 
     public PairProse write(Comparison c) {
-        Family family = c.pair().family();
         Code a = c.pair().a();
         Code b = c.pair().b();
-        Group ga = family.groupOf(a);
-        Group gb = family.groupOf(b);
-        CodeText ta = a.text(locale);
-        CodeText tb = b.text(locale);
-        String fam = Html.escape(family.name(locale));
+        Map<String, Arg> both = new LinkedHashMap<>();
+        both.put("family", new FamilyArg(family.id()));
+        both.put("a", new CodeArg(a));
+        both.put("aTitle", new TitleArg(a));
+        both.put("aSummary", new SummaryArg(a));
+        both.put("b", new CodeArg(b));
+        both.put("bTitle", new TitleArg(b));
+        both.put("bSummary", new SummaryArg(b));
 
-        String title = labels.format("pattern.pageTitle", Map.of("family", family.name(locale), "a", a.id(),
-                "aTitle", ta.title().value(), "b", b.id(), "bTitle", tb.title().value()));
+        String title = plain(null, "pageTitle", both);
+        String intro = html(null, "intro", both);
+        String description = plain(null, "intro", both);
 
-        List<String> intro = new ArrayList<>();
-        if (ga.severity() != null && gb.severity() != null && !ga.severity().equals(gb.severity())) {
-            intro.add(fill("pattern.intro", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
-                    "aClass", label("severity." + ga.severity() + "A"), "b", code(b), "bTitle", inline(tb.title()),
-                    "bClass", label("severity." + gb.severity() + "A")));
-        } else if (ga.key().equals(gb.key()) && ga.severity() != null) {
-            intro.add(fill("pattern.introSameClass", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
-                    "b", code(b), "bTitle", inline(tb.title()), "plural", label("severity." + ga.severity() + "Plural")));
-        } else {
-            intro.add(fill("pattern.introNoClass", "family", fam, "a", code(a), "aTitle", inline(ta.title()),
-                    "aGroup", inline(ga.name(locale)), "b", code(b), "bTitle", inline(tb.title()),
-                    "bGroup", inline(gb.name(locale))));
+        List<PairProse.GlanceRow> rows = new ArrayList<>();
+        for (Row r : c.glance()) {
+            FactText t = r.fact().text(locale);
+            rows.add(new PairProse.GlanceRow(inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()), r.differs()));
         }
-        intro.add(sentence(ta.summary()));
-        intro.add(sentence(tb.summary()));
+        PairProse.Glance glance = new PairProse.Glance(plain(null, "glanceCaption", both), code(a), code(b), rows);
 
         String shared = null;
-        if (c.sameGroup() != null) {
-            Group g = c.sameGroup();
-            shared = g.severity() != null
-                    ? fill("pattern.shared", "plural", label("severity." + g.severity() + "Plural"),
-                    "effect", label("severity." + g.severity() + "Effect"))
-                    : fill("pattern.sharedGroup", "group", inline(g.name(locale)));
+        if (!c.shared().isEmpty()) {
+            List<String> clauses = c.shared().stream().map(s -> html(s.fact(), s.pattern(), s.args())).toList();
+            shared = fillHtml(null, "shared", Map.of("clauses", join(clauses, "clauses")));
         }
-
         List<String> differences = new ArrayList<>();
-        for (Difference d : c.differences()) {
-            differences.add(sentence(d, a, b, family));
-        }
+        for (Statement s : c.differences()) differences.add(html(s.fact(), s.pattern(), s.args()));
         if (differences.isEmpty()) {
-            differences.add(fill("pattern.diffNone", "a", code(a), "b", code(b)));
+            differences.add(html(null, "diffNone", both));
+            for (Code x : List.of(a, b)) {
+                differences.add(html(null, "diffMeaning", Map.of("code", new CodeArg(x), "title", new TitleArg(x),
+                        "summary", new SummaryArg(x))));
+            }
         }
-
         List<String> server = new ArrayList<>();
-        server.add(fill("pattern.chooseServer", "code", code(a), "title", inline(ta.title()), "summary", sentence(ta.summary())));
-        server.add(fill("pattern.chooseServer", "code", code(b), "title", inline(tb.title()), "summary", sentence(tb.summary())));
-        String sa = ga.severity();
-        String sb = gb.severity();
-        if ("transient".equals(sa) && "permanent".equals(sb)) {
-            server.add(fill("pattern.chooseServerRetry", "transient", code(a), "permanent", code(b)));
-        } else if ("permanent".equals(sa) && "transient".equals(sb)) {
-            server.add(fill("pattern.chooseServerRetry", "transient", code(b), "permanent", code(a)));
-        } else if (sa != null && sa.equals(sb) && !"success".equals(sa)) {
-            server.add(escape(labels.get("pattern.chooseServerSame")));
-        }
-        List<String> sender = sa == null && sb == null
-                ? List.of(fill("pattern.chooseSenderNoClass", "a", code(a), "b", code(b)))
-                : List.of(fill("pattern.chooseSender." + sa, "code", code(a)),
-                        fill("pattern.chooseSender." + sb, "code", code(b)));
-        return new PairProse(title, joinSentences(intro), shared, differences, server, sender);
+        for (Statement s : c.forServer()) server.add(html(s.fact(), s.pattern(), s.args()));
+        if (server.isEmpty()) server.add(html(null, "chooseServerSame", both));
+        List<String> sender = new ArrayList<>();
+        for (Statement s : c.forReceiver()) sender.add(html(s.fact(), s.pattern(), s.args()));
+        if (sender.isEmpty()) sender.add(html(null, "chooseSenderNone", both));
+        return new PairProse(title, intro, description, glance, shared, differences, server, sender);
     }
 
-    private String sentence(Difference d, Code a, Code b, Family family) {
-        if (d instanceof SeverityDiff s) {
-            return fill("pattern.diffClass", "a", code(a), "b", code(b),
-                    "aClass", label("severity." + s.a() + "A"), "bClass", label("severity." + s.b() + "A"),
-                    "aEffect", label("severity." + s.a() + "Effect"), "bEffect", label("severity." + s.b() + "Effect"));
+    /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
+    private String cell(Fact fact, List<String> values) {
+        if (values.isEmpty()) return escape(labels.get("glance.none"));
+        if (fact.kind() == Fact.Kind.CODES) return refs(toRefs(values));
+        if (values.size() == 1) return valueList(fact, values, FactText.VALUE);
+        // Several values, one per line: a list reads better than a sentence in a narrow cell.
+        StringBuilder out = new StringBuilder("<ul class=\"values\">");
+        for (String v : values) out.append("<li>").append(valueList(fact, List.of(v), FactText.VALUE)).append("</li>");
+        return out.append("</ul>").toString();
+    }
+
+    // ---- patterns
+
+    /** The pattern's text: the fact's own, else the family's, else the locale's {@code pattern.<name>}. */
+    private String pattern(Fact fact, String name) {
+        if (fact != null) return fact.text(locale).pattern(name).value();
+        Text own = family.pattern(locale, name);
+        return own != null ? own.value() : labels.get("pattern." + name);
+    }
+
+    private String html(Fact fact, String name, Map<String, Arg> args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, n -> {
+            Arg arg = args.get(n);
+            return arg == null ? null : values.computeIfAbsent(n, k -> html(arg));
+        }, true, key(fact, name), locale);
+    }
+
+    private String fillHtml(Fact fact, String name, Map<String, String> html) {
+        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, html::get, true, key(fact, name), locale);
+    }
+
+    private String plain(Fact fact, String name, Map<String, Arg> args) {
+        return Labels.fill(Labels.segments(pattern(fact, name)), n -> {
+            Arg arg = args.get(n);
+            return arg == null ? null : plain(arg);
+        }, false, key(fact, name), locale);
+    }
+
+    private static String key(Fact fact, String name) {
+        return fact == null ? "pattern." + name : "facts." + fact.id() + ".patterns." + name;
+    }
+
+    // ---- arguments
+
+    private String html(Arg arg) {
+        if (arg instanceof CodeArg c) return code(c.code());
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "list");
+        if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
+        if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
+        if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
+        if (arg instanceof ValuesArg v) return sentenceList(v);
+        return refs(((RefsArg) arg).refs());
+    }
+
+    private String plain(Arg arg) {
+        if (arg instanceof CodeArg c) return c.code().id();
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "list");
+        if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
+        if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
+        if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
+        if (arg instanceof ValuesArg v) {
+            return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
+                    : v.fact().text(locale).form(x, v.form()).value()).toList(), "list");
         }
-        if (d instanceof GroupDiff g) {
-            return fill("pattern.diffGroup", "a", code(a), "b", code(b),
-                    "aGroup", inline(g.a().name(locale)), "bGroup", inline(g.b().name(locale)));
+        return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), "list");
+    }
+
+    /** Values in a sentence: at most {@link #MAX_LISTED}, then "N more" (the table lists them all). */
+    private String sentenceList(ValuesArg v) {
+        if (v.values().size() <= MAX_LISTED + 1) return valueList(v.fact(), v.values(), v.form());
+        List<String> items = new ArrayList<>();
+        FactText t = v.fact().text(locale);
+        for (String x : v.values().subList(0, MAX_LISTED)) {
+            items.add(v.fact().kind() == Fact.Kind.NUMBER ? escape(x) : inline(t.form(x, v.form())));
         }
-        if (d instanceof ScopeDiff s) {
-            return fill("pattern.diffScope", "a", code(a), "b", code(b),
-                    "aScope", label("scope." + s.a()), "bScope", label("scope." + s.b()));
+        items.add(fillHtml(null, "more", Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
+        return join(items, "list");
+    }
+
+    private String valueList(Fact fact, List<String> values, String form) {
+        FactText t = fact.text(locale);
+        // A number is its own name.
+        return join(values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? escape(v) : inline(t.form(v, form))).toList(), "list");
+    }
+
+    private String code(Code c) {
+        return anchor(c.family(), c.id());
+    }
+
+    /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
+    private String anchor(String fam, String id) {
+        return anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()).computeIfAbsent(id, i -> codeAnchor.apply(fam, i));
+    }
+
+    /** At most {@link #MAX_LISTED} codes, then "N more": a sentence, not a catalogue. */
+    private String refs(List<CodeRef> refs) {
+        List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED).map(r -> anchor(r.family(), r.code())).toList());
+        if (refs.size() > MAX_LISTED) {
+            items.add(fillHtml(null, "more", Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
         }
-        if (d instanceof CauseDiff s) {
-            return fill("pattern.diffCause", "a", code(a), "b", code(b),
-                    "aCause", label("cause." + s.a()), "bCause", label("cause." + s.b()));
-        }
-        if (d instanceof CommandsDiff cd) {
-            Map<String, Text> names = family.commandLabels().get(locale);
-            if (cd.shared().isEmpty()) {
-                return fill("pattern.diffCommands", "a", code(a), "b", code(b),
-                        "aCommands", commands(cd.a(), names), "bCommands", commands(cd.b(), names));
-            }
-            if (cd.aOnly().isEmpty()) {
-                return fill("pattern.diffCommandsShared", "a", code(b), "shared", commands(cd.shared(), names),
-                        "aOnly", commands(cd.bOnly(), names));
-            }
-            if (cd.bOnly().isEmpty()) {
-                return fill("pattern.diffCommandsShared", "a", code(a), "shared", commands(cd.shared(), names),
-                        "aOnly", commands(cd.aOnly(), names));
-            }
-            return fill("pattern.diffCommandsSharedBoth", "a", code(a), "b", code(b),
-                    "shared", commands(cd.shared(), names), "aOnly", commands(cd.aOnly(), names),
-                    "bOnly", commands(cd.bOnly(), names));
-        }
-        LinksDiff l = (LinksDiff) d;
-        String otherFamily = Html.escape(site.family(l.family()).name(locale));
-        if (l.a().isEmpty() || l.b().isEmpty()) {
-            boolean aHas = !l.a().isEmpty();
-            return fill("pattern.diffLinksOne", "a", code(aHas ? a : b), "family", otherFamily,
-                    "aLinks", refs(aHas ? l.a() : l.b()));
-        }
-        return fill("pattern.diffLinks", "a", code(a), "b", code(b), "family", otherFamily,
-                "aLinks", refs(l.a()), "bLinks", refs(l.b()));
+        return join(items, "list");
+    }
+
+    private static List<CodeRef> toRefs(List<String> values) {
+        return values.stream().map(v -> new CodeRef(v.substring(0, v.indexOf(':')), v.substring(v.indexOf(':') + 1))).toList();
+    }
+
+    /**
+     * Joins items the locale's way, as a list ({@code list2}, {@code listMore},
+     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」) or as clauses
+     * ({@code clauses2} ...: 「A で、B」), which a language may join differently.
+     */
+    String join(List<String> items, String kind) {
+        if (items.size() == 1) return items.get(0);
+        if (items.size() == 2) return fillHtml(null, kind + "2", Map.of("first", items.get(0), "second", items.get(1)));
+        String head = String.join(escape(labels.get("pattern." + kind + "Separator")), items.subList(0, items.size() - 1));
+        return fillHtml(null, kind + "More", Map.of("items", head, "last", items.get(items.size() - 1)));
+    }
+
+    private String inline(Text t) {
+        return inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(t, locale));
+    }
+
+    /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
+    private String sentence(Text t) {
+        return sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
+    }
+
+    static String asSentence(String text) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        if (s.isEmpty()) return s;
+        if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        char last = s.charAt(s.length() - 1);
+        if (".!?。！？".indexOf(last) < 0) s += Text.isWide(last) ? "。" : ".";
+        return s;
+    }
+
+    private static String escape(String s) {
+        return Html.escape(s);
     }
 
     /**
@@ -185,127 +264,8 @@ public final class PairSentences {
         return out.toString();
     }
 
-    /** Whether the sentence's last visible character (closing tags skipped) is a Japanese stop. */
     private static boolean endsWithWideStop(String html) {
-        char last = lastVisible(html);
+        char last = Labels.lastVisible(html);
         return last == '。' || last == '！' || last == '？' || last == '）';
-    }
-
-    private String code(Code c) {
-        return anchor(c.family(), c.id());
-    }
-
-    /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
-    private String anchor(String family, String id) {
-        return anchors.computeIfAbsent(family, f -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(id, i -> codeAnchor.apply(family, i));
-    }
-
-    /** At most {@link #MAX_LISTED} codes, then "and N more": a sentence, not a catalogue. */
-    private String refs(List<CodeRef> refs) {
-        // The same lists (a code's links into one family) recur on every page of that code.
-        return refLists.computeIfAbsent(refs, this::writeRefs);
-    }
-
-    private String writeRefs(List<CodeRef> refs) {
-        List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED)
-                .map(r -> anchor(r.family(), r.code())).toList());
-        if (refs.size() > MAX_LISTED) {
-            items.add(fill("pattern.more", "count", String.valueOf(refs.size() - MAX_LISTED)));
-        }
-        return list(items);
-    }
-
-    private String commands(List<String> ids, Map<String, Text> names) {
-        // names are this family's command labels in this locale, the same for every call.
-        return commandLists.computeIfAbsent(ids, x -> list(x.stream().map(id -> inline(names.get(id))).toList()));
-    }
-
-    /** Joins items the locale's way: "A and B", "A, B, and C" / "A、B、C". */
-    String list(List<String> items) {
-        if (items.size() == 1) return items.get(0);
-        if (items.size() == 2) return fill("pattern.list2", "first", items.get(0), "second", items.get(1));
-        String head = String.join(escape(labels.get("pattern.listSeparator")), items.subList(0, items.size() - 1));
-        return fill("pattern.listMore", "items", head, "last", items.get(items.size() - 1));
-    }
-
-    private String inline(Text t) {
-        // Titles and names recur on every page of their code: escape each once.
-        return inlined.computeIfAbsent(t.lang(), l -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(t.value(), v -> Html.inline(t, locale));
-    }
-
-    /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
-    private String sentence(Text t) {
-        // Summaries recur on every page of their code: normalize and escape each once.
-        return sentences.computeIfAbsent(t.lang(), l -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
-    }
-
-    static String asSentence(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
-        if (s.isEmpty()) return s;
-        if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        char last = s.charAt(s.length() - 1);
-        if (".!?。！？".indexOf(last) < 0) s += Text.isWide(last) ? "。" : ".";
-        return s;
-    }
-
-    private String label(String key) {
-        return escape(labels.get(key));
-    }
-
-    private static String escape(String s) {
-        return Html.escape(s);
-    }
-
-    /** Fills pattern {@code key} (escaped) with HTML values given as name, value pairs. */
-    private String fill(String key, String... nameValues) {
-        List<String> segments = compiled.computeIfAbsent(key, k -> Labels.segments(escape(labels.get(k))));
-        StringBuilder out = new StringBuilder(128);
-        boolean wideBefore = false;
-        for (int i = 0; i < segments.size(); i++) {
-            if (i % 2 == 0) {
-                // As Labels.fill does, a space between a Japanese value and Japanese text goes
-                // (Text.startsWithGap); the values here are HTML, so their edges skip tags.
-                String literal = segments.get(i);
-                out.append(wideBefore && Text.startsWithGap(literal) ? literal.substring(1) : literal);
-                continue;
-            }
-            String value = null;
-            for (int j = 0; j < nameValues.length; j += 2) {
-                if (nameValues[j].equals(segments.get(i))) value = nameValues[j + 1];
-            }
-            if (value == null) {
-                throw new IllegalStateException("pattern '" + key + "' in locale " + locale + " uses {"
-                        + segments.get(i) + "}, which is not provided here");
-            }
-            if (Text.endsWithGap(out) && Text.isWide(firstVisible(value))) out.setLength(out.length() - 1);
-            out.append(value);
-            wideBefore = Text.isWide(lastVisible(value));
-        }
-        return out.toString();
-    }
-
-    /** The first character of {@code html} outside its tags, or a space if there is none. */
-    static char firstVisible(String html) {
-        int i = 0;
-        while (i < html.length() && html.charAt(i) == '<') {
-            int close = html.indexOf('>', i);
-            if (close < 0) break;
-            i = close + 1;
-        }
-        return i < html.length() ? html.charAt(i) : ' ';
-    }
-
-    /** The last character of {@code html} outside its tags, or a space if there is none. */
-    static char lastVisible(String html) {
-        int end = html.length();
-        while (end > 0 && html.charAt(end - 1) == '>') {
-            int open = html.lastIndexOf('<', end - 1);
-            if (open < 0) break;
-            end = open;
-        }
-        return end > 0 ? html.charAt(end - 1) : ' ';
     }
 }

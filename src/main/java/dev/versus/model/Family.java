@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * A family of codes compared with each other (SMTP reply codes, SMTP enhanced status codes).
- * Codes are sorted by {@link CodeOrder}; {@code commandLabels} maps locale → command id → label,
- * in session order; {@code notes} are hand-written notes keyed by pair slug.
+ * Codes are sorted by {@link CodeOrder}; {@code facts} are the facts it declares, in their
+ * declared order; {@code patterns} are its own sentence patterns (locale → name → text), which
+ * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
+ * hand-written notes keyed by pair slug.
  */
 public record Family(
         String id,
@@ -16,7 +18,8 @@ public record Family(
         Map<String, Text> titles,
         Map<String, Text> descriptions,
         List<Group> groups,
-        Map<String, Map<String, Text>> commandLabels,
+        List<Fact> facts,
+        Map<String, Map<String, Text>> patterns,
         List<Code> codes,
         Map<String, PairNote> notes) {
 
@@ -25,9 +28,10 @@ public record Family(
         titles = Map.copyOf(titles);
         descriptions = Map.copyOf(descriptions);
         groups = List.copyOf(groups);
-        Map<String, Map<String, Text>> labels = new LinkedHashMap<>();
-        commandLabels.forEach((k, v) -> labels.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        commandLabels = java.util.Collections.unmodifiableMap(labels);
+        facts = List.copyOf(facts);
+        Map<String, Map<String, Text>> p = new LinkedHashMap<>();
+        patterns.forEach((k, v) -> p.put(k, Map.copyOf(v)));
+        patterns = java.util.Collections.unmodifiableMap(p);
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
         notes = Map.copyOf(notes);
     }
@@ -35,6 +39,20 @@ public record Family(
     /** The short name used in titles ("SMTP") in a locale. */
     public String name(String locale) {
         return names.get(locale).value();
+    }
+
+    /** The fact with this id, or null. */
+    public Fact fact(String id) {
+        for (Fact f : facts) {
+            if (f.id().equals(id)) return f;
+        }
+        return null;
+    }
+
+    /** The family's own pattern {@code name} in a locale, or null if it uses the locale's. */
+    public Text pattern(String locale, String name) {
+        Map<String, Text> p = patterns.get(locale);
+        return p == null ? null : p.get(name);
     }
 
     /** The hand-written note on a pair, or null. */

@@ -438,17 +438,18 @@ public final class SiteRenderer {
         PairProse prose = sentences.write(comparison);
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
-        String description = PairSentences.joinSentences(List.of(pair.a().text(locale).summary().value(),
-                pair.b().text(locale).summary().value()));
-        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family), null), family.name(locale), a, b,
-                markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
+        PairProse.Glance g = prose.glance();
+        Views.Glance glance = new Views.Glance(g.caption(), markup(g.a()), markup(g.b()), g.rows().stream()
+                .map(r -> new Views.GlanceRow(markup(r.label()), markup(r.a()), markup(r.b()), r.differs())).toList());
+        return new PairPage(page(locale, dir, prose.title(), prose.description(), crumbs(locale, dir, family), null),
+                family.name(locale), a, b, markup(prose.intro()), glance, prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
                 learnMore.of(locale, pair, dir), note(locale, pair));
     }
 
     /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
     private PairSentences sentences(String locale, Family family) {
-        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, locale,
+        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, family, locale,
                 (fam, id) -> codeViews.anchor(locale, family.id(), fam, id)));
     }
 

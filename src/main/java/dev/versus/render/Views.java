@@ -48,23 +48,27 @@ public final class Views {
      * everything in it, its relative links included, is the same on every code-depth page.
      */
     public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
-                           TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
-                           Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
-                           String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
+                           TemplateHTMLOutputModel summary, String summaryText, String groupName,
+                           Prose description, Prose when, List<Fix> fixes, Prose notes,
+                           List<FactRow> facts, List<Link> related, List<Link> links,
                            List<Link> references, String href, String staleSource, String key) {
         public CodeView {
             fixes = List.copyOf(fixes);
+            facts = List.copyOf(facts);
             related = List.copyOf(related);
             links = List.copyOf(links);
             references = List.copyOf(references);
         }
     }
 
+    /** One fact of a code: its name and its values, as the code's page lists them. */
+    public record FactRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel value) {}
+
     public record CodePage(PageView page, CodeView code, List<Link> comparisons) {}
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
-                           TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
+                           TemplateHTMLOutputModel intro, Glance glance, TemplateHTMLOutputModel shared,
                            List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
                            List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
         public PairPage {
@@ -74,6 +78,17 @@ public final class Views {
             learnMore = List.copyOf(learnMore);
         }
     }
+
+    /** The at-a-glance table of a comparison: caption, the two codes (links) as column heads, one row per fact. */
+    public record Glance(String caption, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b, List<GlanceRow> rows) {
+        public Glance {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A row of the at-a-glance table; {@code differs} marks the facts on which the two codes differ. */
+    public record GlanceRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b,
+                            boolean differs) {}
 
     /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
     public record Note(String section, boolean replace, Prose text) {}

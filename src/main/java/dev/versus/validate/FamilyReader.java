@@ -49,24 +49,33 @@ final class FamilyReader {
 
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
-                 Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes,
+                 List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
                 Set<CodeRef> links = new TreeSet<>(c.seeAlsoRefs());
                 links.addAll(reverse.getOrDefault(id + ":" + c.id(), Set.of()));
-                built.add(new Code(id, c.id(), c.group(), c.texts(), c.scope(), c.cause(), c.commands(),
+                Map<String, List<String>> values = new TreeMap<>(c.facts());
+                // A codes fact lists the codes of its family this code travels with, both ways.
+                for (FactReader.Draft f : facts) {
+                    if (f.kind != dev.versus.model.Fact.Kind.CODES) continue;
+                    List<String> refs = links.stream().filter(l -> l.family().equals(f.family))
+                            .map(l -> l.family() + ":" + l.code()).toList();
+                    if (!refs.isEmpty()) values.put(f.id, refs);
+                }
+                built.add(new Code(id, c.id(), c.group(), c.texts(), values,
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
                         c.location()));
             }
-            return new Family(id, names, titles, descriptions, groups, commandLabels, built, notes);
+            return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
+                    patterns, built, notes);
         }
     }
 
     /** One code as read, with the locations of the values that are checked against other files. */
-    record CodeDraft(String id, String group, Map<String, CodeText> texts, String scope, String cause,
-                     List<String> commands, List<Fields.Item> related, List<Fields.Item> seeAlso,
+    record CodeDraft(String id, String group, Map<String, CodeText> texts, Map<String, List<String>> facts,
+                     List<Fields.Item> related, List<Fields.Item> seeAlso,
                      List<Reference> references, Location location) {
         List<CodeRef> seeAlsoRefs() {
             return seeAlso.stream().map(s -> {
@@ -93,8 +102,13 @@ final class FamilyReader {
         String description = f.text("description");
         Pattern codePattern = regex(f, "codePattern", 0);
         Pattern groupBy = regex(f, "groupBy", 1);
-        List<GroupDraft> groups = readGroups(f);
-        Map<String, Fields.Item> commands = f.textMap("commands", true);
+        FactReader factReader = new FactReader(problems, defaultLocale);
+        Set<String> reserved = new TreeSet<>(Vocabulary.CODE_FIELDS);
+        reserved.addAll(Vocabulary.GROUP_FIELDS);
+        List<FactReader.Draft> facts = factReader.declarations(f, reserved);
+        List<GroupDraft> groups = readGroups(f, factReader, facts);
+        Map<String, Map<String, Text>> patterns = new TreeMap<>();
+        patterns.put(defaultLocale, familyPatterns(f, defaultLocale, null));
         if (id == null || name == null || title == null || description == null || codePattern == null || groupBy == null) {
             return null;
         }
@@ -103,14 +117,10 @@ final class FamilyReader {
         Map<String, Text> titles = new TreeMap<>();
         Map<String, Text> descriptions = new TreeMap<>();
         Map<String, Map<String, Text>> groupNames = new TreeMap<>();
-        Map<String, Map<String, Text>> commandLabels = new TreeMap<>();
         for (String locale : locales) {
             names.put(locale, new Text(name, defaultLocale));
             titles.put(locale, new Text(title, defaultLocale));
             descriptions.put(locale, new Text(description, defaultLocale));
-            Map<String, Text> cl = new LinkedHashMap<>();
-            commands.forEach((k, v) -> cl.put(k, new Text(v.value(), defaultLocale)));
-            commandLabels.put(locale, cl);
             Map<String, Text> gn = new LinkedHashMap<>();
             groups.forEach(g -> gn.put(g.key(), new Text(g.name(), defaultLocale)));
             groupNames.put(locale, gn);
@@ -130,21 +140,28 @@ final class FamilyReader {
                 if (groupNames.get(locale).containsKey(k)) groupNames.get(locale).put(k, new Text(v.value(), locale));
                 else problems.add(v.location(), "group '" + k + "' does not exist in " + raw.family().path());
             });
-            t.textMap("commands", false).forEach((k, v) -> {
-                if (commandLabels.get(locale).containsKey(k)) commandLabels.get(locale).put(k, new Text(v.value(), locale));
-                else problems.add(v.location(), "command '" + k + "' does not exist in " + raw.family().path());
-            });
+            factReader.translation(t, locale, facts, raw.family().path());
+            patterns.put(locale, familyPatterns(t, locale, patterns.get(defaultLocale)));
+        }
+        for (String locale : locales) {
+            if (locale.equals(defaultLocale)) continue;
+            boolean translated = raw.familyTranslations().stream()
+                    .anyMatch(tf -> tf.stem().equals(SourceLoader.FAMILY_FILE + "." + locale));
+            if (!translated && (!facts.isEmpty() || !patterns.get(defaultLocale).isEmpty())) {
+                problems.add(Location.fileStart(raw.family().path()), "the family's facts and patterns have no " + locale
+                        + " names: add " + raw.folder() + "/" + SourceLoader.FAMILY_FILE + "." + locale + ".yaml");
+            }
         }
         List<Group> builtGroups = groups.stream().map(g -> {
             Map<String, Text> localized = new TreeMap<>();
             for (String l : locales) localized.put(l, groupNames.get(l).get(g.key()));
-            return new Group(g.key(), g.severity(), localized);
+            return new Group(g.key(), localized, g.facts());
         }).toList();
 
         Map<String, CodeDraft> codes = new TreeMap<>();
         Map<String, Location> seen = new TreeMap<>();
         for (RawFile cf : raw.codes()) {
-            CodeDraft c = readCode(cf, codePattern, groupBy, groups, commands.keySet(), seen);
+            CodeDraft c = readCode(cf, codePattern, groupBy, groups, factReader, facts, seen);
             if (c != null) codes.put(c.id(), c);
         }
         Set<String> codeFiles = new TreeSet<>(raw.codeNames());
@@ -152,28 +169,72 @@ final class FamilyReader {
             readTranslation(tf, codes, codeFiles);
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
-        return new Draft(id, names, titles, descriptions, builtGroups, commandLabels, codes, notes);
+        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes);
     }
 
-    private record GroupDraft(String key, String name, String severity) {}
+    /**
+     * The family's own sentence patterns ({@code patterns:}), which replace the locale's
+     * {@code pattern.<name>} on its pages; each must be a pattern Versus fills, with its
+     * placeholders. With {@code english}, a translation: the same names as the default locale.
+     */
+    private Map<String, Text> familyPatterns(Fields f, String locale, Map<String, Text> english) {
+        Map<String, Text> out = new TreeMap<>();
+        Map<String, Fields.Item> given = f.textMap("patterns", false);
+        for (var e : given.entrySet()) {
+            Set<String> allowed = RequiredLabels.placeholders("pattern." + e.getKey());
+            if (allowed == null) {
+                Set<String> known = new TreeSet<>();
+                RequiredLabels.keys().stream().filter(k -> k.startsWith("pattern.")).forEach(k -> known.add(k.substring(8)));
+                problems.add(e.getValue().location(), "'" + e.getKey() + "' is not a sentence pattern a family can replace"
+                        + SiteValidator.hint(e.getKey(), known));
+                continue;
+            }
+            if (english != null && !english.containsKey(e.getKey())) {
+                problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' is not in the family file; add it there first");
+                continue;
+            }
+            boolean ok = true;
+            for (String used : dev.versus.model.Labels.placeholders(e.getValue().value())) {
+                if (!allowed.contains(used)) {
+                    problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' uses {" + used
+                            + "}, which it does not provide; available: "
+                            + (allowed.isEmpty() ? "none" : "{" + String.join("}, {", allowed) + "}"));
+                    ok = false;
+                }
+            }
+            if (ok) out.put(e.getKey(), new Text(e.getValue().value(), locale));
+        }
+        if (english != null) {
+            for (String name : english.keySet()) {
+                if (!given.containsKey(name)) {
+                    problems.add(f.has("patterns") ? f.at("patterns") : f.location(), "missing " + locale + " pattern '"
+                            + name + "', which the family file has");
+                }
+            }
+        }
+        return out;
+    }
 
-    private List<GroupDraft> readGroups(Fields f) {
+    private record GroupDraft(String key, String name, Map<String, List<String>> facts) {}
+
+    private List<GroupDraft> readGroups(Fields f, FactReader factReader, List<FactReader.Draft> facts) {
         List<GroupDraft> out = new ArrayList<>();
+        Set<String> known = new TreeSet<>(Vocabulary.GROUP_FIELDS);
+        facts.forEach(d -> known.add(d.id));
         for (YamlNode n : f.nodes("groups", true)) {
-            Fields g = Fields.of(n, Vocabulary.GROUP_FIELDS, problems, "group");
+            Fields g = Fields.of(n, known, problems, "group");
             if (g == null) continue;
             String key = g.text("key");
             String name = g.text("name");
-            String severity = g.optionalText("severity");
-            if (severity != null && !Vocabulary.SEVERITIES.contains(severity)) {
-                problems.add(g.at("severity"), "severity '" + severity + "' is not one of " + Vocabulary.SEVERITIES
-                        + SiteValidator.hint(severity, Set.copyOf(Vocabulary.SEVERITIES)));
-                severity = null;
+            Map<String, List<String>> defaults = new TreeMap<>();
+            for (FactReader.Draft d : facts) {
+                List<String> v = factReader.values(g, d);
+                if (v != null) defaults.put(d.id, v);
             }
             if (key != null && out.stream().anyMatch(x -> x.key().equals(key))) {
                 problems.add(g.at("key"), "group '" + key + "' is defined twice");
             } else if (key != null && name != null) {
-                out.add(new GroupDraft(key, name, severity));
+                out.add(new GroupDraft(key, name, defaults));
             }
         }
         return out;
@@ -210,8 +271,10 @@ final class FamilyReader {
     }
 
     private CodeDraft readCode(RawFile file, Pattern codePattern, Pattern groupBy, List<GroupDraft> groups,
-                               Set<String> commandIds, Map<String, Location> seen) {
-        Fields f = Fields.of(file.node(), Vocabulary.CODE_FIELDS, problems, "code file");
+                               FactReader factReader, List<FactReader.Draft> facts, Map<String, Location> seen) {
+        Set<String> known = new TreeSet<>(Vocabulary.CODE_FIELDS);
+        facts.forEach(d -> known.add(d.id));
+        Fields f = Fields.of(file.node(), known, problems, "code file");
         if (f == null) return null;
         String code = f.text("code");
         String group = null;
@@ -247,22 +310,24 @@ final class FamilyReader {
             }
         }
         CodeText english = readText(f, defaultLocale, null);
-        String scope = word(f, "scope", Vocabulary.SCOPES);
-        String cause = word(f, "cause", Vocabulary.CAUSES);
-        List<String> commands = new ArrayList<>();
-        for (Fields.Item c : f.list("commands", true)) {
-            if (!commandIds.contains(c.value())) {
-                problems.add(c.location(), "'" + c.value() + "' is not a command of this family (known: "
-                        + String.join(", ", commandIds) + ")" + SiteValidator.hint(c.value(), commandIds));
-            } else if (commands.contains(c.value())) {
-                problems.add(c.location(), "command '" + c.value() + "' is listed twice");
-            } else {
-                commands.add(c.value());
+        // Each fact: the code's own value, else its group's; a fact that is not optional needs one.
+        Map<String, List<String>> values = new TreeMap<>();
+        boolean factsOk = true;
+        String groupKey = group;
+        GroupDraft g = groups.stream().filter(x -> x.key().equals(groupKey)).findFirst().orElse(null);
+        for (FactReader.Draft d : facts) {
+            if (d.kind == null || d.kind == dev.versus.model.Fact.Kind.CODES) continue;
+            List<String> own = factReader.values(f, d);
+            List<String> v = own != null ? own : g == null ? null : g.facts().get(d.id);
+            if (v != null) {
+                values.put(d.id, v);
+            } else if (!d.optional && g != null) {
+                problems.add(f.location(), "code " + code + " has no value for fact '" + d.id + "': write " + d.id
+                        + ": in " + file.path() + ", or give group '" + g.key() + "' a default in _family.yaml"
+                        + (d.kind.listed() ? " (one of " + d.values + ")" : ""));
+                factsOk = false;
             }
         }
-        // Session order, whatever order the author wrote them in.
-        List<String> order = List.copyOf(commandIds);
-        commands.sort((x, y) -> Integer.compare(order.indexOf(x), order.indexOf(y)));
         List<Fields.Item> related = f.list("related", true);
         List<Fields.Item> seeAlso = f.list("seeAlso", false);
         List<Reference> references = new ArrayList<>();
@@ -281,20 +346,10 @@ final class FamilyReader {
                 references.add(new Reference(title, url));
             }
         }
-        if (code == null || group == null || english == null || scope == null || cause == null) return null;
+        if (code == null || group == null || english == null || !factsOk) return null;
         Map<String, CodeText> texts = new TreeMap<>();
         for (String l : locales) texts.put(l, english);
-        return new CodeDraft(code, group, texts, scope, cause, commands, related, seeAlso, references, f.location());
-    }
-
-    private String word(Fields f, String key, List<String> allowed) {
-        String v = f.text(key);
-        if (v != null && !allowed.contains(v)) {
-            problems.add(f.at(key), key + " '" + v + "' is not one of " + allowed
-                    + SiteValidator.hint(v, Set.copyOf(allowed)));
-            return null;
-        }
-        return v;
+        return new CodeDraft(code, group, texts, values, related, seeAlso, references, f.location());
     }
 
     /**
