@@ -15,7 +15,7 @@ import dev.versus.model.Group;
 import dev.versus.model.Labels;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
-import dev.versus.render.Html;
+import dev.versus.render.prose.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.versus.i18n;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlLoader;
 import dev.versus.load.YamlNode;
-import dev.versus.model.Location;
-import dev.versus.validate.Problems;
 import dev.versus.validate.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;

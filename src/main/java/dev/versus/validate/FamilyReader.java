@@ -1,5 +1,7 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
 import dev.versus.load.RawSources.RawFile;
 import dev.versus.load.SourceLoader;
@@ -9,7 +11,6 @@ import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
-import dev.versus.model.Location;
 import dev.versus.model.Reference;
 import dev.versus.model.Text;
 import java.util.ArrayList;

@@ -3,9 +3,11 @@ package dev.versus.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.Build;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.ContentException;
 import dev.versus.model.Code;
 import dev.versus.model.Site;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import dev.versus.testing.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
