@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What two codes share and where they differ, derived from their facts once per pair and
  * independent of language: which sentence pattern says each thing, with typed arguments. The
- * render stage writes it in each locale ({@code render.pair.ComparisonWriter}).
+ * render stage writes it in each locale ({@code render.views.PairSentences}).
  *
  * @param glance      one row per fact shown at a glance, in the family's order
  * @param shared      the clauses ({@code same} patterns) of the facts both codes share, most

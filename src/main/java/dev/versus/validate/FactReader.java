@@ -1,10 +1,11 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlNode;
 import dev.versus.model.Fact;
 import dev.versus.model.FactPatterns;
 import dev.versus.model.FactText;
-import dev.versus.model.Location;
 import dev.versus.model.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

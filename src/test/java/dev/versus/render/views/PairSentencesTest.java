@@ -1,0 +1,27 @@
+package dev.versus.render.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Author text is joined into generated sentences whatever its capitalization and punctuation. */
+class PairSentencesTest {
+    @Test
+    void authorTextBecomesAWholeSentence() {
+        assertThat(PairSentences.asSentence("the server is closing the connection")).isEqualTo("The server is closing the connection.");
+        assertThat(PairSentences.asSentence("  Already whole.  ")).isEqualTo("Already whole.");
+        assertThat(PairSentences.asSentence("Is it full?")).isEqualTo("Is it full?");
+        assertThat(PairSentences.asSentence("接続を閉じます")).isEqualTo("接続を閉じます。");
+        assertThat(PairSentences.asSentence("接続を閉じます。")).isEqualTo("接続を閉じます。");
+        assertThat(PairSentences.asSentence("line\n  broken   text")).isEqualTo("Line broken text.");
+    }
+
+    @Test
+    void sentencesAreJoinedWithASpaceOnlyAfterLatinStops() {
+        assertThat(PairSentences.joinSentences(List.of("One.", "Two."))).isEqualTo("One. Two.");
+        assertThat(PairSentences.joinSentences(List.of("一つ。", "二つ。"))).isEqualTo("一つ。二つ。");
+        assertThat(PairSentences.joinSentences(List.of("<a href=\"x\">421</a> は一時的です。", "次。")))
+                .isEqualTo("<a href=\"x\">421</a> は一時的です。次。");
+    }
+}
