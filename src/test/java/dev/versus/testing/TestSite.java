@@ -73,8 +73,11 @@ public final class TestSite {
                 label: Affects
                 values:
                   connection: the whole connection
+                  session: the rest of the session
                   transaction: the whole mail transaction
+                  recipient: a single recipient
                   message: the message itself
+                  command: only the command answered
                 patterns:
                   same: affect {value}
                   differ: "{a} affects {aValue}, while {b} affects {bValue}."
@@ -125,8 +128,11 @@ public final class TestSite {
                 label: 影響範囲
                 values:
                   connection: 接続全体
+                  session: 以降のセッション
                   transaction: メールトランザクション全体
+                  recipient: 1 人の宛先
                   message: メッセージそのもの
+                  command: 応答したコマンドだけ
                 patterns:
                   same: 影響範囲は{value}
                   differ: "{a} の影響範囲は{aValue}、{b} の影響範囲は{bValue}です。"

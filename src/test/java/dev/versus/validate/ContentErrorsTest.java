@@ -261,7 +261,7 @@ class ContentErrorsTest {
                     "content/smtp/421.ja.yaml:2:1: 'sumary': unknown field in translation file; did you mean 'summary'?",
                     "content/smtp/421.yaml:1:1: code 421 has no value for fact 'scope': write scope: in"
                             + " content/smtp/421.yaml, or give group '4' a default in _family.yaml"
-                            + " (one of [connection, transaction, message])");
+                            + " (one of [connection, session, transaction, recipient, message, command])");
         }
     }
 
@@ -408,7 +408,7 @@ class ContentErrorsTest {
             site.edit("content/smtp/552.yaml", "scope: message", "scope: mesage");
 
             assertThat(errors()).containsExactly("content/smtp/552.yaml:13:8: scope 'mesage' is not one of"
-                    + " [connection, transaction, message]; did you mean 'message'?");
+                    + " [connection, session, transaction, recipient, message, command]; did you mean 'message'?");
         }
 
         @Test

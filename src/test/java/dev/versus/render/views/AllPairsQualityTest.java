@@ -97,7 +97,22 @@ class AllPairsQualityTest {
             Map<?, ?> section = (Map<?, ?>) labels.get("section");
             headings.put(locale, SECTION_KEYS.stream().map(k -> String.valueOf(section.get(k))).toList());
         }
-        englishFragments = patternFragments(yaml(source.resolve("locales/en.yaml")));
+        // The locale's patterns and each family's own: the sentence patterns of its facts and its 'patterns'.
+        Set<String> fragments = new TreeSet<>(patternFragments(yaml(source.resolve("locales/en.yaml"))));
+        try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
+                Map<String, Object> family = yaml(dir.resolve("_family.yaml"));
+                Map<String, Object> patterns = new LinkedHashMap<>();
+                if (family.get("facts") instanceof List<?> facts) {
+                    for (Object f : facts) {
+                        if (f instanceof Map<?, ?> m && m.get("patterns") != null) patterns.put(String.valueOf(m.get("id")), m.get("patterns"));
+                    }
+                }
+                if (family.get("patterns") != null) patterns.put("family", family.get("patterns"));
+                fragments.addAll(patternFragments(Map.of("pattern", patterns)));
+            }
+        }
+        englishFragments = List.copyOf(fragments);
 
         Map<String, Set<String>> codes = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
