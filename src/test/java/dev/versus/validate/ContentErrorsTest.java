@@ -432,11 +432,11 @@ class ContentErrorsTest {
 
         @Test
         void aPatternMissingInALocale() {
-            int line = site.lineOf("content/smtp/_family.ja.yaml", "  scope:");
             site.deleteLine("content/smtp/_family.ja.yaml", "      same: 影響範囲は{value}");
+            int line = site.lineOf("content/smtp/_family.ja.yaml", "      differ: \"{a} の影響範囲");
 
-            // At the fact's patterns (their first entry, six lines below the fact's id once 'same' is gone).
-            assertThat(errors()).containsExactly("content/smtp/_family.ja.yaml:" + (line + 7) + ":7: fact 'scope' has"
+            // At the fact's patterns: their first entry, once 'same' is gone.
+            assertThat(errors()).containsExactly("content/smtp/_family.ja.yaml:" + line + ":7: fact 'scope' has"
                     + " no ja pattern 'same', which en has");
         }
 
