@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.validate.TerminalText;
 import dev.versus.Build;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.TranslationStatus;
@@ -94,7 +95,7 @@ final class BuildCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
             spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
-                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
+                    pages, perLocale, r.files(), r.changedFiles(), TerminalText.visible(target.toString()), offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
             if (timings) spec.commandLine().getOut().println(describe(r.timings()));
             spec.commandLine().getOut().flush();
@@ -107,7 +108,7 @@ final class BuildCommand implements Callable<Integer> {
             ErrorReport.print(err, "build", List.of("--out: " + e.getMessage()));
             return VersusCommand.USAGE;
         } catch (IOException e) {
-            err.println("versus build: cannot write the site: " + describe(e) + " (nothing was replaced)");
+            err.println(TerminalText.visible("versus build: cannot write the site: " + describe(e) + " (nothing was replaced)"));
             if (sources.debug) e.printStackTrace(err);
             err.flush();
         }
