@@ -1,7 +1,7 @@
 package dev.versus.cli;
 
-import dev.versus.validate.ContentError;
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.versus.cli;
 
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.serve.DevServer;
 import java.io.IOException;
 import java.io.PrintWriter;

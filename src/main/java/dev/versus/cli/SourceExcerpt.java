@@ -1,8 +1,8 @@
 package dev.versus.cli;
 
-import dev.versus.model.Location;
+import dev.versus.diagnostics.Location;
 import dev.versus.model.Text;
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.versus.cli;
 
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.TerminalText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

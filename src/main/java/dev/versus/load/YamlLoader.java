@@ -1,13 +1,11 @@
 package dev.versus.load;
 
-import dev.versus.model.Location;
-import dev.versus.validate.Limits;
-import dev.versus.validate.Problems;
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -102,9 +100,9 @@ public final class YamlLoader {
     /**
      * Longest line: SnakeYAML copies its read window once per 1,024 characters of a line it
      * looks ahead on, so its time grows with the square of the longest line (a 1 MB line took
-     * half a minute). A text field holds at most {@link Limits#FIELD_CHARS} characters anyway.
+     * half a minute). A text field holds at most 20,000 characters anyway ({@code validate.Limits}).
      */
-    static final int MAX_LINE_CHARS = Limits.FIELD_CHARS + 1_000;
+    public static final int MAX_LINE_CHARS = 21_000;
 
     /** Parses YAML text already in memory; {@code name} is the path printed in errors. */
     public static Optional<YamlNode> parse(String text, String name, Problems problems) {
@@ -160,8 +158,8 @@ public final class YamlLoader {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - start > MAX_LINE_CHARS) {
                     problems.add(new Location(name, line, 1), "line " + line + " is " + (i - start) + " characters long,"
-                            + " more than the limit of " + MAX_LINE_CHARS + "; a text field holds at most "
-                            + Limits.FIELD_CHARS + " characters, so shorten the text or break it into lines");
+                            + " more than the limit of " + MAX_LINE_CHARS + "; a text field holds at most 20000"
+                            + " characters, so shorten the text or break it into lines");
                     return false;
                 }
                 line++;

@@ -1,6 +1,6 @@
 package dev.versus.serve;
 
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.TerminalText;
 import com.sun.net.httpserver.HttpServer;
 import dev.versus.load.SourceLoader;
 import java.io.IOException;

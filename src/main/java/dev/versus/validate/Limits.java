@@ -2,7 +2,8 @@ package dev.versus.validate;
 
 import dev.versus.model.Code;
 import dev.versus.model.Family;
-import dev.versus.model.Location;
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.cli.VersusCommand;
 import dev.versus.testing.TestSite;
-import dev.versus.validate.TerminalText;
+import dev.versus.diagnostics.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
