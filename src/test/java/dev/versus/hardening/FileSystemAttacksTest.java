@@ -158,7 +158,7 @@ class FileSystemAttacksTest {
         assertThat(stderr.toString().lines()).singleElement().asString()
                 .startsWith("versus build: cannot write the site: ")
                 .contains(file.toString())
-                .endsWith("(nothing was replaced)");
+                .endsWith("was not changed)");
         assertNoStackTrace();
         assertThat(Files.readString(file)).isEqualTo("not a folder\n");
     }
