@@ -6,6 +6,7 @@ import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
 import dev.versus.model.Site;
 import dev.versus.publish.OutputFolder;
+import dev.versus.publish.PublishException;
 import dev.versus.publish.UnsafeOutputException;
 import dev.versus.render.data.JsonExport;
 import dev.versus.render.data.SearchIndex;
@@ -49,7 +50,8 @@ public final class Build {
     public record Options(Path source, Path out, String baseUrl, UrlStyle urlStyle) {}
 
     /** What a successful build produced. */
-    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis, Timings timings) {}
+    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis, Timings timings,
+                         List<String> notes) {}
 
     /**
      * Where the time of a build went, in milliseconds: loading and validating the sources,
@@ -80,22 +82,29 @@ public final class Build {
     /** The whole build; the output folder changes only if every stage succeeded. */
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
-        OutputFolder.checkTarget(options.out(), options.source());
-        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
-        // The templates do not depend on the content: they are read and compiled on another core
-        // while this one loads and validates the sources.
-        FutureTask<TemplateEngine> engine = beside(() -> loadTemplates(templates), "versus-templates");
-        Site site = validate();
-        long validated = System.nanoTime();
-        SiteRenderer renderer = new SiteRenderer(site, finish(engine), options.urlStyle());
+        // The output folder is checked and locked first, so that a wrong --out is reported even
+        // when the sources have errors too, and a second build into the same folder stops at once.
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
-            Written written = write(renderer, site, options.urlStyle(), templates, Selection.EVERYTHING, out);
+            Path templates = options.source().resolve(SourceLoader.TEMPLATES);
+            // The templates do not depend on the content: they are read and compiled on another
+            // core while this one loads and validates the sources.
+            FutureTask<TemplateEngine> engine = beside(() -> loadTemplates(templates), "versus-templates");
+            Site site = validate();
+            long validated = System.nanoTime();
+            SiteRenderer renderer = new SiteRenderer(site, finish(engine), options.urlStyle());
+            Written written;
+            try {
+                written = write(renderer, site, options.urlStyle(), templates, Selection.EVERYTHING, out);
+            } catch (IOException e) {
+                throw PublishException.beforeSwap(e, out);
+            }
             long rendered = System.nanoTime();
             out.commit();
             long end = System.nanoTime();
             Timings timings = new Timings(millis(start, validated), millis(validated, rendered),
                     millis(validated, written.dataDoneNanos()), millis(rendered, end));
-            return new Result(site, written.pages(), out.files(), out.changedFiles(), millis(start, end), timings);
+            return new Result(site, written.pages(), out.files(), out.changedFiles(), millis(start, end), timings,
+                    out.notes());
         }
     }
 

@@ -92,7 +92,7 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'severity': unknown field in code file;"
                     + " known fields: cause, code, commands, description, fix, notes, references, related, scope,"
-                    + " seeAlso, summary, title, when");
+                    + " seeAlso, summary, title, use, when");
         }
 
         @Test
@@ -243,6 +243,14 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:10:8: 'notes' has no English text to"
                     + " translate; add notes to the code file first");
+        }
+
+        @Test
+        void aTranslationOfAUseTheEnglishFileDoesNotHave() {
+            site.append("content/smtp/421.ja.yaml", "use: 421 は、サービスを停止するときに返します。\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:10:6: 'use' has no English text to"
+                    + " translate; add use to the code file first");
         }
 
         @Test

@@ -163,6 +163,7 @@ public final class JsonExport {
         text.put("summary", translated(text(t.summary()), t.summary(), locale));
         text.put("description", translated(prose(locale, family.id(), code.id(), t.description()), t.description(), locale));
         text.put("when", translated(prose(locale, family.id(), code.id(), t.when()), t.when(), locale));
+        if (t.use() != null) text.put("use", translated(text(t.use()), t.use(), locale));
         Map<String, Object> fix = new LinkedHashMap<>();
         t.fix().forEach((audience, f) -> {
             Map<String, Object> one = new LinkedHashMap<>();
