@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -47,7 +48,10 @@ import org.yaml.snakeyaml.Yaml;
  *
  * <p>The checker functions are pure and package-private so that {@link Checkers} can show that
  * every rule does fail on a deliberately bad page.
+ *
+ * <p>Slow (every comparison page of the site): in {@code mvn verify -Pslow}.
  */
+@Tag("slow")
 class AllPairsQualityTest {
     static final int MAX_EXAMPLES = 30;
 
