@@ -143,6 +143,7 @@ final class IncrementalBuild {
         // The JSON copies come after, in writeData(): no page shows them.
         SiteRenderer next;
         Build.Written wrote;
+        Set<String> assetsBefore = assetFiles;
         try {
             if (engine == null) engine = new TemplateEngine(templates);
             next = new SiteRenderer(site, engine, UrlStyle.PRETTY);
@@ -158,8 +159,11 @@ final class IncrementalBuild {
         }
         if (assetsSinceBuilt) assetFiles = Set.copyOf(wrote.assets());
         Set<String> json = samePages ? null : JsonExport.files(site);
-        Set<String> changedFiles = memory.apply(written, samePages ? null
-                : path -> pages.contains(path) || json.contains(path) || assetFiles.contains(path));
+        // The same pages keep every file but the assets that went (deleted or renamed): a build
+        // would not write them either.
+        Predicate<String> kept = !samePages ? path -> pages.contains(path) || json.contains(path) || assetFiles.contains(path)
+                : assetsSinceBuilt ? path -> !assetsBefore.contains(path) || assetFiles.contains(path) : null;
+        Set<String> changedFiles = memory.apply(written, kept);
         memory.errors(List.of());
         built = site;
         renderer = next;
