@@ -211,6 +211,34 @@
   global.VersusSearch = VersusSearch;
 
   if (typeof document === 'undefined') return;
+
+  // "Compare [code] with [code]": the canonical pair page has the lower code first, in the
+  // family's order, which is the order of the options.
+  Array.prototype.forEach.call(document.querySelectorAll('form.compare-picker'), function (f) {
+    var a = f.querySelector('select[name="a"]'), b = f.querySelector('select[name="b"]');
+    f.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (a.selectedIndex === b.selectedIndex) { b.focus(); return; }
+      var x = a.selectedIndex < b.selectedIndex ? a : b, y = x === a ? b : a;
+      global.location.href = f.getAttribute('data-base') + x.value + '-vs-' + y.value + '/' + f.getAttribute('data-suffix');
+    });
+    f.hidden = false;
+  });
+
+  // The language switch keeps the section the reader is at (#fix on 552 → #fix on its Japanese page).
+  function keepAnchor() {
+    Array.prototype.forEach.call(document.querySelectorAll('nav.languages a[hreflang]'), function (a) {
+      var href = a.getAttribute('href').replace(/#.*$/, '');
+      a.setAttribute('href', href + (global.location.hash || ''));
+    });
+  }
+  keepAnchor();
+  global.addEventListener('hashchange', keepAnchor);
+  document.addEventListener('click', function (event) {
+    var a = event.target && event.target.closest ? event.target.closest('nav.languages a[hreflang]') : null;
+    if (a) keepAnchor();
+  }, true);
+
   var form = document.querySelector('form.search');
   var index = global.versusSearchIndex;
   if (!form || !index || !index.families || !String.prototype.normalize) return;
@@ -390,5 +418,18 @@
     input.select();
   });
   form.hidden = false;
+  // The 404 page: the code in the mistyped address (/smtp-enhanced/5.7.1/, /smtp-enhanced/552/)
+  // goes into the search box, which then suggests the page that exists.
+  var guess = document.querySelector('.not-found-guess');
+  if (guess) {
+    var path = decodeURIComponent(global.location.pathname || '');
+    var candidates = path.split('/').filter(function (seg) { return /^#?[0-9xX][0-9xX.\-]*$/.test(seg) && /[0-9]/.test(seg); });
+    var code = candidates.length ? candidates[candidates.length - 1].replace(/-vs-/, ' ') : '';
+    if (code && here.search(code) && here.search(code).results.length) {
+      input.value = code;
+      guess.hidden = false;
+      show();
+    }
+  }
   if (input.value) show();
 })(typeof window !== 'undefined' ? window : globalThis);

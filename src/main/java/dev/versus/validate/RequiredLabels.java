@@ -32,6 +32,7 @@ public final class RequiredLabels {
         pattern("search.together", "severity", "effect");
         pattern("search.mismatch", "basic", "enhanced");
         plain("search.compare");
+        pattern("quick.classDecides", "transient", "permanent");
         pattern("link.code", "family", "code", "title");
         pattern("link.pair", "a", "b");
         pattern("link.familyIndex", "family");
