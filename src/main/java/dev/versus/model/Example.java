@@ -1,5 +1,7 @@
 package dev.versus.model;
 
+import dev.versus.diagnostics.Location;
+
 /**
  * A real reply text a server or provider sends with a code, quoted as written, with who sends it
  * ({@code from}: Postfix, Gmail) and the public document it was read in ({@code url}, one of the

@@ -1,0 +1,141 @@
+package dev.versus.render.views;
+
+import freemarker.core.TemplateHTMLOutputModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data each template receives: plain records built once per page, with every piece of
+ * Versus-made HTML already wrapped as markup. Templates read fields by name ({@code page.title}).
+ */
+public final class Views {
+    private Views() {}
+
+    /**
+     * What every page has: language, titles, the way back to the root, the language switcher
+     * ({@code alternates}), and for the head the {@code hreflang} alternates (the switcher's,
+     * except on the language picker), the {@code x-default} URL and the page's JSON data, if any.
+     * A null {@code canonical} marks a page that must not be indexed (the 404 page).
+     */
+    public record PageView(String lang, String title, String description, String root, String home, String canonical,
+                           Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs,
+                           List<Alternate> hreflang, String xDefault, String json) {
+        public PageView {
+            // labels is the locale's immutable map, shared by every page: not copied per page.
+            alternates = List.copyOf(alternates);
+            crumbs = List.copyOf(crumbs);
+            hreflang = List.copyOf(hreflang);
+        }
+    }
+
+    /** The same page in another (or this) language. */
+    public record Alternate(String lang, String name, String href, String absolute, boolean current) {}
+
+    /** A link whose label is markup (it may carry a {@code lang} span). */
+    public record Link(TemplateHTMLOutputModel label, String href) {}
+
+    /** A block of rendered prose; {@code lang} is set only when it differs from the page's. */
+    public record Prose(TemplateHTMLOutputModel html, String lang) {}
+
+    /** One audience's fix: "If you sent the message" and what to do. */
+    public record Fix(String audience, String label, Prose text) {}
+
+    /**
+     * A code as shown on its own page and on both sides of a comparison. {@code staleSource} links
+     * to the code's page in the default language when a field of this translation was made from
+     * an older English text (null otherwise): the page then says the English may be newer.
+     * {@code key} ({@code <locale>/<family>/<id>}) names the view for {@code <@cached key=...>}:
+     * everything in it, its relative links included, is the same on every code-depth page.
+     */
+    public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
+                           TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
+                           Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
+                           String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
+                           List<Link> references, String href, String staleSource, String key) {
+        public CodeView {
+            fixes = List.copyOf(fixes);
+            related = List.copyOf(related);
+            links = List.copyOf(links);
+            references = List.copyOf(references);
+        }
+    }
+
+    /**
+     * A code page: the code, its comparisons (curated first), its quick answer, its real reply
+     * examples ({@code page.json} links its JSON copy).
+     */
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons, QuickAnswer quick,
+                           List<ExampleView> examples, Picker picker) {
+        public CodePage {
+            comparisons = List.copyOf(comparisons);
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * The answer at the top of a code page. {@code kind} is the group's severity, or "class" when
+     * the class digit decides; {@code effect} (what happens to the message) and {@code cause} may be null.
+     */
+    public record QuickAnswer(String kind, String outcome, String effect, String cause, List<QuickFix> fixes) {
+        public QuickAnswer {
+            fixes = List.copyOf(fixes);
+        }
+    }
+
+    /** One audience's fix in one sentence; {@code lang} only when it is a fallback. */
+    public record QuickFix(String label, String line, String lang) {}
+
+    /** A real reply text; {@code lang} only when it differs from the page's. */
+    public record ExampleView(String text, String from, String href, String lang) {}
+
+    /** A comparison page; every list is in the order the page shows it. */
+    public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
+                           TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
+                           List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
+        public PairPage {
+            differences = List.copyOf(differences);
+            chooseServer = List.copyOf(chooseServer);
+            chooseSender = List.copyOf(chooseSender);
+            learnMore = List.copyOf(learnMore);
+        }
+    }
+
+    /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
+    public record Note(String section, boolean replace, Prose text) {}
+
+    public record GroupView(String key, String name, List<CodeLink> codes) {}
+
+    /** A code in a family index row; {@code outcome} says temporary or permanent (or that the class digit decides). */
+    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href,
+                           String kind, String outcome) {}
+
+    public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
+                             String pairsCount, Picker picker) {}
+
+    /**
+     * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
+     * preselected; {@code base} leads from the page to the family's folder and {@code suffix} ends a
+     * page link ("" or "index.html" offline), so the script can build the canonical pair address.
+     */
+    public record Picker(String base, String suffix, String first, String second, List<String> codes) {
+        public Picker {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    public record FamilySummary(TemplateHTMLOutputModel title, Prose description, String href, String count) {}
+
+    public record HomePage(PageView page, List<FamilySummary> families) {}
+
+    public record RootPage(PageView page, List<Alternate> languages) {}
+
+    public record RedirectPage(PageView page, String target) {}
+
+    /** The 404 page: in the default locale, with a way to every locale's home, each named in its own language. */
+    /** The 404 page: in the default language, then the same message in every other locale, each marked. */
+    public record NotFoundPage(PageView page, List<Alternate> homes, List<Message> others) {}
+
+    /** A title and a sentence in one language. */
+    public record Message(String lang, String title, String text) {}
+}
