@@ -335,9 +335,13 @@ def make_code(code, codes, seed):
                "subj": subj, "cmd": cmd}
         if loc == "en":
             summary = f"Reply {code} means that the {subj} {SUMMARY_PHRASE['en'][d]} after the {cmd} command."
+            use = f"Send {code} when the {subj} {SUMMARY_PHRASE['en'][d]} after the {cmd} command."
         else:
             summary = f"{code} は、{cmd} コマンドの後で{subj}{SUMMARY_PHRASE['ja'][d]}ことを示します。"
-        t = {"title": title[loc], "summary": summary}
+            use = f"{cmd} コマンドの後で{subj}{SUMMARY_PHRASE['ja'][d]}ときは、{code} を返します。"
+        # "use" is Versus's own field (when a server should send the code); Hugo's site says
+        # the same with the summary, as its "which" section did before Versus had the field.
+        t = {"title": title[loc], "summary": summary, "use": use}
         for field in FIELDS:
             t[field] = markdown_field(rng, loc, field, ctx, d)
         rec["text"][loc] = t
@@ -426,6 +430,7 @@ def versus_code_yaml(rec, loc):
         f"summary: {yq(t['summary'])}\n",
         yblock("description", t["description"]),
         yblock("when", t["when"]),
+        f"use: {yq(t['use'])}\n",
         "fix:\n" + yblock("sender", t["fix"], "  "),
     ]
     if loc != DEFAULT_LOCALE:

@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.Build;
 import dev.versus.diagnostics.ContentError;
 import dev.versus.diagnostics.ContentException;
@@ -42,14 +43,14 @@ final class CheckCommand implements Callable<Integer> {
                 return VersusCommand.FAILED;
             }
             PrintWriter out = spec.commandLine().getOut();
-            translations.forEach(m -> out.println(m.location() + ": warning: " + m.message()));
+            translations.forEach(m -> out.println(TerminalText.visible(m.location() + ": warning: " + m.message())));
             int codes = site.families().stream().mapToInt(f -> f.codes().size()).sum();
             out.printf("OK: %s, %s, %s (%s), no errors%n", count(site.families().size(), "family", "families"),
                     count(codes, "code", "codes"), count(site.locales().size(), "locale", "locales"),
                     String.join(", ", site.locales()));
             for (Family f : site.families()) {
                 int n = f.codes().size();
-                out.printf("  %s: %s, %s%n", f.id(), count(n, "code", "codes"), count(n * (n - 1) / 2, "pair", "pairs"));
+                out.printf("  %s: %s, %s%n", f.id(), count(n, "code", "codes"), count(f.pairCount(), "pair", "pairs"));
             }
             printTranslations(out, status);
             out.flush();
@@ -72,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** "1 family", "2 families": the summary is read by people. */
-    static String count(int n, String one, String many) {
+    static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

@@ -1,5 +1,6 @@
 package dev.versus.serve;
 
+import dev.versus.diagnostics.TerminalText;
 import com.sun.net.httpserver.HttpServer;
 import dev.versus.load.SourceLoader;
 import java.io.IOException;
@@ -153,7 +154,7 @@ public final class DevServer implements AutoCloseable {
         List<String> reloaded = new ArrayList<>();
         if (!o.ok()) {
             if (!o.errors().equals(lastErrors)) reloaded.add("*");
-            for (String e : o.errors()) out.println(e);
+            for (String e : o.errors()) out.println(TerminalText.visible(e));
             out.printf(Locale.ROOT, "%d %s; the browser shows %s until %s fixed%n", o.errors().size(),
                     o.errors().size() == 1 ? "error" : "errors", o.errors().size() == 1 ? "it" : "them",
                     o.errors().size() == 1 ? "it is" : "they are");
@@ -166,7 +167,7 @@ public final class DevServer implements AutoCloseable {
             }
             if (changed != null) {
                 out.printf(Locale.ROOT, "%s: %d %s rendered, %d %s changed in %d ms (load and validate %d ms, render %d ms)%n",
-                        describe(changed), o.rendered(), o.rendered() == 1 ? "page" : "pages", o.changed().size(),
+                        TerminalText.visible(describe(changed)), o.rendered(), o.rendered() == 1 ? "page" : "pages", o.changed().size(),
                         o.changed().size() == 1 ? "file" : "files", (o.loadNanos() + o.renderNanos()) / 1_000_000,
                         o.loadNanos() / 1_000_000, o.renderNanos() / 1_000_000);
             }
