@@ -65,7 +65,8 @@ class AllPairsQualityTest {
     static final String COUNT = "pair page count";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
-    static final List<String> SECTION_KEYS = List.of("description", "when", "fix", "differences", "choose", "learnMore");
+    /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
+    static final List<String> SECTION_KEYS = List.of("differences", "choose", "description", "when", "fix", "learnMore");
 
     /** The repository's site, shared with the other tests that read it (see {@link RepoSite}). */
     static Path out;
