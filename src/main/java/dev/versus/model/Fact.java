@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A fact a family declares about its codes (docs/CONTENT-FORMAT.md, "Facts"): what kind of
  * value it takes, which values it allows (in order), how much a difference in it matters
- * ({@code weight}), whether it is a row of the at-a-glance table, and how each locale names it,
+ * ({@code weight}), whether it is a row of the at-a-glance table ({@code glance}) and of the quick
+ * answer at the top of each code page ({@code quick}), and how each locale names it,
  * its values and the sentences that compare two codes on it. Nothing in Java knows a fact by name.
  *
  * @param values  the allowed values, in the order they are listed and compared; empty for
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param family  for {@link Kind#CODES}, the family whose codes it lists; otherwise null
  * @param texts   locale → names and patterns
  */
-public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean optional,
+public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
                    String family, Map<String, FactText> texts) {
 
     /** The kinds of value a fact can take, as written in {@code _family.yaml}. */

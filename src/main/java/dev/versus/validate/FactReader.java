@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class FactReader {
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*");
-    private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "optional", "family",
+    private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "quick", "optional", "family",
             "values", "label", "patterns");
     private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
 
@@ -45,6 +45,7 @@ final class FactReader {
         final List<String> values;
         final int weight;
         final boolean glance;
+        final boolean quick;
         final boolean optional;
         final String family;
         final Location at;
@@ -53,25 +54,26 @@ final class FactReader {
         final Set<String> patterns = new TreeSet<>();
         final Map<String, FactText> texts = new TreeMap<>();
 
-        Draft(String id, Fact.Kind kind, List<String> values, int weight, boolean glance, boolean optional, String family,
-              Location at) {
+        Draft(String id, Fact.Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
+              String family, Location at) {
             this.id = id;
             this.kind = kind;
             this.values = values;
             this.weight = weight;
             this.glance = glance;
+            this.quick = quick;
             this.optional = optional;
             this.family = family;
             this.at = at;
         }
 
         Fact build() {
-            return new Fact(id, kind, values, weight, glance, optional, family, texts);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts);
         }
 
         /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
         Fact shape() {
-            return new Fact(id, kind, values, weight, glance, optional, family, Map.of());
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of());
         }
 
         Set<String> allForms() {
@@ -109,10 +111,15 @@ final class FactReader {
             }
             int weight = number(f, "weight");
             boolean glance = yesNo(f, "glance");
+            boolean quick = yesNo(f, "quick");
             boolean optional = yesNo(f, "optional");
             String fam = kind == Fact.Kind.CODES ? f.text("family") : f.optionalText("family");
             if (fam != null && kind != Fact.Kind.CODES && kind != null) {
                 problems.add(f.at("family"), "'family' is only for facts of kind codes");
+            }
+            if (quick && kind == Fact.Kind.CODES) {
+                problems.add(f.at("quick"), "a fact of kind codes is not shown in the quick answer (its codes are"
+                        + " listed as links on the code page); remove quick");
             }
             List<String> values = new ArrayList<>();
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
@@ -133,7 +140,7 @@ final class FactReader {
             if (id == null) continue;
             // A fact with an unknown kind is still declared: its code fields and translations are
             // not reported again (one mistake, one error); the kind's error stops the build.
-            Draft d = new Draft(id, kind, values, weight, glance, optional, fam, f.location());
+            Draft d = new Draft(id, kind, values, weight, glance, quick, optional, fam, f.location());
             out.add(d);
             if (kind == null || label == null) continue;
             d.forms.putAll(forms);

@@ -46,7 +46,7 @@ class PairAnalyzerTest {
             List.of("same", "differ", "differSubset", "differOverlap"));
     private static final Fact RETRY = fact("retry", Fact.Kind.YES_NO, 60, Fact.YES_NO, List.of("same", "differ"));
     private static final Fact SIZE = fact("limit", Fact.Kind.NUMBER, 10, List.of(), List.of("differ"));
-    private static final Fact WITH = new Fact("with", Fact.Kind.CODES, List.of(), 5, true, true, "other",
+    private static final Fact WITH = new Fact("with", Fact.Kind.CODES, List.of(), 5, true, false, true, "other",
             Map.of("en", new FactText(new Text("Travels with", "en"), Map.of(),
                     Map.of("same", t("s"), "differ", t("d"), "differOne", t("o")))));
 
@@ -240,7 +240,7 @@ class PairAnalyzerTest {
         for (String v : values) names.put(v, Map.of(FactText.VALUE, t(v)));
         Map<String, Text> p = new LinkedHashMap<>();
         for (String name : patterns) p.put(name, t(name));
-        return new Fact(id, kind, values, weight, true, true, null, Map.of("en", new FactText(t(id), names, p)));
+        return new Fact(id, kind, values, weight, true, false, true, null, Map.of("en", new FactText(t(id), names, p)));
     }
 
     private static Pair pair(Fact fact, List<String> a, List<String> b) {
@@ -250,7 +250,7 @@ class PairAnalyzerTest {
     }
 
     private static Code code(String id, Map<String, List<String>> facts) {
-        return new Code("f", id, "g", Map.of(), facts, List.of(), List.of(), List.of(), null);
+        return new Code("f", id, "g", Map.of(), facts, List.of(), List.of(), List.of(), null, Map.of(), List.of());
     }
 
     private static Family family(List<Fact> facts, List<Code> codes) {

@@ -92,7 +92,7 @@ class ContentErrorsTest {
 
             // The family's facts are fields of its code files too (severity overrides the group's).
             assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'favourite': unknown field in code file;"
-                    + " known fields: cause, code, commands, description, fix, notes, references, related, scope,"
+                    + " known fields: aliases, cause, code, commands, description, examples, fix, notes, references, related, scope,"
                     + " seeAlso, severity, summary, title, use, when");
         }
 

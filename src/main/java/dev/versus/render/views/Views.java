@@ -64,7 +64,42 @@ public final class Views {
     /** One fact of a code: its name and its values, as the code's page lists them. */
     public record FactRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel value) {}
 
-    public record CodePage(PageView page, CodeView code, List<Link> comparisons) {}
+    /**
+     * A code page: the code, its comparisons (curated first), its quick answer, its real reply
+     * examples ({@code page.json} links its JSON copy).
+     */
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons, QuickAnswer quick,
+                           List<ExampleView> examples, Picker picker) {
+        public CodePage {
+            comparisons = List.copyOf(comparisons);
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * The answer at the top of a code page: the facts its family names under {@code quickAnswer},
+     * in that order. {@code kind} is the code's value of the first of them (a class for the
+     * stylesheet), or null.
+     */
+    public record QuickAnswer(String kind, List<QuickRow> rows, List<QuickFix> fixes) {
+        public QuickAnswer {
+            rows = List.copyOf(rows);
+            fixes = List.copyOf(fixes);
+        }
+    }
+
+    /**
+     * One fact of the quick answer: its name, the code's values, and what they mean (the values'
+     * {@code effect} form, or null). The first row ({@code lead}) is shown strong.
+     */
+    public record QuickRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel value, TemplateHTMLOutputModel effect,
+                           boolean lead) {}
+
+    /** One audience's fix in one sentence; {@code lang} only when it is a fallback. */
+    public record QuickFix(String label, String line, String lang) {}
+
+    /** A real reply text; {@code lang} only when it differs from the page's. */
+    public record ExampleView(String text, String from, String href, String lang) {}
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
@@ -95,10 +130,28 @@ public final class Views {
 
     public record GroupView(String key, String name, List<CodeLink> codes) {}
 
-    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href) {}
+    /**
+     * A code in a family index row; {@code outcome} is its value of the first fact of the quick
+     * answer (for SMTP, temporary or permanent), {@code kind} that value's id; both null if the
+     * family's quick answer names no fact.
+     */
+    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href,
+                           String kind, TemplateHTMLOutputModel outcome) {}
 
+    /** A family index; {@code outcomeLabel} heads the column of {@link CodeLink#outcome()}, or is null. */
     public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
-                             String pairsCount) {}
+                             String pairsCount, Picker picker, TemplateHTMLOutputModel outcomeLabel) {}
+
+    /**
+     * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
+     * preselected; {@code base} leads from the page to the family's folder and {@code suffix} ends a
+     * page link ("" or "index.html" offline), so the script can build the canonical pair address.
+     */
+    public record Picker(String base, String suffix, String first, String second, List<String> codes) {
+        public Picker {
+            codes = List.copyOf(codes);
+        }
+    }
 
     public record FamilySummary(TemplateHTMLOutputModel title, Prose description, String href, String count) {}
 
