@@ -10,7 +10,8 @@ import java.util.Map;
  * Codes are sorted by {@link CodeOrder}; {@code facts} are the facts it declares, in their
  * declared order; {@code patterns} are its own sentence patterns (locale → name → text), which
  * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
- * hand-written notes keyed by pair slug.
+ * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
+ * comparison page ({@link #pairs()}, {@link #hasPair}).
  */
 public record Family(
         String id,
@@ -21,7 +22,8 @@ public record Family(
         List<Fact> facts,
         Map<String, Map<String, Text>> patterns,
         List<Code> codes,
-        Map<String, PairNote> notes) {
+        Map<String, PairNote> notes,
+        PairSelection pairSelection) {
 
     public Family {
         names = Map.copyOf(names);
@@ -34,6 +36,7 @@ public record Family(
         patterns = java.util.Collections.unmodifiableMap(p);
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
         notes = Map.copyOf(notes);
+        if (pairSelection == null) pairSelection = PairSelection.ALL;
     }
 
     /** The short name used in titles ("SMTP") in a locale. */
@@ -96,16 +99,28 @@ public record Family(
      * in step with {@link #pairs()}.
      */
     public long pairCount() {
+        if (!pairSelection.all()) return pairSelection.slugs().size();
         long n = codes.size();
         return n * (n - 1) / 2;
     }
 
-    /** Every unordered pair, lower code first, in a stable order. */
+    /**
+     * Whether the two codes (either order) have a comparison page. Every link to a comparison
+     * asks this first, so no page links to one the family does not make.
+     */
+    public boolean hasPair(Code x, Code y) {
+        if (x.id().equals(y.id())) return false;
+        if (pairSelection.all()) return true;
+        boolean xFirst = CodeOrder.INSTANCE.compare(x.id(), y.id()) < 0;
+        return pairSelection.slugs().contains(xFirst ? x.id() + "-vs-" + y.id() : y.id() + "-vs-" + x.id());
+    }
+
+    /** Every pair with a comparison page, lower code first, in a stable order. */
     public List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(codes.size() * (codes.size() - 1) / 2);
+        List<Pair> pairs = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, pairCount()));
         for (int i = 0; i < codes.size(); i++) {
             for (int j = i + 1; j < codes.size(); j++) {
-                pairs.add(new Pair(this, codes.get(i), codes.get(j)));
+                if (hasPair(codes.get(i), codes.get(j))) pairs.add(new Pair(this, codes.get(i), codes.get(j)));
             }
         }
         return pairs;

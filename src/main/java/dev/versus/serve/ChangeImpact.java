@@ -166,7 +166,9 @@ public final class ChangeImpact implements Predicate<Page> {
             if (!was.names().equals(now.names()) || !was.titles().equals(now.titles())
                     || !was.groups().equals(now.groups())
                     // Facts and the family's patterns are named on every page of the family.
-                    || !was.facts().equals(now.facts()) || !was.patterns().equals(now.patterns())) {
+                    || !was.facts().equals(now.facts()) || !was.patterns().equals(now.patterns())
+                    // Which pairs have pages: every "Compare with", picker, count and learn-more list.
+                    || !was.pairSelection().equals(now.pairSelection())) {
                 all = true;
                 return;
             }

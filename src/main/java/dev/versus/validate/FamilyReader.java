@@ -12,6 +12,7 @@ import dev.versus.model.CodeText;
 import dev.versus.model.Example;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
+import dev.versus.model.PairSelection;
 import dev.versus.model.Reference;
 import dev.versus.model.Text;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class FamilyReader {
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
-                 Map<String, dev.versus.model.PairNote> notes) {
+                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -69,7 +70,7 @@ final class FamilyReader {
                         c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
-                    patterns, built, notes);
+                    patterns, built, notes, pairs);
         }
     }
 
@@ -170,7 +171,81 @@ final class FamilyReader {
             readTranslation(tf, codes, codeFiles);
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
-        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes);
+        PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
+        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs);
+    }
+
+    /**
+     * {@code pairs:}: which pairs get a comparison page. {@code all} (the default), {@code group}
+     * (codes of one group), {@code related} (one of the two names the other in {@code related}),
+     * or a list of pairs ({@code 421-vs-552}); pairs with a note ({@code noted}) always.
+     */
+    private PairSelection pairs(Fields f, Map<String, CodeDraft> codes, Set<String> noted, Set<String> codeFiles) {
+        YamlNode n = f.has("pairs") ? f.node("pairs") : null;
+        if (n == null) return PairSelection.ALL;
+        Set<String> slugs = new TreeSet<>(noted);
+        String rule;
+        if (n instanceof YamlNode.Sequence) {
+            rule = "list";
+            Map<String, Location> seen = new TreeMap<>();
+            if (((YamlNode.Sequence) n).items().isEmpty()) {
+                problems.add(n.location(), "list at least one pair (421-vs-552), or write pairs: all");
+            }
+            for (Fields.Item item : f.list("pairs", false)) {
+                String[] parts = item.value().split("-vs-", -1);
+                if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                    problems.add(item.location(), "pair '" + item.value() + "' must name two codes as <a>-vs-<b>, like 421-vs-552");
+                    continue;
+                }
+                boolean known = true;
+                for (String c : parts) {
+                    if (!codes.containsKey(c)) {
+                        // A code whose file has errors is reported there; only a code with no file is reported here.
+                        if (!codeFiles.contains(c)) problems.add(item.location(), "pair '" + item.value() + "' names code "
+                                + c + ", which the family does not have" + SiteValidator.hint(c, codes.keySet()));
+                        known = false;
+                    }
+                }
+                if (!known) continue;
+                if (parts[0].equals(parts[1])) {
+                    problems.add(item.location(), "pair '" + item.value() + "' compares a code with itself");
+                    continue;
+                }
+                String slug = dev.versus.model.CodeOrder.INSTANCE.compare(parts[0], parts[1]) < 0
+                        ? parts[0] + "-vs-" + parts[1] : parts[1] + "-vs-" + parts[0];
+                Location first = seen.putIfAbsent(slug, item.location());
+                if (first != null) {
+                    problems.add(item.location(), "pair '" + item.value() + "' is listed twice (first at " + first + ")");
+                    continue;
+                }
+                slugs.add(slug);
+            }
+            return new PairSelection(rule, slugs);
+        }
+        rule = f.text("pairs");
+        if (rule == null) return PairSelection.ALL;
+        if (!Vocabulary.PAIR_RULES.contains(rule)) {
+            problems.add(n.location(), "pairs '" + rule + "' is not one of " + Vocabulary.PAIR_RULES
+                    + " or a list of pairs (421-vs-552)" + SiteValidator.hint(rule, Set.copyOf(Vocabulary.PAIR_RULES)));
+            return PairSelection.ALL;
+        }
+        if (rule.equals("all")) return PairSelection.ALL;
+        List<String> ids = new ArrayList<>(codes.keySet());
+        ids.sort(dev.versus.model.CodeOrder.INSTANCE);
+        for (int i = 0; i < ids.size(); i++) {
+            CodeDraft a = codes.get(ids.get(i));
+            for (int j = i + 1; j < ids.size(); j++) {
+                CodeDraft b = codes.get(ids.get(j));
+                boolean in = rule.equals("group") ? a.group().equals(b.group())
+                        : names(a, b.id()) || names(b, a.id());
+                if (in) slugs.add(a.id() + "-vs-" + b.id());
+            }
+        }
+        return new PairSelection(rule, slugs);
+    }
+
+    private static boolean names(CodeDraft c, String other) {
+        return c.related().stream().anyMatch(r -> r.value().equals(other));
     }
 
     /**

@@ -12,7 +12,9 @@ public final class Vocabulary {
 
     static final Set<String> SITE_FIELDS = Set.of("title", "baseUrl", "defaultLocale", "locales");
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
-            "groupBy", "groups", "facts", "patterns");
+            "groupBy", "groups", "facts", "patterns", "pairs");
+    /** The rules of {@code pairs:} in a family file; besides them, a list of pairs. */
+    static final List<String> PAIR_RULES = List.of("all", "group", "related");
     static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "facts",
             "patterns");
     /** The fields of a group besides the facts of its family, which give its codes' defaults. */

@@ -138,6 +138,25 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void whichPairsHavePagesFollowsTheFamilyAndTheRelatedLists() {
+        // Within a group: 421-vs-552 and 452-vs-552 go, with every link to them.
+        site.append("content/smtp/_family.yaml", "pairs: group\n");
+        rebuild("content/smtp/_family.yaml");
+        assertSameAsFullBuild();
+        assertThat(memory.paths()).doesNotContain("en/smtp/421-vs-552/index.html").contains("en/smtp/421-vs-452/index.html");
+
+        // By related: a code that stops naming another takes their comparison with it.
+        site.edit("content/smtp/_family.yaml", "pairs: group", "pairs: related");
+        rebuild("content/smtp/_family.yaml");
+        assertSameAsFullBuild();
+        site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552']");
+        site.edit("content/smtp/421.yaml", "related: ['452']", "related: []");
+        rebuild("content/smtp/452.yaml", "content/smtp/421.yaml");
+        assertSameAsFullBuild();
+        assertThat(memory.paths()).doesNotContain("en/smtp/421-vs-452/index.html").contains("en/smtp/452-vs-552/index.html");
+    }
+
+    @Test
     void codesOfAnotherFamilyThatTravelWithACode() throws IOException {
         site.write("content/smtp-enhanced/_family.yaml", Files.readString(Path.of("content/smtp-enhanced/_family.yaml")));
         site.write("content/smtp-enhanced/_family.ja.yaml", Files.readString(Path.of("content/smtp-enhanced/_family.ja.yaml")));

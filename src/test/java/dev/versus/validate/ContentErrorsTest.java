@@ -483,6 +483,70 @@ class ContentErrorsTest {
         }
     }
 
+    /** {@code pairs:} in a family file: which pairs get a comparison page. */
+    @Nested
+    class Pairs {
+        private List<String> pairs() throws ContentException {
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            return valid.family("smtp").pairs().stream().map(dev.versus.model.Pair::slug).toList();
+        }
+
+        @Test
+        void allPairsByDefault() throws ContentException {
+            assertThat(pairs()).containsExactly("421-vs-452", "421-vs-552", "452-vs-552");
+        }
+
+        @Test
+        void withinAGroupPlusEveryPairWithANote() throws ContentException {
+            site.append("content/smtp/_family.yaml", "pairs: group\n");
+            assertThat(pairs()).containsExactly("421-vs-452");
+
+            site.write("content/smtp/pairs/421-vs-552.md", "Some expert text.\n");
+            assertThat(pairs()).containsExactly("421-vs-452", "421-vs-552");
+        }
+
+        @Test
+        void codesOneOfWhichNamesTheOtherInRelated() throws ContentException {
+            site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552']");
+            site.edit("content/smtp/552.yaml", "related: ['452']", "related: []");
+            site.append("content/smtp/_family.yaml", "pairs: related\n");
+
+            // 421 names 452, 452 names 552; nobody names the pair 421, 552.
+            assertThat(pairs()).containsExactly("421-vs-452", "452-vs-552");
+        }
+
+        @Test
+        void anExplicitListInEitherOrder() throws ContentException {
+            site.append("content/smtp/_family.yaml", "pairs: ['552-vs-421']\n");
+            assertThat(pairs()).containsExactly("421-vs-552");
+        }
+
+        @Test
+        void anUnknownRuleIsLocatedWithASuggestion() {
+            site.append("content/smtp/_family.yaml", "pairs: grup\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "pairs: grup");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:" + line + ":8: pairs 'grup' is not one of"
+                    + " [all, group, related] or a list of pairs (421-vs-552); did you mean 'group'?");
+        }
+
+        @Test
+        void badEntriesOfAListAreLocatedEachOnce() {
+            site.append("content/smtp/_family.yaml", "pairs:\n  - 421-vs-999\n  - 421-vs-421\n  - 421-vs-452\n"
+                    + "  - 452-vs-421\n  - 421 and 452\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "  - 421-vs-999");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:" + line + ":5: pair '421-vs-999' names code 999, which the family does"
+                            + " not have",
+                    "content/smtp/_family.yaml:" + (line + 1) + ":5: pair '421-vs-421' compares a code with itself",
+                    "content/smtp/_family.yaml:" + (line + 3) + ":5: pair '452-vs-421' is listed twice (first at"
+                            + " content/smtp/_family.yaml:" + (line + 2) + ":5)",
+                    "content/smtp/_family.yaml:" + (line + 4) + ":5: pair '421 and 452' must name two codes as <a>-vs-<b>,"
+                            + " like 421-vs-552");
+        }
+    }
+
     @Test
     void everyErrorInEveryFileIsReportedTogetherSortedByPathLineAndColumn() {
         site.replaceLine("locales/ja.yaml", "  pairsCount:", "  pairsCount: \"{total} 件の比較\"");

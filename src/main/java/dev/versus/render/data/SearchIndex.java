@@ -85,6 +85,8 @@ public final class SearchIndex {
             f.put("id", family.id());
             f.put("name", family.name(locale));
             f.put("path", SitePaths.family(locale, family.id()));
+            // Where the family does not compare every pair, the pairs it has a page for.
+            if (!family.pairSelection().all()) f.put("pairs", List.copyOf(new java.util.TreeSet<>(family.pairSelection().slugs())));
             // The first fact of the family's quick answer (SMTP: the class), which the combined
             // answer to a pasted bounce states: each value's name and what it means.
             Fact lead = family.facts().stream().filter(x -> x.quick() && x.kind() == Fact.Kind.ONE_OF).findFirst().orElse(null);

@@ -437,7 +437,7 @@ public final class SiteRenderer {
         // then the rest in code order: the pair a reader most likely wants is near the top.
         List<Link> curated = new ArrayList<>(), related = new ArrayList<>(), rest = new ArrayList<>();
         for (Code other : family.codes()) {
-            if (other.id().equals(code.id())) continue;
+            if (!family.hasPair(code, other)) continue;
             Pair pair = ordered(family, code, other);
             Link link = new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
@@ -457,11 +457,21 @@ public final class SiteRenderer {
                 picker(family, SitePaths.relative(dir, SitePaths.family(locale, family.id())), code.id()));
     }
 
+    /**
+     * The compare picker, with {@code selected} (or the first code that has a comparison) chosen
+     * first and the first code it has a comparison with second; null where there is nothing to
+     * compare. Where the family does not compare every pair, the picker lists the pairs it has.
+     */
     private Views.Picker picker(Family family, String base, String selected) {
-        List<String> codes = family.codes().stream().map(Code::id).toList();
-        String first = selected != null ? selected : codes.get(0);
-        String second = codes.size() < 2 ? first : codes.get(codes.get(0).equals(first) ? 1 : 0);
-        return new Views.Picker(base, paths.style().pageSuffix(), first, second, codes);
+        List<Code> all = family.codes();
+        Code first = selected != null ? family.code(selected)
+                : all.stream().filter(c -> all.stream().anyMatch(o -> family.hasPair(c, o))).findFirst().orElse(null);
+        Code second = first == null ? null : all.stream().filter(o -> family.hasPair(first, o)).findFirst().orElse(null);
+        if (second == null) return null;
+        String pairs = family.pairSelection().all() ? null
+                : String.join(" ", new java.util.TreeSet<>(family.pairSelection().slugs()));
+        return new Views.Picker(base, paths.style().pageSuffix(), first.id(), second.id(),
+                all.stream().map(Code::id).toList(), pairs);
     }
 
     private List<Views.ExampleView> examples(String locale, Code code) {

@@ -146,8 +146,10 @@ public final class Views {
      * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
      * preselected; {@code base} leads from the page to the family's folder and {@code suffix} ends a
      * page link ("" or "index.html" offline), so the script can build the canonical pair address.
+     * {@code pairs} lists the pairs that have a page ("200-vs-204 301-vs-308") where the family
+     * does not compare them all, else null: the script offers only those.
      */
-    public record Picker(String base, String suffix, String first, String second, List<String> codes) {
+    public record Picker(String base, String suffix, String first, String second, List<String> codes, String pairs) {
         public Picker {
             codes = List.copyOf(codes);
         }
