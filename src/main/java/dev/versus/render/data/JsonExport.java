@@ -36,8 +36,8 @@ import java.util.function.BiPredicate;
  */
 public final class JsonExport {
     /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
-    public static final String CODE_FORMAT = "versus-code/1";
-    public static final String FAMILY_FORMAT = "versus-family/1";
+    public static final String CODE_FORMAT = "versus-code/2";
+    public static final String FAMILY_FORMAT = "versus-family/2";
 
     private final Site site;
     private final MarkdownRenderer markdown;

@@ -78,7 +78,8 @@ public final class PairSentences {
         List<PairProse.GlanceRow> rows = new ArrayList<>();
         for (Row r : c.glance()) {
             FactText t = r.fact().text(locale);
-            rows.add(new PairProse.GlanceRow(inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()), r.differs()));
+            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()),
+                    r.differs(), String.join(" ", r.a()), String.join(" ", r.b())));
         }
         PairProse.Glance glance = new PairProse.Glance(plain(null, "glanceCaption", both), code(a), code(b), rows);
 
@@ -87,14 +88,20 @@ public final class PairSentences {
             List<String> clauses = c.shared().stream().map(s -> html(s.fact(), s.pattern(), s.args())).toList();
             shared = fillHtml(null, "shared", Map.of("clauses", join(clauses, "clauses")));
         }
+        String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
         List<String> differences = new ArrayList<>();
-        for (Statement s : c.differences()) differences.add(html(s.fact(), s.pattern(), s.args()));
+        List<String> differenceFacts = new ArrayList<>();
+        for (Statement s : c.differences()) {
+            differences.add(html(s.fact(), s.pattern(), s.args()));
+            differenceFacts.add(s.fact() == null ? "" : s.fact().id());
+        }
         if (differences.isEmpty()) {
             differences.add(html(null, "diffNone", both));
             for (Code x : List.of(a, b)) {
                 differences.add(html(null, "diffMeaning", Map.of("code", new CodeArg(x), "title", new TitleArg(x),
                         "summary", new SummaryArg(x))));
             }
+            while (differenceFacts.size() < differences.size()) differenceFacts.add("");
         }
         List<String> server = new ArrayList<>();
         // Each code's own advice on when to send it (its `use` field), then what its facts say.
@@ -107,7 +114,8 @@ public final class PairSentences {
         List<String> sender = new ArrayList<>();
         for (Statement s : c.forReceiver()) sender.add(html(s.fact(), s.pattern(), s.args()));
         if (sender.isEmpty()) sender.add(html(null, "chooseSenderNone", both));
-        return new PairProse(title, intro, description, glance, shared, differences, server, sender);
+        return new PairProse(title, intro, description, glance, shared, differences, server, sender, sharedFacts,
+                differenceFacts);
     }
 
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */

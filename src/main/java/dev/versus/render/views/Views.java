@@ -105,9 +105,11 @@ public final class Views {
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
                            TemplateHTMLOutputModel intro, Glance glance, TemplateHTMLOutputModel shared,
                            List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
-                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note,
+                           String sharedFacts, List<String> differenceFacts) {
         public PairPage {
             differences = List.copyOf(differences);
+            differenceFacts = List.copyOf(differenceFacts);
             chooseServer = List.copyOf(chooseServer);
             chooseSender = List.copyOf(chooseSender);
             learnMore = List.copyOf(learnMore);
@@ -122,8 +124,8 @@ public final class Views {
     }
 
     /** A row of the at-a-glance table; {@code differs} marks the facts on which the two codes differ. */
-    public record GlanceRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b,
-                            boolean differs) {}
+    public record GlanceRow(String fact, TemplateHTMLOutputModel label, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b,
+                            boolean differs, String aValues, String bValues) {}
 
     /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
     public record Note(String section, boolean replace, Prose text) {}
