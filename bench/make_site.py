@@ -7,7 +7,8 @@ Writes, under OUTDIR:
   dataset.json  the generated dataset (both locales), for reference
   versus/       a Versus project in the repository's content format (docs/CONTENT-FORMAT.md):
                 content/site.yaml and content/smtp/<code>[.ja].yaml; with --project DIR also
-                DIR's templates/, locales/ and content/smtp/_family*.yaml, so that it builds
+                DIR's templates/, locales/ and content/smtp/_family*.yaml (with a codePattern
+                that takes every code of the dataset), so that it builds
   hugo/         a Hugo 0.111 site (data files, one stub page per code and per pair, i18n,
                 layouts)
 
@@ -463,7 +464,12 @@ def write_versus(ds, root, project=None):
             shutil.copytree(f"{project}/{folder}", f"{root}/{folder}")
         for name in sorted(os.listdir(f"{project}/content/smtp")):
             if name.startswith("_family"):
-                shutil.copy(f"{project}/content/smtp/{name}", f"{root}/content/smtp/{name}")
+                with open(f"{project}/content/smtp/{name}", encoding="utf-8") as f:
+                    text = f.read()
+                # The made-up codes use every second digit (x60 to x99 too), which the real
+                # family's pattern may not allow: this family's pattern is this dataset's.
+                text = re.sub(r"(?m)^codePattern:.*$", "codePattern: '[2-5][0-9][0-9]'", text)
+                write(f"{root}/content/smtp/{name}", text)
 
 
 HUGO = {}

@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.Build;
 import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
@@ -88,10 +89,11 @@ final class BuildCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
             spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
-                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
+                    pages, perLocale, r.files(), r.changedFiles(), TerminalText.visible(target.toString()),
+                    offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
             if (timings) spec.commandLine().getOut().println(describe(r.timings()));
-            for (String note : r.notes()) err.println("versus build: note: " + note);
+            for (String note : r.notes()) err.println(TerminalText.visible("versus build: note: " + note));
             err.flush();
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
@@ -103,12 +105,12 @@ final class BuildCommand implements Callable<Integer> {
             ErrorReport.print(err, "build", List.of("--out: " + e.getMessage()));
             return VersusCommand.USAGE;
         } catch (PublishException e) {
-            err.println("versus build: cannot write the site: " + describe(e) + " (" + e.outcome(target.toString()) + ")");
+            err.println(TerminalText.visible("versus build: cannot write the site: " + describe(e) + " (" + e.outcome(target.toString()) + ")"));
             if (sources.debug) e.printStackTrace(err);
             err.flush();
         } catch (IOException e) {
             // Before the output folder was opened (its parent could not be made, say), or while it was locked.
-            err.println("versus build: cannot write the site: " + describe(e) + " (" + target + " was not changed)");
+            err.println(TerminalText.visible("versus build: cannot write the site: " + describe(e) + " (" + target + " was not changed)"));
             if (sources.debug) e.printStackTrace(err);
             err.flush();
         }

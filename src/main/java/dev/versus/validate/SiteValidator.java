@@ -89,7 +89,9 @@ public final class SiteValidator {
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        return new Site(title, baseUrl, defaultLocale, locales, labels, families);
+        Site built = new Site(title, baseUrl, defaultLocale, locales, labels, families);
+        Limits.check(built, problems);
+        return problems.isEmpty() ? built : null;
     }
 
     /**
