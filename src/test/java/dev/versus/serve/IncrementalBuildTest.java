@@ -225,6 +225,36 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void deletedAndRenamedAssetsAndNotesLeaveMemoryAsBuildWouldWriteIt() throws IOException {
+        site.write("templates/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        assertThat(rebuild("templates/assets/logo.svg").changed()).containsExactly("assets/logo.svg");
+        assertSameAsFullBuild();
+        // Renamed into a new folder: the old address goes, the new one comes.
+        java.nio.file.Files.createDirectories(site.path("templates/assets/img"));
+        java.nio.file.Files.move(site.path("templates/assets/logo.svg"), site.path("templates/assets/img/mark.svg"));
+        assertThat(rebuild("templates/assets/logo.svg", "templates/assets/img", "templates/assets/img/mark.svg").changed())
+                .containsExactlyInAnyOrder("assets/logo.svg", "assets/img/mark.svg");
+        assertThat(memory.has("assets/logo.svg")).isFalse();
+        assertSameAsFullBuild();
+        site.delete("templates/assets/img/mark.svg");
+        assertThat(rebuild("templates/assets/img/mark.svg").changed()).containsExactly("assets/img/mark.svg");
+        assertSameAsFullBuild();
+        // A pair note renamed to another pair: one comparison loses it, the other gains it.
+        site.write("content/smtp/pairs/421-vs-552.md", "A 421 ends the session; see 452.\n");
+        rebuild("content/smtp/pairs/421-vs-552.md");
+        java.nio.file.Files.move(site.path("content/smtp/pairs/421-vs-552.md"), site.path("content/smtp/pairs/421-vs-452.md"));
+        rebuild("content/smtp/pairs/421-vs-552.md", "content/smtp/pairs/421-vs-452.md");
+        assertSameAsFullBuild();
+        // A code file renamed (and its code with it): the old pages go, the new ones come.
+        site.write("content/smtp/554.yaml", site.read("content/smtp/552.yaml").replace("code: '552'", "code: '554'"));
+        site.delete("content/smtp/552.yaml");
+        site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['554', '421']");
+        assertThat(rebuild("content/smtp/552.yaml", "content/smtp/554.yaml", "content/smtp/452.yaml").errors()).isEmpty();
+        assertThat(memory.has("en/smtp/552/index.html")).isFalse();
+        assertSameAsFullBuild();
+    }
+
+    @Test
     void aFailedBuildKeepsTheLastGoodSiteAndWhatItSkippedIsRenderedOnceFixed() {
         Map<String, String> good = contents(memory);
         site.edit("content/smtp/421.yaml", "summary:", "summary");
