@@ -107,7 +107,8 @@ class IncrementalBuildTest {
         IncrementalBuild.Outcome o = rebuild("content/smtp/421.yaml");
         assertThat(o.rendered()).isEqualTo(3 + 1);
         assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421/index.html", "en/smtp/421-vs-452/index.html",
-                "en/smtp/421-vs-552/index.html", "en/smtp/421.json", "en/smtp/index.json");
+                "en/smtp/421-vs-552/index.html", "en/smtp/421.json", "en/smtp/index.json",
+                "assets/search-index.en.js"); // the index's key phrases come from the text
         assertSameAsFullBuild();
     }
 
@@ -217,7 +218,9 @@ class IncrementalBuildTest {
         site.write("content/smtp/pairs/421-vs-552.md", "---\nsection: differences\n---\nA 421 ends the session; see 452.\n");
         IncrementalBuild.Outcome o = rebuild("content/smtp/pairs/421-vs-552.md");
         assertThat(o.errors()).isEmpty();
-        assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421-vs-552/index.html", "ja/smtp/421-vs-552/index.html");
+        // The pair now has a note, so it heads "Compare with" on both codes' pages.
+        assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421-vs-552/index.html", "ja/smtp/421-vs-552/index.html",
+                "en/smtp/421/index.html", "ja/smtp/421/index.html", "en/smtp/552/index.html", "ja/smtp/552/index.html");
         assertSameAsFullBuild();
         site.append("templates/assets/style.css", "/* changed */\n");
         assertThat(rebuild("templates/assets/style.css").changed()).containsExactly("assets/style.css");

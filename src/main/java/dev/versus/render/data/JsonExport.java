@@ -15,9 +15,11 @@ import dev.versus.render.site.SitePaths;
 import dev.versus.render.templates.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -51,6 +53,18 @@ public final class JsonExport {
     /** The path of a family's JSON file relative to the output root. */
     public static String familyFile(String locale, String family) {
         return SitePaths.family(locale, family) + "index.json";
+    }
+
+    /** Every JSON file the site has, by path. */
+    public static Set<String> files(Site site) {
+        Set<String> files = new HashSet<>();
+        for (String locale : site.locales()) {
+            for (Family f : site.families()) {
+                files.add(familyFile(locale, f.id()));
+                f.codes().forEach(c -> files.add(codeFile(locale, f.id(), c.id())));
+            }
+        }
+        return files;
     }
 
     /** Writes every JSON file into {@code sink}; returns how many. */
@@ -144,6 +158,18 @@ public final class JsonExport {
             references.add(ref);
         }
         m.put("references", references);
+        // Search phrases of this locale (its own list, not a translation) and the real reply
+        // texts shown in it, each with its language and the reference it was read in.
+        m.put("aliases", new ArrayList<Object>(code.aliases(locale)));
+        List<Object> examples = new ArrayList<>();
+        for (dev.versus.model.Example e : code.examples(locale, site.defaultLocale())) {
+            Map<String, Object> ex = new LinkedHashMap<>();
+            ex.put("text", text(new Text(e.text(), e.lang())));
+            ex.put("from", e.from());
+            ex.put("source", e.url());
+            examples.add(ex);
+        }
+        m.put("examples", examples);
         Map<String, Object> text = new LinkedHashMap<>();
         text.put("title", translated(text(t.title()), t.title(), locale));
         text.put("summary", translated(text(t.summary()), t.summary(), locale));
