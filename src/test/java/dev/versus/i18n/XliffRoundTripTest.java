@@ -226,17 +226,27 @@ class XliffRoundTripTest {
     void anImportThatCheckWouldRefuseIsRefusedBeforeAnythingIsWritten() throws IOException {
         String text = exported("translated");
         Map<String, String> before = snapshot(site.root());
-        // A target of 2 MiB: the translation file would break the 1 MiB limit of every source file.
+        // A target of 2 MiB: the translation file would break the 1 MiB limit of every source file;
+        // the field's own limit refuses it first.
         String huge = "長".repeat(700_000);
         Files2.write(xliff, text.replace("<target xml:space=\"preserve\">サービス利用不可</target>",
                 "<target xml:space=\"preserve\">" + huge + "</target>"));
-
         Cli r = versus("i18n", "import", xliff.toString());
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err.lines().toList()).containsExactly(xliff + ": unit 'smtp:421:title': the target is 700000 characters"
+                + " long, more than the limit of 20000 for one field, which check would refuse",
+                "i18n import failed: 1 error; no file was changed");
+        assertThat(snapshot(site.root())).isEqualTo(before);
 
+        // Within the field's limit, but written as a quoted YAML line of 30,009 characters: the file
+        // as it would be written is read back, as check reads it, and breaks the line limit.
+        Files2.write(xliff, text.replace("<target xml:space=\"preserve\">サービス利用不可</target>",
+                "<target xml:space=\"preserve\">" + "'".repeat(15_000) + "</target>"));
+        r = versus("i18n", "import", xliff.toString());
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.err.lines()).hasSize(2);
-        assertThat(r.err.lines().findFirst().orElseThrow()).startsWith(JA + ":1:1: file is ")
-                .contains("more than the limit").endsWith("(after the import; check would refuse it)");
+        assertThat(r.err.lines().findFirst().orElseThrow()).startsWith(JA + ": the edited file would not be valid YAML (line 1"
+                + " is 30009 characters long, more than the limit of 21000").endsWith("; nothing was written");
         assertThat(r.err).endsWith("i18n import failed: 1 error; no file was changed\n");
         assertThat(snapshot(site.root())).isEqualTo(before);
         assertThat(versus("check").exit).isZero();
