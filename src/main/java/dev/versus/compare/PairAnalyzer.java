@@ -47,7 +47,10 @@ public final class PairAnalyzer {
         for (Fact fact : family.facts()) {
             List<String> va = a.fact(fact.id());
             List<String> vb = b.fact(fact.id());
-            if (fact.glance()) glance.add(new Row(fact, va, vb, !va.equals(vb) && !va.isEmpty() && !vb.isEmpty()));
+            // A code without codes of the other family differs from one with them (differOne says
+            // so); for any other fact an empty side is no value, neither shared nor different.
+            boolean differs = !va.equals(vb) && (fact.kind() == Fact.Kind.CODES || (!va.isEmpty() && !vb.isEmpty()));
+            if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
         }
         for (Fact fact : byWeight) {
             List<String> va = a.fact(fact.id());
