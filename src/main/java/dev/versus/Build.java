@@ -2,6 +2,7 @@ package dev.versus;
 
 import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
+import dev.versus.load.Theme;
 import dev.versus.model.Site;
 import dev.versus.publish.OutputFolder;
 import dev.versus.publish.UnsafeOutputException;
@@ -59,8 +60,7 @@ public final class Build {
             throw new ContentException(problems.sorted());
         }
         if (options.baseUrl() != null) {
-            site = new Site(site.title(), options.baseUrl(), site.defaultLocale(), site.locales(), site.labels(),
-                    site.families());
+            site = site.withBaseUrl(options.baseUrl());
         }
         return site;
     }
@@ -124,7 +124,9 @@ public final class Build {
                 new JsonExport(site).write(out);                        // <l>/<family>/<code>.json, index.json
                 new SearchIndex(site, options.urlStyle()).write(out);   // assets/search-index.<l>.js
                 new Sitemap(site).write(out);                           // sitemap.xml, robots.txt
-                out.copyTree(templates.resolve("assets"), "assets", p -> !p.getFileName().toString().endsWith(".ftlh"));
+                for (var asset : Theme.assets(templates).entrySet()) {    // the theme's, then the site's own
+                    out.write("assets/" + asset.getKey(), Files.readAllBytes(asset.getValue()));
+                }
                 dataDone[0] = System.nanoTime();
                 return null;
             });
@@ -152,8 +154,8 @@ public final class Build {
             throw new RenderException(List.of("templates: " + e.getMessage()
                     + "; templates must be plain files inside templates/"));
         } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new RenderException(List.of("templates/" + e.getTemplateName() + ":1:1: template not found in "
-                    + templates + (Files.isDirectory(templates) ? "" : " (the folder does not exist)")));
+            throw new RenderException(List.of("templates/" + e.getTemplateName() + ":1:1: template not found, neither in the"
+                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it"));
         }
     }
 }

@@ -53,8 +53,11 @@ public final class SourceLoader {
             site = parse(siteFile, problems).orElse(null);
         }
         List<RawSources.RawFile> locales = new ArrayList<>();
-        for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
-            addIfParsed(file, locales);
+        // A site may have no locales/ at all: the built-in theme's labels serve it.
+        if (Files.isDirectory(root.resolve(LOCALES))) {
+            for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
+                addIfParsed(file, locales);
+            }
         }
         List<RawSources.RawFamily> families = new ArrayList<>();
         for (Path dir : children(content, problems)) {
@@ -64,7 +67,7 @@ public final class SourceLoader {
                 families.add(loadFamily(dir, problems));
             }
         }
-        return new RawSources(root, site, locales, families, root.resolve(TEMPLATES));
+        return new RawSources(root, site, locales, Theme.localeFiles(problems), families, root.resolve(TEMPLATES));
     }
 
     private RawSources.RawFamily loadFamily(Path dir, Problems problems) {

@@ -313,7 +313,14 @@ public final class SiteRenderer {
         }
         return new PageView(locale, title, description, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)),
                 absolute(dir), labels.values(), alternates, crumbs,
-                alternates, absolute(SitePaths.xDefault(dir, site.defaultLocale())), json);
+                alternates, absolute(SitePaths.xDefault(dir, site.defaultLocale())), json, documentTitle(labels, title),
+                site.stylesheets());
+    }
+
+    /** "421 Service not available – Example": the page's title, then the site's; the site's title alone on its homes. */
+    private static String documentTitle(Labels labels, String title) {
+        String siteTitle = labels.get("site.title");
+        return title.equals(siteTitle) ? title : labels.format("pattern.documentTitle", Map.of("page", title, "site", siteTitle));
     }
 
     private String absolute(String dir) {
@@ -338,9 +345,10 @@ public final class SiteRenderer {
         String locale = site.defaultLocale();
         List<Alternate> languages = site.locales().stream().map(l -> new Alternate(l, site.labels(l).get("language"),
                 paths.link("", SitePaths.home(l)), absolute(SitePaths.home(l)), false)).toList();
-        PageView p = new PageView(locale, site.title(), site.labels(locale).get("site.tagline"), "",
+        PageView p = new PageView(locale, site.labels(locale).get("site.title"), site.labels(locale).get("site.tagline"), "",
                 paths.link("", SitePaths.home(locale)), absolute(""),
-                site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null);
+                site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null,
+                documentTitle(site.labels(locale), site.labels(locale).get("site.title")), site.stylesheets());
         return new RootPage(p, languages);
     }
 
@@ -358,9 +366,10 @@ public final class SiteRenderer {
                 site.labels(other).get("notFound.home"),
                 offline ? paths.link("", SitePaths.home(other)) : root + SitePaths.home(other), absolute(SitePaths.home(other)),
                 false)).toList();
-        PageView p = new PageView(locale, l.get("notFound.title"), null, root,
+        String tagline = l.get("site.tagline");
+        PageView p = new PageView(locale, l.get("notFound.title"), tagline.isEmpty() ? null : tagline, root,
                 offline ? paths.link("", SitePaths.home(locale)) : root + SitePaths.home(locale), null,
-                l.values(), List.of(), List.of(), List.of(), null, null);
+                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, l.get("notFound.title")), site.stylesheets());
         // One 404 page serves every language: a reader who does not read the default one still learns what happened.
         List<Views.Message> others = site.locales().stream().filter(other -> !other.equals(locale))
                 .map(other -> new Views.Message(other, site.labels(other).get("notFound.title"),
@@ -463,7 +472,7 @@ public final class SiteRenderer {
         String target = SitePaths.pair(locale, pair);
         PageView p = new PageView(locale, site.labels(locale).format("link.pair", Map.of("a", pair.a().id(), "b", pair.b().id())),
                 "", SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), absolute(target),
-                site.labels(locale).values(), List.of(), List.of(), List.of(), null, null);
+                site.labels(locale).values(), List.of(), List.of(), List.of(), null, null, null, List.of());
         return new RedirectPage(p, paths.link(dir, target));
     }
 

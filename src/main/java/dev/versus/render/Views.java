@@ -16,15 +16,19 @@ public final class Views {
      * ({@code alternates}), and for the head the {@code hreflang} alternates (the switcher's,
      * except on the language picker), the {@code x-default} URL and the page's JSON data, if any.
      * A null {@code canonical} marks a page that must not be indexed (the 404 page).
+     * {@code documentTitle} is the page's title with the site's ({@code pattern.documentTitle}),
+     * for {@code <title>}; {@code stylesheets} are site.yaml's extra stylesheets, from the root.
      */
     public record PageView(String lang, String title, String description, String root, String home, String canonical,
                            Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs,
-                           List<Alternate> hreflang, String xDefault, String json) {
+                           List<Alternate> hreflang, String xDefault, String json, String documentTitle,
+                           List<String> stylesheets) {
         public PageView {
             // labels is the locale's immutable map, shared by every page: not copied per page.
             alternates = List.copyOf(alternates);
             crumbs = List.copyOf(crumbs);
             hreflang = List.copyOf(hreflang);
+            stylesheets = List.copyOf(stylesheets);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.versus.serve;
 import dev.versus.load.ParseCache;
 import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
+import dev.versus.load.Theme;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.render.ChangeImpact;
@@ -207,20 +208,14 @@ final class IncrementalBuild {
         return new Outcome(errors, Set.of(), 0, false, loaded - start, System.nanoTime() - loaded);
     }
 
-    /** The static files of {@code templates/assets/}, as a build copies them (templates and symbolic links left out). */
+    /** The static files of the theme and the site's {@code templates/assets/}, as a build copies them. */
     private void readAssets(Map<String, byte[]> into) throws IOException {
-        Path assets = templates.resolve(ASSETS);
         Set<String> read = new HashSet<>();
         assetFiles = read;
-        if (!Files.isDirectory(assets, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> files = Files.walk(assets)) {
-            for (Path file : files.toList()) {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !file.getFileName().toString().endsWith(".ftlh")) {
-                    String path = ASSETS + "/" + assets.relativize(file).toString().replace('\\', '/');
-                    into.put(path, Files.readAllBytes(file));
-                    read.add(path);
-                }
-            }
+        for (var asset : Theme.assets(templates).entrySet()) {
+            String path = ASSETS + "/" + asset.getKey();
+            into.put(path, Files.readAllBytes(asset.getValue()));
+            read.add(path);
         }
     }
 

@@ -21,35 +21,54 @@ final class LocaleReader {
         this.problems = problems;
     }
 
-    Map<String, Labels> read(List<RawFile> files, List<String> locales, String defaultLocale) {
+    /**
+     * The labels of every locale: the built-in theme's ({@code themeFiles}), then the site's own
+     * {@code locales/} over them label by label. {@code site.title} and {@code site.tagline} come
+     * from the site's locale file if it has them, else from site.yaml's {@code title} and
+     * {@code description} ({@code siteTitle}, {@code siteDescription}, at {@code siteAt}).
+     */
+    Map<String, Labels> read(List<RawFile> files, List<RawFile> themeFiles, List<String> locales, String defaultLocale,
+                             Fields.Item siteTitle, Fields.Item siteDescription) {
         Map<String, Map<String, Fields.Item>> flat = new TreeMap<>();
         Map<String, Map<String, Location>> sectionsByLocale = new TreeMap<>();
         Map<String, RawFile> byLocale = new TreeMap<>();
+        for (RawFile f : themeFiles) {
+            if (!locales.contains(f.stem())) continue;
+            Map<String, Fields.Item> values = new LinkedHashMap<>();
+            flatten("", f.node(), values, new TreeMap<>());
+            values.keySet().removeIf(k -> k.startsWith(SITE_PREFIX));   // they name the site, not the theme
+            flat.put(f.stem(), values);
+        }
         for (RawFile f : files) {
             if (!locales.contains(f.stem())) {
                 problems.add(Location.fileStart(f.path()), "locale file for '" + f.stem()
                         + "', which is not in site.yaml's locales " + locales + "; add it there or remove the file");
                 continue;
             }
-            Map<String, Fields.Item> values = new LinkedHashMap<>();
+            Map<String, Fields.Item> values = flat.computeIfAbsent(f.stem(), k -> new LinkedHashMap<>());
             Map<String, Location> sections = new TreeMap<>();
             flatten("", f.node(), values, sections);
-            flat.put(f.stem(), values);
             sectionsByLocale.put(f.stem(), sections);
             byLocale.put(f.stem(), f);
+        }
+        for (Map<String, Fields.Item> values : flat.values()) {
+            if (siteTitle != null) values.putIfAbsent("site.title", siteTitle);
+            values.putIfAbsent("site.tagline", siteDescription != null ? siteDescription
+                    : new Fields.Item("", siteTitle == null ? Location.fileStart("content/site.yaml") : siteTitle.location()));
         }
         Map<String, Fields.Item> reference = flat.getOrDefault(defaultLocale, Map.of());
         Map<String, Labels> out = new TreeMap<>();
         for (String locale : locales) {
             RawFile file = byLocale.get(locale);
-            if (file == null) {
+            Map<String, Fields.Item> values = flat.get(locale);
+            if (values == null) {
                 problems.add(Location.fileStart("locales/" + locale + ".yaml"),
-                        "missing locale file for '" + locale + "' (listed in site.yaml's locales)");
+                        "missing locale file for '" + locale + "' (listed in site.yaml's locales; the built-in theme has "
+                                + themeFiles.stream().map(RawFile::stem).toList() + ")");
                 continue;
             }
-            Map<String, Fields.Item> values = flat.get(locale);
-            Map<String, Location> sections = sectionsByLocale.get(locale);
-            Location fileLoc = file.node().location();
+            Map<String, Location> sections = sectionsByLocale.getOrDefault(locale, Map.of());
+            Location fileLoc = file != null ? file.node().location() : Location.fileStart("locales/" + locale + ".yaml");
             for (String key : RequiredLabels.keys()) {
                 if (!values.containsKey(key)) {
                     problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
@@ -79,6 +98,8 @@ final class LocaleReader {
         }
         return out;
     }
+
+    private static final String SITE_PREFIX = "site.";
 
     private static String exampleFrom(Fields.Item ref) {
         return ref == null ? "" : "; the default locale has: \"" + ref.value() + "\"";

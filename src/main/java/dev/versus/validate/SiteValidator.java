@@ -64,7 +64,21 @@ public final class SiteValidator {
         locales.remove(defaultLocale);
         locales.add(0, defaultLocale);
 
-        Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), locales, defaultLocale);
+        String description = site.optionalText("description");
+        List<String> stylesheets = new ArrayList<>();
+        for (Fields.Item item : site.list("stylesheets", false)) {
+            if (!item.value().matches("assets/[A-Za-z0-9._/-]+\\.css") || item.value().contains("..")) {
+                problems.add(item.location(), "stylesheet '" + item.value() + "' must be a .css file under assets/,"
+                        + " such as assets/custom.css (its file is templates/assets/custom.css)");
+            } else {
+                stylesheets.add(item.value());
+            }
+        }
+        boolean compact = site.flag("compactPages");
+        Fields.Item titleItem = title == null ? null : new Fields.Item(title, site.at("title"));
+        Fields.Item descriptionItem = description == null ? null : new Fields.Item(description, site.at("description"));
+        Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), raw.themeLocales(), locales, defaultLocale,
+                titleItem, descriptionItem);
         // Families are read independently (Problems is thread-safe and sorts what it collects), so
         // on all cores; the drafts stay in folder order.
         List<String> localeList = List.copyOf(locales);
@@ -88,7 +102,7 @@ public final class SiteValidator {
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        return new Site(title, baseUrl, defaultLocale, locales, labels, families);
+        return new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets, compact);
     }
 
     /**
