@@ -1,258 +1,227 @@
 #!/usr/bin/env bash
-# Benchmark of `versus build` on synthetic sites (issue 8).
+# Side-by-side benchmark of `versus build` and Hugo on one synthetic dataset (issue 14).
 #
-#   bench/run.sh              N = 25, 100 and 300 codes, then the repository's own site
+#   bench/run.sh              N = 100 and 300 codes (Versus and Hugo), then the repository's site
 #   bench/run.sh 25 100       only these sizes
-#   bench/run.sh repo         only the repository's own site (content/, both families and languages)
+#   bench/run.sh repo         only the repository's own site (Versus only: Hugo has no such site)
 #
-# Environment:
-#   RUNS=5                    timed runs per measurement (median reported; at least 1)
-#   LAUNCHER=cmd              command that runs Versus; default target/versus (the launcher `mvn package`
-#                             makes: C1 only, AppCDS archive, capped heap), or `java -jar target/versus.jar`
-#                             if there is no launcher
-#   BENCH_DIR=/some/dir       where sites and outputs go (default: a new folder from mktemp -d)
+# See bench/README.md. Environment:
+#   RUNS=5                    interleaved pairs per size: Versus, Hugo, Versus, Hugo ... (medians)
+#   LAUNCHER=cmd              command that runs Versus; default target/versus (the launcher `mvn
+#                             package` makes), or `java -jar` on a copy of target/versus.jar
+#   HUGO=cmd                  command that runs Hugo; default hugo (Debian's package, installed
+#                             with apt-get when missing)
+#   BENCH_DIR=/some/dir       where sites and outputs go (default: mktemp -d; a tmpfs such as
+#                             /dev/shm/bench leaves the disk out)
 #   KEEP=1                    keep that folder afterwards
-#   BENCH_NO_GNU_TIME=1       use the fallback timer even if /usr/bin/time exists (to test it)
-#   SERVE=0                   skip the incremental figure (bench/serve-latency.sh)
-#   SERVE_EDITS=20            saves timed per size for the incremental figure
+#   FLOOR=1                   also time a Versus rebuild into the existing output and `cp -r` of
+#                             the output (the cost of writing the files), RUNS times each
+#   SERVE=1                   also the incremental figure (bench/serve-latency.sh, issue 7: the
+#                             median time from saving a code file to its rebuilt pages in `versus
+#                             serve`'s memory; SERVE_EDITS=20 saves; runs the classes Maven
+#                             compiles from the working tree, not LAUNCHER)
 #
-# For each N: writes a site with bench/gen-site.py, then times with /usr/bin/time (wall, CPU,
-# peak RSS):
-#   - `build` into a fresh output folder, RUNS times (the folder is deleted between runs,
-#     outside the timed part);
-#   - `build` again into the existing output, RUNS times ("rebuild unchanged");
-#   - `cp -r OUT OUT2` of the same output, RUNS times: the floor, the cost of just writing the
-#     files;
-#   - the incremental figure: bench/serve-latency.sh (issue 7) on the same site, the median time
-#     from saving one code file (the description of a code of class 4, or the first code) to its
-#     rebuilt pages in `versus serve`'s memory. It runs the classes that Maven compiles from this
-#     working tree, not LAUNCHER.
-# Progress goes to stderr; the Markdown table goes to stdout at the end.
+# For each N, bench/make_site.py writes the dataset as a Versus project and as a Hugo site with
+# the same pages; each build goes into an empty folder (deleted outside the timing) and is timed
+# with /usr/bin/time (wall, user + system CPU, peak RSS). The load average is recorded before
+# every build. Before timing, the script checks that Hugo rendered every page Versus did (same
+# addresses) and that one pair page and one code page have the same heading in both.
+# Progress and every run go to stderr; the Markdown table goes to stdout at the end.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
 SIZES=("$@")
-[ ${#SIZES[@]} -gt 0 ] || SIZES=(25 100 300 repo)
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(100 300 repo)
 RUNS=${RUNS:-5}
-for n in "${SIZES[@]}" "$RUNS"; do
-    [[ $n =~ ^[1-9][0-9]*$ || ( $n == repo && $n != "$RUNS" ) ]] || {
-        echo "usage: [RUNS=5] [LAUNCHER=cmd] bench/run.sh [N|repo ...]  (N: number of codes, >= 2; repo: this repository's site)" >&2; exit 2; }
+usage() {
+    echo "usage: [RUNS=5] [LAUNCHER=cmd] [HUGO=cmd] [BENCH_DIR=dir] bench/run.sh [N|repo ...]  (N: codes, 2 to 400)" >&2
+    exit 2
+}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || usage
+for n in "${SIZES[@]}"; do
+    [[ $n == repo || ( $n =~ ^[1-9][0-9]*$ && $n -ge 2 && $n -le 400 ) ]] || usage
 done
 
 log() { echo "$*" >&2; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
-# Hugo 0.111 on these machines (issue 8): codes -> "pages wall_s cpu_s rss_mib".
-declare -A HUGO=([25]="653 0.44 0.75 70" [100]="10103 4.84 8.68 323" [300]="90303 45.4 83.8 2481")
+# --- tools --------------------------------------------------------------------------------------
+[ -x /usr/bin/time ] || { log "bench/run.sh needs /usr/bin/time (Debian: apt-get install time)"; exit 2; }
+command -v python3 >/dev/null || { log "bench/run.sh needs python3"; exit 2; }
 
-# --- what runs Versus ---------------------------------------------------------------------------
+need_hugo=0
+for n in "${SIZES[@]}"; do [ "$n" = repo ] || need_hugo=1; done
+if [ $need_hugo = 1 ]; then
+    if [ -n "${HUGO:-}" ]; then
+        read -ra HUGO_CMD <<<"$HUGO"
+    else
+        if ! command -v hugo >/dev/null; then
+            log "hugo is missing: installing Debian's package"
+            if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
+            "${SUDO[@]}" apt-get install -y hugo >&2 || { "${SUDO[@]}" apt-get update >&2 && "${SUDO[@]}" apt-get install -y hugo >&2; }
+        fi
+        HUGO_CMD=(hugo)
+    fi
+    HUGO_VERSION=$("${HUGO_CMD[@]}" version | head -n 1)
+fi
+
 if [ -z "${LAUNCHER:-}" ] && [ -x target/versus ] && [ -f target/versus.jar ]; then
     # Timed in place: its class-data archive is only valid next to the jar it was made from.
     LAUNCHER="$REPO/target/versus"
 fi
-if [ -n "${LAUNCHER:-}" ]; then
-    read -ra VERSUS <<<"$LAUNCHER"
-    VERSUS_DESC="LAUNCHER=$LAUNCHER"
-else
-    if [ ! -f target/versus.jar ]; then
-        log "target/versus.jar is missing: mvn -q -DskipTests package"
-        mvn -q -DskipTests package
-    fi
-    VERSUS=()  # set below, once the work folder exists
-fi
 
 WORK=${BENCH_DIR:-}
-if [ -z "$WORK" ]; then
-    WORK=$(mktemp -d "${TMPDIR:-/tmp}/versus-bench.XXXXXX")
-else
-    mkdir -p "$WORK"
-fi
+if [ -z "$WORK" ]; then WORK=$(mktemp -d "${TMPDIR:-/tmp}/versus-bench.XXXXXX"); else mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd); fi
 cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
-if [ ${#VERSUS[@]} -eq 0 ]; then
-    # Other developers rebuild target/ while a long benchmark runs: time one fixed copy of the jar.
+if [ -n "${LAUNCHER:-}" ]; then
+    read -ra VERSUS <<<"$LAUNCHER"
+    VERSUS_DESC="$LAUNCHER"
+else
+    [ -f target/versus.jar ] || { log "target/versus.jar is missing: mvn -q -DskipTests package"; mvn -q -DskipTests package; }
+    # Other developers may rebuild target/ while a long benchmark runs: time one fixed copy.
     cp target/versus.jar "$WORK/versus.jar"
     VERSUS=(java -jar "$WORK/versus.jar")
-    VERSUS_DESC="java -jar target/versus.jar (copy of $(date -r target/versus.jar '+%F %T'), $(sha256sum target/versus.jar | cut -c1-12))"
+    VERSUS_DESC="java -jar target/versus.jar"
 fi
 
 # --- timing -------------------------------------------------------------------------------------
-# How noisy the machine is: the kernel's CPU pressure counter (microseconds during which some
-# runnable task waited for a CPU), or "-" without /proc/pressure.
-cpu_stall() { awk '/^some/ { sub("total=", "", $5); print $5 }' /proc/pressure/cpu 2>/dev/null || echo "-"; }
-
-# timed RESULTS CMD...: runs CMD and appends "wall_s peak_rss_kib cpu_s stall_%" to RESULTS, where
-# stall_% is the share of the wall time during which some task on the machine waited for a CPU.
-# CMD's stdout/stderr go to $WORK/cmd.out and $WORK/cmd.err; a failure stops the benchmark.
-if [ -x /usr/bin/time ] && [ -z "${BENCH_NO_GNU_TIME:-}" ]; then
-    timed() {
-        local results=$1; shift
-        local rc=0
-        local stall0; stall0=$(cpu_stall)
-        /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/cmd.out" 2>"$WORK/cmd.err" || rc=$?
-        check_rc $rc "$@"
-        tail -n 1 "$WORK/time.txt" | awk -v s0="$stall0" -v s1="$(cpu_stall)" \
-            '{ printf "%s %s %.2f %s\n", $1, $2, $3 + $4, (s0 == "-" || $1 == 0) ? "-" : sprintf("%.0f", ((s1 - s0) / 1e4 / $1 > 100) ? 100 : (s1 - s0) / 1e4 / $1) }' >>"$results"
-    }
-    TIMER="/usr/bin/time"
-else
-    # Fallback: bash's `time` for wall and CPU; peak RSS is the child's VmHWM sampled from /proc
-    # every 20 ms, so it can miss a peak in the last few milliseconds.
-    timed() {
-        local results=$1; shift
-        local rc=0 hwm=0 t pid
-        local TIMEFORMAT='%R %U %S'
-        local stall0; stall0=$(cpu_stall)
-        { time { "$@" >"$WORK/cmd.out" 2>"$WORK/cmd.err" & pid=$!
-                 while kill -0 "$pid" 2>/dev/null; do
-                     t=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-                     [ -n "$t" ] && [ "$t" -gt "$hwm" ] && hwm=$t
-                     sleep 0.02
-                 done
-                 wait "$pid" || rc=$?; } ; } 2>"$WORK/time.txt"
-        check_rc $rc "$@"
-        tail -n 1 "$WORK/time.txt" | awk -v m="$hwm" -v s0="$stall0" -v s1="$(cpu_stall)" \
-            '{ printf "%s %s %.2f %s\n", $1, m, $2 + $3, (s0 == "-" || $1 == 0) ? "-" : sprintf("%.0f", ((s1 - s0) / 1e4 / $1 > 100) ? 100 : (s1 - s0) / 1e4 / $1) }' >>"$results"
-    }
-    TIMER="bash time + /proc VmHWM sampling (no /usr/bin/time)"
-fi
-
-check_rc() {
-    local rc=$1; shift
-    if [ "$rc" -ne 0 ]; then
-        log "FAILED (exit $rc): $*"
+# timed RESULTS DIR CMD...: runs CMD in DIR and appends "wall_s peak_rss_kib cpu_s load" to
+# RESULTS (load: the 1-minute load average just before). Output goes to $WORK/cmd.out and
+# $WORK/cmd.err; a failure stops the benchmark.
+timed() {
+    local results=$1 dir=$2; shift 2
+    local rc=0 before
+    before=$(load)
+    (cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/cmd.out" 2>"$WORK/cmd.err") || rc=$?
+    if [ $rc -ne 0 ]; then
+        log "FAILED (exit $rc) in $dir: $*"
         log "--- stdout"; cat "$WORK/cmd.out" >&2
         log "--- stderr"; cat "$WORK/cmd.err" >&2
         exit 1
     fi
+    tail -n 1 "$WORK/time.txt" | awk -v l="$before" '{ printf "%s %s %.2f %s\n", $1, $2, $3 + $4, l }' >>"$results"
 }
 
-# median FILE COLUMN: median of one column (1 wall, 2 peak RSS KiB, 3 CPU, 4 CPU stall %).
+# median FILE COLUMN, max FILE COLUMN, min FILE COLUMN (1 wall, 2 peak RSS KiB, 3 CPU, 4 load)
 median() {
-    awk -v c="$2" '$c != "-" { print $c }' "$1" | sort -g | awk '{ v[NR] = $1 }
-        END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-
-# drop OUT: delete a folder and flush the page cache's dirty pages, so the next timed run does not
-# pay for the previous one's writes.
-drop() { rm -rf "$@"; sync; }
+max() { awk -v c="$2" '{ print $c }' "$1" | sort -g | tail -n 1; }
+min() { awk -v c="$2" '{ print $c }' "$1" | sort -g | head -n 1; }
+h1() { grep -o -m 1 '<h1[^>]*>.*</h1>' "$1" | sed 's/<[^>]*>//g'; }   # a page's heading, as text
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+last() { tail -n 1 "$1" | awk '{ printf "wall %s s, CPU %s s, %.0f MiB, load %s", $1, $3, $2 / 1024, $4 }'; }
 
 # --- header -------------------------------------------------------------------------------------
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "?")
-MEM=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo "?")
 JAVA=$(java -version 2>&1 | head -n 1)
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "?")
 [ -z "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ] || COMMIT="$COMMIT (with uncommitted changes)"
-log "versus bench: sizes ${SIZES[*]}, $RUNS runs each, work folder $WORK"
+FS=$(df -T "$WORK" | awk 'NR == 2 { print $2 }')
+log "versus bench: sizes ${SIZES[*]}, $RUNS runs each, work folder $WORK ($FS)"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ROWS=()
 NOTES=()
 for n in "${SIZES[@]}"; do
-    site="$WORK/site-$n" out="$WORK/out-$n" copy="$WORK/copy-$n" family=bench
-    rm -rf "$out" "$copy"
+    vout="$WORK/out-versus-$n" hout="$WORK/out-hugo-$n"
+    rm -rf "$vout" "$hout"
+    vres="$WORK/versus-$n.txt" hres="$WORK/hugo-$n.txt"
+    : >"$vres"; : >"$hres"
     if [ "$n" = repo ]; then
-        site="$REPO" family=smtp   # the repository's own content, read in place and never written
+        vsite="$REPO"   # the repository's own content, read in place and never written
+        hsite=""
     else
-        rm -rf "$site"
-        python3 "$REPO/bench/gen-site.py" "$n" "$site" >&2
+        rm -rf "$WORK/site-$n"
+        python3 "$REPO/bench/make_site.py" "$n" "$WORK/site-$n" --project "$REPO" >&2
+        vsite="$WORK/site-$n/versus" hsite="$WORK/site-$n/hugo"
     fi
-    fresh="$WORK/fresh-$n.txt" rebuild="$WORK/rebuild-$n.txt" floor="$WORK/cp-$n.txt"
-    : >"$fresh"; : >"$rebuild"; : >"$floor"
 
     for ((i = 1; i <= RUNS; i++)); do
-        drop "$out"
-        timed "$fresh" "${VERSUS[@]}" build --source "$site" --out "$out"
-        log "N=$n fresh build $i/$RUNS: $(tail -n 1 "$fresh")   ($(tail -n 1 "$WORK/cmd.out"))"
+        rm -rf "$vout"
+        timed "$vres" "$vsite" "${VERSUS[@]}" build --out "$vout"
+        log "N=$n versus $i/$RUNS: $(last "$vres")   ($(tail -n 1 "$WORK/cmd.out"))"
+        [ $i -gt 1 ] || cp "$WORK/cmd.out" "$WORK/versus-$n.out"
+        if [ -n "$hsite" ]; then
+            rm -rf "$hout"
+            timed "$hres" "$hsite" "${HUGO_CMD[@]}" --quiet --destination "$hout"
+            log "N=$n hugo   $i/$RUNS: $(last "$hres")"
+        fi
+        if [ $i = 1 ] && [ -n "$hsite" ]; then
+            # Same pages: every address Hugo wrote, Versus wrote too (Versus adds its family
+            # index, b-vs-a redirects and data files); the same heading on a pair and a code page.
+            (cd "$hout" && find . -name index.html | sort) >"$WORK/pages-hugo"
+            (cd "$vout" && find . -name index.html | sort) >"$WORK/pages-versus"
+            missing=$(comm -23 "$WORK/pages-hugo" "$WORK/pages-versus" | wc -l)
+            [ "$missing" = 0 ] || { log "Hugo wrote $missing pages that Versus did not, e.g. $(comm -23 "$WORK/pages-hugo" "$WORK/pages-versus" | head -n 3 | tr '\n' ' ')"; exit 1; }
+            pair=$(grep -m 1 -- '-vs-' "$WORK/pages-hugo")
+            code=$(grep -m 1 -E '/smtp/[0-9]+/index.html' "$WORK/pages-hugo")
+            for page in "$pair" "$code" "${code/.\/en\//./ja/}"; do
+                h=$(h1 "$hout/$page") v=$(h1 "$vout/$page")
+                [ -n "$h" ] && [ "$h" = "$v" ] || { log "$page: Hugo's heading '$h', Versus's '$v'"; exit 1; }
+            done
+            log "N=$n same pages: Hugo $(wc -l <"$WORK/pages-hugo") index.html, all also written by Versus ($(wc -l <"$WORK/pages-versus") with its redirects); same heading on $pair, $code and the Japanese code page"
+        fi
     done
-    cp "$WORK/cmd.out" "$WORK/build-$n.out"
-    for ((i = 1; i <= RUNS; i++)); do
-        sync
-        timed "$rebuild" "${VERSUS[@]}" build --source "$site" --out "$out"
-        log "N=$n rebuild unchanged $i/$RUNS: $(tail -n 1 "$rebuild")   ($(tail -n 1 "$WORK/cmd.out"))"
-    done
-    for ((i = 1; i <= RUNS; i++)); do
-        drop "$copy"
-        timed "$floor" cp -r "$out" "$copy"
-        log "N=$n cp -r $i/$RUNS: $(tail -n 1 "$floor")"
-    done
-    drop "$copy"
 
-    # Pages as Versus counts them ("Built 654 pages (en 327, ja 327), ..."); files as found.
-    pages=$(grep -o 'Built [0-9]* pages' "$WORK/build-$n.out" | grep -o '[0-9]*' || true)
-    files=$(find "$out" -type f -not -name '.*' | wc -l)
-    [ -n "$pages" ] || pages=$(find "$out" -name index.html -size +1k | wc -l)
-    bytes=$(du -sm "$out" | cut -f1)
-    pair_en=$(find "$out/en" -path '*-vs-*' -name index.html -size +1k -printf '%s\n' | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1024 }')
-    pair_ja=$(find "$out/ja" -path '*-vs-*' -name index.html -size +1k -printf '%s\n' | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1024 }')
-
-    wall=$(median "$fresh" 1) cpu=$(median "$fresh" 3) rss=$(median "$fresh" 2)
-    rss_max=$(sort -n -k2 "$fresh" | tail -n 1 | cut -d' ' -f2)
-    re_wall=$(median "$rebuild" 1) cp_wall=$(median "$floor" 1)
-    pps=$(awk -v p="$pages" -v w="$wall" 'BEGIN { printf "%d", (w > 0 ? p / w : 0) }')
-    ratio=$(awk -v a="$wall" -v b="$cp_wall" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }')
-    if [ -n "${HUGO[$n]:-}" ]; then
-        read -r h_pages h_wall h_cpu h_rss <<<"${HUGO[$n]}"
-        hugo="$h_wall s, $h_rss MiB ($h_pages pages)"
-        vs=$(awk -v h="$h_wall" -v v="$wall" 'BEGIN { printf "%.2f", h / v }')
-    else
-        hugo="—" vs="—"
+    if [ "${FLOOR:-0}" = 1 ]; then
+        reb="$WORK/rebuild-$n.txt" cpr="$WORK/cp-$n.txt"; : >"$reb"; : >"$cpr"
+        for ((i = 1; i <= RUNS; i++)); do
+            timed "$reb" "$vsite" "${VERSUS[@]}" build --out "$vout"
+            log "N=$n versus rebuild unchanged $i/$RUNS: $(last "$reb")"
+            rm -rf "$WORK/copy"
+            timed "$cpr" "$WORK" cp -r "$vout" "$WORK/copy"
+            log "N=$n cp -r $i/$RUNS: $(last "$cpr")"
+        done
+        rm -rf "$WORK/copy"
+        NOTES+=("N=$n: rebuild unchanged $(median "$reb" 1) s, cp -r of the output $(median "$cpr" 1) s (medians)")
     fi
-    [ "$n" != repo ] || NOTES+=("- repo: the repository's own site (both families, both languages); issue 8 asks for under 1.5 s median, JVM start included.")
-    # The incremental figure, with the tool that comes with `versus serve` (issue 7).
-    serve="—"
-    if [ "${SERVE:-1}" = 1 ] && [ -x "$REPO/bench/serve-latency.sh" ]; then
-        edited=$(cd "$site/content/$family" && ls | grep -E '^4[0-9]*\.yaml$' | head -n 1 || true)
-        [ -n "$edited" ] || edited=$(cd "$site/content/$family" && ls | grep -E '^[0-9]+\.yaml$' | head -n 1)
-        log "N=$n incremental: bench/serve-latency.sh --file content/$family/$edited --edits ${SERVE_EDITS:-20}"
-        if "$REPO/bench/serve-latency.sh" --source "$site" --file "content/$family/$edited" --edits "${SERVE_EDITS:-20}" \
+    if [ "${SERVE:-0}" = 1 ]; then
+        edited=$(cd "$vsite/content/smtp" && ls | grep -E '^4[0-9]*\.yaml$' | head -n 1)
+        log "N=$n incremental: bench/serve-latency.sh --file content/smtp/$edited --edits ${SERVE_EDITS:-20}"
+        if "$REPO/bench/serve-latency.sh" --source "$vsite" --file "content/smtp/$edited" --edits "${SERVE_EDITS:-20}" \
                 >"$WORK/serve-$n.txt" 2>&1; then
-            serve=$(awk '$1 == "median" && $3 == "ms" { print $2; exit }' "$WORK/serve-$n.txt")
-            serve_pages=$(grep -o '[0-9]* pages rendered per save' "$WORK/serve-$n.txt" | grep -o '^[0-9]*' || true)
-            log "N=$n incremental: median ${serve:-?} ms, ${serve_pages:-?} pages rendered per save"
-            NOTES+=("- N=$n incremental: save of content/$family/$edited (description) → ${serve_pages:-?} pages rebuilt in serve's memory: $(grep -E '^(median|medians of|CPU time per save)' "$WORK/serve-$n.txt" | tr '\n' ' ')")
+            NOTES+=("N=$n incremental: save of content/smtp/$edited (description) to its rebuilt pages in serve's memory: $(grep -E '^(median|medians of|CPU time per save)' "$WORK/serve-$n.txt" | tr '\n' ' ')")
         else
-            serve="failed"
             log "N=$n incremental: bench/serve-latency.sh failed:"; tail -n 20 "$WORK/serve-$n.txt" >&2
-            NOTES+=("- N=$n incremental: bench/serve-latency.sh failed: $(tail -n 3 "$WORK/serve-$n.txt" | tr '\n' ' ')")
+            NOTES+=("N=$n incremental: bench/serve-latency.sh failed")
         fi
     fi
-    ROWS+=("| $n | $pages | $files | $wall | $cpu | $pps | $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') | $re_wall | $cp_wall | $ratio | $serve | $hugo | $vs |")
-    stall=$(median "$fresh" 4)
-    NOTES+=("- N=$n: CPU pressure during the fresh builds ${stall:-?} % (median; share of the wall time during which some task, the build's own threads included, waited for a CPU); output $bytes MB, median pair page $pair_en KB (en) / $pair_ja KB (ja); peak RSS of the worst run $(awk -v k="$rss_max" 'BEGIN { printf "%.0f", k / 1024 }') MiB; runs (wall s, RSS KiB, CPU s, CPU pressure %): fresh [$(paste -sd, "$fresh" | sed 's/,/; /g')], rebuild [$(paste -sd, "$rebuild" | sed 's/,/; /g')], cp -r [$(paste -sd, "$floor" | sed 's/,/; /g')]")
-    drop "$out"
-    [ "$n" = repo ] || rm -rf "$site"
+
+    pages=$(grep -o 'Built [0-9]* pages' "$WORK/versus-$n.out" | grep -o '[0-9]*' || echo "?")
+    v_wall=$(median "$vres" 1) v_cpu=$(median "$vres" 3)
+    v_rss="$(mib "$(median "$vres" 2)") ($(mib "$(max "$vres" 2)"))"
+    loads=$(cat "$vres" "$hres" | awk '{ print $4 }' | sort -g | awk 'NR == 1 { a = $1 } { b = $1 } END { print (a == b ? a : a " to " b) }')
+    if [ -n "$hsite" ]; then
+        h_wall=$(median "$hres" 1) h_cpu=$(median "$hres" 3)
+        h_rss="$(mib "$(median "$hres" 2)") ($(mib "$(max "$hres" 2)"))"
+        h_pages=$(($(wc -l <"$WORK/pages-hugo") - 1))   # without its redirect /index.html
+        ratios=$(awk -v v="$v_wall" -v h="$h_wall" 'BEGIN { printf "%.2f | %.2f", v / h, h / v }')
+        ROWS+=("| $n | $pages | $h_pages | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | $h_wall ($(min "$hres" 1) to $(max "$hres" 1)) | $ratios | $v_cpu | $h_cpu | $v_rss | $h_rss | $loads |")
+    else
+        ROWS+=("| $n | $pages | — | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | — | — | — | $v_cpu | — | $v_rss | — | $loads |")
+    fi
+    rm -rf "$vout" "$hout"
 done
 
-if [ "${SERVE:-1}" != 1 ]; then
-    SERVE_NOTE="skipped (SERVE=0)"
-elif [ ! -x "$REPO/bench/serve-latency.sh" ]; then
-    SERVE_NOTE="not measured: bench/serve-latency.sh (issue 7) is missing"
-else
-    SERVE_NOTE="median time from saving one code file to its rebuilt pages in \`versus serve\`'s memory, in ms (bench/serve-latency.sh, ${SERVE_EDITS:-20} saves; classes compiled from the working tree)"
-fi
-
-cat <<EOF
-
-## versus build: synthetic sites, median of $RUNS runs
-
-Machine: $(nproc) cores ($CPU_MODEL), $MEM RAM, shared with other work; load average at end $(cut -d' ' -f1-3 /proc/loadavg).
-Versus: $VERSUS_DESC; working tree at $COMMIT; $JAVA.
-Timer: $TIMER. Wall and CPU (user + system) in seconds; peak RSS is the median of the runs' maxima.
-
-| codes | pages | files | median wall (s) | median CPU (s) | pages/s | peak RSS (MiB) | rebuild unchanged (s) | cp -r floor (s) | ratio to floor | incremental (ms) | Hugo 0.111 (issue 8) | Hugo/Versus |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-EOF
+# --- report -------------------------------------------------------------------------------------
+echo
+echo "Versus at $COMMIT ($VERSUS_DESC); ${HUGO_VERSION:-Hugo not run}"
+echo "$CPU_MODEL, $(nproc) cores; $JAVA; output on $FS; $RUNS interleaved pairs (Versus, Hugo, ...) per size"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| codes | Versus pages | Hugo pages | Versus wall (s), median (range) | Hugo wall (s) | Versus/Hugo | Hugo/Versus | Versus CPU (s) | Hugo CPU (s) | Versus peak RSS (MiB), median (max) | Hugo peak RSS (MiB) | load average |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
-cat <<EOF
-
-- pages: as counted by \`versus build\` (code, comparison, family and home pages of both locales);
-  files: everything in the output, redirects and assets included. Hugo's page counts are for the
-  same site without redirect pages.
-- ratio to floor: Versus's median wall time over the median time of \`cp -r\` of the same output.
-- Hugo/Versus: Hugo's median wall time over Versus's; issue 8 asks for at least 2 from 100 codes up.
-- incremental: $SERVE_NOTE.
-EOF
-printf '%s\n' "${NOTES[@]}"
+for note in "${NOTES[@]+"${NOTES[@]}"}"; do echo "$note"; done
+echo
+echo "Every run (wall s, peak RSS KiB, CPU s, load average before it):"
+for n in "${SIZES[@]}"; do
+    echo "N=$n versus: $(paste -sd';' "$WORK/versus-$n.txt" | sed 's/;/; /g')"
+    [ ! -s "$WORK/hugo-$n.txt" ] || echo "N=$n hugo:   $(paste -sd';' "$WORK/hugo-$n.txt" | sed 's/;/; /g')"
+done
