@@ -103,6 +103,26 @@ public final class Build {
         }
     }
 
+    /**
+     * Renders one page of each kind in each locale, into nothing, and returns the template errors
+     * a build would meet ({@code check}): a template or partial that neither the site nor the
+     * theme has, a syntax error, an unknown variable.
+     */
+    public List<String> checkTemplates(Site site) throws IOException {
+        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
+        java.util.Set<String> sampled = new java.util.HashSet<>();
+        try {
+            TemplateEngine engine = new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES);
+            new SiteRenderer(site, engine, options.urlStyle()).render((path, content) -> { },
+                    page -> sampled.add(page.kind() + " " + page.locale()));
+            return List.of();
+        } catch (RenderException e) {
+            return e.messages();
+        } catch (freemarker.core.ParseException | SecurityException | freemarker.template.TemplateNotFoundException e) {
+            return templateErrors(e);
+        }
+    }
+
     /** The whole build; the output folder changes only if every stage succeeded. */
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
@@ -146,16 +166,22 @@ public final class Build {
             Timings timings = new Timings(millis(start, validated), millis(validated, rendered), millis(validated, dataDone[0]),
                     millis(rendered, end));
             return new Result(site, stats, out.files(), out.changedFiles(), millis(start, end), timings);
-        } catch (freemarker.core.ParseException e) {
-            throw new RenderException(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":"
-                    + e.getColumnNumber() + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")));
-        } catch (SecurityException e) {
-            // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
-            throw new RenderException(List.of("templates: " + e.getMessage()
-                    + "; templates must be plain files inside templates/"));
-        } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new RenderException(List.of("templates/" + e.getTemplateName() + ":1:1: template not found, neither in the"
-                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it"));
+        } catch (freemarker.core.ParseException | SecurityException | freemarker.template.TemplateNotFoundException e) {
+            throw new RenderException(templateErrors(e));
         }
+    }
+
+    /** A template that cannot be loaded, as one error line. */
+    private static List<String> templateErrors(Exception e) {
+        if (e instanceof freemarker.core.ParseException p) {
+            return List.of("templates/" + p.getTemplateName() + ":" + p.getLineNumber() + ":"
+                    + p.getColumnNumber() + ": " + p.getEditorMessage().strip().replaceAll("\\s+", " "));
+        }
+        if (e instanceof freemarker.template.TemplateNotFoundException n) {
+            return List.of("templates/" + n.getTemplateName() + ":1:1: template not found, neither in the"
+                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it");
+        }
+        // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
+        return List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/");
     }
 }

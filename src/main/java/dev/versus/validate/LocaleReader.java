@@ -7,7 +7,9 @@ import dev.versus.model.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads {@code locales/<locale>.yaml} files into {@link Labels}. Every locale must define every
@@ -28,16 +30,18 @@ final class LocaleReader {
      * {@code description} ({@code siteTitle}, {@code siteDescription}, at {@code siteAt}).
      */
     Map<String, Labels> read(List<RawFile> files, List<RawFile> themeFiles, List<String> locales, String defaultLocale,
-                             Fields.Item siteTitle, Fields.Item siteDescription) {
+                             Fields.Item siteTitle, Fields.Item siteDescription, String siteTemplates) {
         Map<String, Map<String, Fields.Item>> flat = new TreeMap<>();
         Map<String, Map<String, Location>> sectionsByLocale = new TreeMap<>();
         Map<String, RawFile> byLocale = new TreeMap<>();
+        Set<String> themeKeys = new TreeSet<>(RequiredLabels.keys());
+        Set<String> unused = new TreeSet<>();   // reported once, where written; not asked of other locales
         for (RawFile f : themeFiles) {
-            if (!locales.contains(f.stem())) continue;
             Map<String, Fields.Item> values = new LinkedHashMap<>();
             flatten("", f.node(), values, new TreeMap<>());
             values.keySet().removeIf(k -> k.startsWith(SITE_PREFIX));   // they name the site, not the theme
-            flat.put(f.stem(), values);
+            themeKeys.addAll(values.keySet());
+            if (locales.contains(f.stem())) flat.put(f.stem(), values);
         }
         for (RawFile f : files) {
             if (!locales.contains(f.stem())) {
@@ -47,7 +51,20 @@ final class LocaleReader {
             }
             Map<String, Fields.Item> values = flat.computeIfAbsent(f.stem(), k -> new LinkedHashMap<>());
             Map<String, Location> sections = new TreeMap<>();
-            flatten("", f.node(), values, sections);
+            Map<String, Fields.Item> own = new LinkedHashMap<>();
+            flatten("", f.node(), own, sections);
+            for (var e : own.entrySet()) {
+                String key = e.getKey();
+                // A key nothing reads is most often a typing mistake that leaves the theme's text in
+                // place; a site's own template naming it (labels["my.key"]) is a use.
+                if (!themeKeys.contains(key) && !key.startsWith(SITE_PREFIX) && !siteTemplates.contains("\"" + key + "\"")) {
+                    unused.add(key);
+                    problems.add(e.getValue().location(), "label '" + key + "' is used by no template or pattern"
+                            + Suggest.closest(key, themeKeys).map(k -> "; did you mean '" + k + "'?")
+                                    .orElse("; docs/LABELS.md lists every label"));
+                }
+            }
+            values.putAll(own);
             sectionsByLocale.put(f.stem(), sections);
             byLocale.put(f.stem(), f);
         }
@@ -76,7 +93,7 @@ final class LocaleReader {
                 }
             }
             for (String key : reference.keySet()) {
-                if (!values.containsKey(key) && !RequiredLabels.keys().contains(key)) {
+                if (!values.containsKey(key) && !RequiredLabels.keys().contains(key) && !unused.contains(key)) {
                     problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
                             + exampleFrom(reference.get(key)));
                 }

@@ -70,6 +70,10 @@ public final class SiteValidator {
             if (!item.value().matches("assets/[A-Za-z0-9._/-]+\\.css") || item.value().contains("..")) {
                 problems.add(item.location(), "stylesheet '" + item.value() + "' must be a .css file under assets/,"
                         + " such as assets/custom.css (its file is templates/assets/custom.css)");
+            } else if (!assets(raw.templates()).contains(item.value().substring("assets/".length()))) {
+                problems.add(item.location(), "stylesheet '" + item.value() + "' has no file; create templates/"
+                        + item.value() + hint(item.value().substring("assets/".length()), assets(raw.templates()))
+                        .replace("did you mean '", "did you mean 'assets/"));
             } else {
                 stylesheets.add(item.value());
             }
@@ -78,7 +82,7 @@ public final class SiteValidator {
         Fields.Item titleItem = title == null ? null : new Fields.Item(title, site.at("title"));
         Fields.Item descriptionItem = description == null ? null : new Fields.Item(description, site.at("description"));
         Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), raw.themeLocales(), locales, defaultLocale,
-                titleItem, descriptionItem);
+                titleItem, descriptionItem, templateText(raw.templates()));
         // Families are read independently (Problems is thread-safe and sorts what it collects), so
         // on all cores; the drafts stay in folder order.
         List<String> localeList = List.copyOf(locales);
@@ -148,6 +152,31 @@ public final class SiteValidator {
             }
         }
         return reverse;
+    }
+
+    /** The asset paths a build publishes under assets/: the theme's and the site's. */
+    private static Set<String> assets(java.nio.file.Path templates) {
+        try {
+            return dev.versus.load.Theme.assets(templates).keySet();
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** The text of the site's own templates, in which a label key of its own may be named. */
+    private String templateText(java.nio.file.Path templates) {
+        if (!java.nio.file.Files.isDirectory(templates)) return "";
+        StringBuilder out = new StringBuilder();
+        try (var files = java.nio.file.Files.walk(templates)) {
+            for (var f : files.filter(p -> p.toString().endsWith(".ftlh") || p.toString().endsWith(".js")).sorted().toList()) {
+                if (java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.append(java.nio.file.Files.readString(f)).append('\n');
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // Unreadable templates fail the render with their own error; no label is the worse for it.
+        }
+        return out.toString();
     }
 
     static String hint(String value, Set<String> candidates) {

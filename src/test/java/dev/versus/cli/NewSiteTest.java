@@ -133,4 +133,32 @@ class NewSiteTest {
                     Files.walk(theme.resolve("templates")).filter(Files::isRegularFile).count());
         }
     }
+
+    @Test
+    void checkCatchesWhatANewUserGetsWrongWithWhereAndDidYouMean() throws IOException {
+        Path site = dir.resolve("s");
+        versus("new", "site", site.toString());
+        Files.writeString(site.resolve("content/site.yaml"), Files.readString(site.resolve("content/site.yaml"))
+                .replace("description:", "descripton:").replace("# stylesheets: [assets/custom.css]", "stylesheets: [assets/custon.css]"));
+        Files.writeString(site.resolve("locales/en.yaml"), Files.readString(site.resolve("locales/en.yaml"))
+                .replace("  sender:", "  sendr:"));
+        Files.createDirectories(site.resolve("templates/assets"));
+        Files.writeString(site.resolve("templates/assets/custom.css"), "");
+
+        assertThat(versus("check", "--source", site.toString())).isEqualTo(1);
+        assertThat(stderr.toString()).contains(
+                "content/site.yaml:4:1: 'descripton': unknown field in site file; did you mean 'description'?",
+                "content/site.yaml:10:15: stylesheet 'assets/custon.css' has no file; create templates/assets/custon.css;"
+                        + " did you mean 'assets/custom.css'?",
+                "locales/en.yaml:4:10: label 'fix.sendr' is used by no template or pattern; did you mean 'fix.sender'?",
+                "check failed: 3 errors");
+
+        Files.writeString(site.resolve("content/site.yaml"), Files.readString(site.resolve("content/site.yaml"))
+                .replace("descripton:", "description:").replace("custon", "custom"));
+        Files.writeString(site.resolve("locales/en.yaml"), Files.readString(site.resolve("locales/en.yaml")).replace("sendr", "sender"));
+        Files.writeString(site.resolve("templates/code.ftlh"), "<#import \"layot.ftlh\" as l>\n<@l.page p=page></@l.page>\n");
+
+        assertThat(versus("check", "--source", site.toString())).isEqualTo(1);
+        assertThat(stderr.toString()).startsWith("templates/code.ftlh:1:1: ").contains("layot.ftlh");
+    }
 }

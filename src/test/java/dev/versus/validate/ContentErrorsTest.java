@@ -258,11 +258,13 @@ class ContentErrorsTest {
     class Locales {
         @Test
         void aLabelMissingFromALocaleFilePointsAtItsSection() {
-            // A label of the site's own (the built-in theme has none of that name) in English only.
+            // A label of the site's own (the built-in theme has none of that name), which a template
+            // of the site shows, in English only.
             site.replaceLine("locales/en.yaml", "  pairsCount:", "  pairsCount: \"{count} comparisons\"\n  extra: Extra");
+            site.write("templates/extra.ftlh", "${page.labels[\"family.extra\"]}\n");
             int section = site.lineOf("locales/ja.yaml", "family:");
 
-            assertThat(errors()).contains("locales/ja.yaml:" + section + ":1: missing label 'family.extra';"
+            assertThat(errors()).containsExactly("locales/ja.yaml:" + section + ":1: missing label 'family.extra';"
                     + " the default locale has: \"Extra\"");
         }
 
