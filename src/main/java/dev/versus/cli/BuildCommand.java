@@ -1,12 +1,12 @@
 package dev.versus.cli;
 
 import dev.versus.Build;
+import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.TranslationStatus;
 import dev.versus.publish.UnsafeOutputException;
-import dev.versus.render.RenderException;
-import dev.versus.render.UrlStyle;
-import dev.versus.validate.ContentException;
+import dev.versus.render.site.UrlStyle;
+import dev.versus.render.templates.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code versus build}: validates, renders every page and replaces the output folder. */
 @Command(name = "build", mixinStandardHelpOptions = true,

@@ -1,21 +1,21 @@
 package dev.versus.cli;
 
 import dev.versus.Build;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.TranslationStatus;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
-import dev.versus.render.UrlStyle;
-import dev.versus.validate.ContentException;
-import dev.versus.validate.ContentError;
+import dev.versus.render.site.UrlStyle;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code versus check}: validates the sources and writes nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlLoader;
-import dev.versus.validate.Problems;
 
 /**
  * Initialises the libraries a command will need on a second thread while the main one parses

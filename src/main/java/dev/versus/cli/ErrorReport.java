@@ -1,6 +1,6 @@
 package dev.versus.cli;
 
-import dev.versus.validate.ContentError;
+import dev.versus.diagnostics.ContentError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.versus.cli;
 
 import dev.versus.Build;
+import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.Stamp;
 import dev.versus.i18n.StatusReport;
@@ -9,8 +10,7 @@ import dev.versus.i18n.TranslationStatus;
 import dev.versus.i18n.XliffExport;
 import dev.versus.i18n.XliffImport;
 import dev.versus.model.Site;
-import dev.versus.render.UrlStyle;
-import dev.versus.validate.ContentException;
+import dev.versus.render.site.UrlStyle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -24,13 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code versus i18n}: the translation workflow (status, XLIFF export and import, source stamps). */
 @Command(name = "i18n", mixinStandardHelpOptions = true,

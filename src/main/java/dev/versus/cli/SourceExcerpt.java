@@ -1,6 +1,6 @@
 package dev.versus.cli;
 
-import dev.versus.model.Location;
+import dev.versus.diagnostics.Location;
 import dev.versus.model.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import dev.versus.model.Group;
 import dev.versus.model.Labels;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
-import dev.versus.render.Html;
+import dev.versus.render.prose.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +105,10 @@ public final class PairSentences {
         }
 
         List<String> server = new ArrayList<>();
-        server.add(fill("pattern.chooseServer", "code", code(a), "title", inline(ta.title()), "summary", sentence(ta.summary())));
-        server.add(fill("pattern.chooseServer", "code", code(b), "title", inline(tb.title()), "summary", sentence(tb.summary())));
+        // Each code's own advice on when to send it (its `use` field); a summary says what a code
+        // means, not when to send it, so a code without `use` gets no advice here.
+        if (ta.use() != null) server.add(linkMention(sentence(ta.use()), a));
+        if (tb.use() != null) server.add(linkMention(sentence(tb.use()), b));
         String sa = ga.severity();
         String sb = gb.severity();
         if ("transient".equals(sa) && "permanent".equals(sb)) {
@@ -189,6 +191,21 @@ public final class PairSentences {
     private static boolean endsWithWideStop(String html) {
         char last = lastVisible(html);
         return last == '。' || last == '！' || last == '？' || last == '）';
+    }
+
+    /**
+     * Links the first mention of {@code c} in escaped text: its id, or for an id with an {@code X}
+     * class (X.2.2) the same detail under a concrete class (4.2.2, 5.2.2).
+     */
+    private String linkMention(String html, Code c) {
+        String id = c.id();
+        String mention = id.startsWith("X.") ? "[245X]" + java.util.regex.Pattern.quote(id.substring(1))
+                : java.util.regex.Pattern.quote(id);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])" + mention + "(?![\\w]|\\.\\d)").matcher(html);
+        if (!m.find()) return html;
+        String anchor = code(c);
+        String linked = anchor.replace(">" + id + "<", ">" + m.group() + "<");
+        return html.substring(0, m.start()) + linked + html.substring(m.end());
     }
 
     private String code(Code c) {

@@ -1,7 +1,7 @@
 package dev.versus.i18n;
 
+import dev.versus.diagnostics.Location;
 import dev.versus.model.Code;
-import dev.versus.model.Location;
 import dev.versus.model.Text;
 
 /**

@@ -133,7 +133,7 @@ public final class StatusReport {
 
         private void string(String s) {
             // Escaped as the site's JSON files are (control characters, U+2028 and U+2029 too).
-            out.append(dev.versus.render.Json.quote(s, false));
+            out.append(dev.versus.render.data.Json.quote(s, false));
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.versus.i18n;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlLoader;
 import dev.versus.load.YamlNode;
-import dev.versus.model.Location;
-import dev.versus.validate.Problems;
 import dev.versus.validate.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 final class TranslationFileEditor {
     /** Order of the top-level keys of a translation file (docs/CONTENT-FORMAT.md). */
-    private static final List<String> ROOT_ORDER = List.of("title", "summary", "description", "when", "fix", "notes",
+    private static final List<String> ROOT_ORDER = List.of("title", "summary", "description", "when", "use", "fix", "notes",
             Vocabulary.SOURCE);
     private static final String SOURCE_COMMENT =
             "# Written by versus i18n: a hash of the English each field was translated from. Do not edit.";

@@ -1,10 +1,10 @@
 package dev.versus.i18n;
 
+import dev.versus.diagnostics.ContentError;
 import dev.versus.model.Code;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
-import dev.versus.validate.ContentError;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.versus.load;
 
-import dev.versus.validate.ContentError;
-import dev.versus.validate.Problems;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

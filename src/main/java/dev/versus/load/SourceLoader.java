@@ -1,7 +1,7 @@
 package dev.versus.load;
 
-import dev.versus.model.Location;
-import dev.versus.validate.Problems;
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

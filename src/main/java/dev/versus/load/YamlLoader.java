@@ -1,12 +1,11 @@
 package dev.versus.load;
 
-import dev.versus.model.Location;
-import dev.versus.validate.Problems;
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

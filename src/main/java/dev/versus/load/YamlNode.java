@@ -1,6 +1,6 @@
 package dev.versus.load;
 
-import dev.versus.model.Location;
+import dev.versus.diagnostics.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,16 +7,17 @@ import java.util.Map;
 /**
  * The prose of one code in one locale. Every field is a {@link Text}, so a field that has no
  * translation yet carries the English text and says so. {@code fix} is keyed by audience
- * (sender, recipient, admin) in a fixed order; {@code notes} may be null.
+ * (sender, recipient, admin) in a fixed order; {@code notes} and {@code use} (when a server should
+ * send the code) may be null.
  */
-public record CodeText(Text title, Text summary, Text description, Text when, Map<String, Text> fix, Text notes) {
+public record CodeText(Text title, Text summary, Text description, Text when, Map<String, Text> fix, Text notes, Text use) {
     public CodeText {
         fix = Collections.unmodifiableMap(new LinkedHashMap<>(fix));
     }
 
     /**
      * Every text field by its id as written in a translation's {@code source} map ({@code title},
-     * {@code summary}, {@code description}, {@code when}, {@code fix.<audience>}, {@code notes}),
+     * {@code summary}, {@code description}, {@code when}, {@code use}, {@code fix.<audience>}, {@code notes}),
      * in the order of the content format.
      */
     public Map<String, Text> fields() {
@@ -25,6 +26,7 @@ public record CodeText(Text title, Text summary, Text description, Text when, Ma
         m.put("summary", summary);
         m.put("description", description);
         m.put("when", when);
+        if (use != null) m.put("use", use);
         fix.forEach((k, v) -> m.put("fix." + k, v));
         if (notes != null) m.put("notes", notes);
         return m;

@@ -1,5 +1,6 @@
 package dev.versus.model;
 
+import dev.versus.diagnostics.Location;
 import java.util.Objects;
 
 /**

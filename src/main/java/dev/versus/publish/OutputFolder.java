@@ -1,6 +1,6 @@
 package dev.versus.publish;
 
-import dev.versus.render.PageSink;
+import dev.versus.render.site.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileVisitResult;

@@ -1,6 +1,6 @@
 package dev.versus.serve;
 
-import dev.versus.render.Html;
+import dev.versus.render.prose.Html;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

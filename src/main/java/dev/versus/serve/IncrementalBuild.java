@@ -1,29 +1,28 @@
 package dev.versus.serve;
 
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.ParseCache;
 import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
 import dev.versus.load.Theme;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
-import dev.versus.render.ChangeImpact;
-import dev.versus.render.JsonExport;
-import dev.versus.render.Page;
-import dev.versus.render.RenderException;
-import dev.versus.render.SearchIndex;
-import dev.versus.render.SiteRenderer;
-import dev.versus.render.Sitemap;
-import dev.versus.render.TemplateEngine;
-import dev.versus.render.UrlStyle;
-import dev.versus.validate.ContentError;
-import dev.versus.validate.Problems;
+import dev.versus.render.data.JsonExport;
+import dev.versus.render.data.SearchIndex;
+import dev.versus.render.data.Sitemap;
+import dev.versus.render.site.Page;
+import dev.versus.render.site.SitePages;
+import dev.versus.render.site.UrlStyle;
+import dev.versus.render.templates.RenderException;
+import dev.versus.render.templates.TemplateEngine;
+import dev.versus.render.views.SiteRenderer;
 import dev.versus.validate.SiteValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -126,7 +125,7 @@ final class IncrementalBuild {
         Map<String, byte[]> written = new ConcurrentHashMap<>();
         // With the same locales, families and codes the site has the same pages, all in memory
         // already: no page to add or remove, so no need to keep track of them (16,000 on the full site).
-        boolean samePages = !everything && shape(built).equals(shape(site));
+        boolean samePages = !everything && SitePages.shape(built).equals(SitePages.shape(site));
         Set<String> pages = samePages ? null : new HashSet<>();
         // The JSON files of a family in a locale hold what its index and code pages show.
         Set<String> jsonFamilies = new HashSet<>();
@@ -253,18 +252,5 @@ final class IncrementalBuild {
         }
         dataFamilies.clear();
         return memory.apply(written, null);
-    }
-
-    /** What decides which pages a site has: its locales, and the codes of each family. */
-    private static List<List<String>> shape(Site site) {
-        List<List<String>> shape = new ArrayList<>();
-        shape.add(site.locales());
-        for (Family f : site.families()) {
-            List<String> ids = new ArrayList<>();
-            ids.add(f.id());
-            f.codes().forEach(c -> ids.add(c.id()));
-            shape.add(ids);
-        }
-        return shape;
     }
 }

@@ -1,5 +1,7 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
 import dev.versus.load.RawSources.RawFile;
 import dev.versus.load.SourceLoader;
@@ -9,7 +11,6 @@ import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
-import dev.versus.model.Location;
 import dev.versus.model.Reference;
 import dev.versus.model.Text;
 import java.util.ArrayList;
@@ -313,6 +314,7 @@ final class FamilyReader {
         if (notesText != null && fallback != null && fallback.notes() == null) {
             problems.add(f.at("notes"), "'notes' has no English text to translate; add notes to the code file first");
         }
+        Text use = optional(f, "use", locale, fallback == null ? null : fallback.use(), fallback != null);
         Map<String, Text> fix = new LinkedHashMap<>();
         Map<String, Fields.Item> given = f.textMap("fix", fallback == null);
         for (var e : given.entrySet()) {
@@ -332,7 +334,16 @@ final class FamilyReader {
             else if (fallback != null && fallback.fix().containsKey(audience)) fix.put(audience, fallback.fix().get(audience));
         }
         if (title == null || summary == null || description == null || when == null) return null;
-        return new CodeText(title, summary, description, when, fix, notes);
+        return new CodeText(title, summary, description, when, fix, notes, use);
+    }
+
+    /** An optional text field; a translation may not translate a field the English lacks. */
+    private Text optional(Fields f, String key, String locale, Text fallback, boolean translation) {
+        String v = f.optionalText(key);
+        if (v != null && translation && fallback == null) {
+            problems.add(f.at(key), "'" + key + "' has no English text to translate; add " + key + " to the code file first");
+        }
+        return v != null ? new Text(v, locale, f.at(key), Text.Freshness.ORIGINAL) : fallback;
     }
 
     private Text text(Fields f, String key, String locale, Text fallback) {
@@ -389,7 +400,7 @@ final class FamilyReader {
         Map<String, Text> fix = new LinkedHashMap<>();
         translated.fix().keySet().forEach(a -> fix.put(a, fields.get("fix." + a)));
         draft.texts().put(locale, new CodeText(fields.get("title"), fields.get("summary"), fields.get("description"),
-                fields.get("when"), fix, fields.get("notes")));
+                fields.get("when"), fix, fields.get("notes"), fields.get("use")));
     }
 
     /** The {@code source} map of a translation file: field id → recorded hash, each checked. */

@@ -1,9 +1,10 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFile;
 import dev.versus.load.YamlNode;
 import dev.versus.model.Labels;
-import dev.versus.model.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawText;
 import dev.versus.load.SourceLoader;
 import dev.versus.load.YamlLoader;
 import dev.versus.load.YamlNode;
 import dev.versus.model.CodeOrder;
-import dev.versus.model.Location;
 import dev.versus.model.PairNote;
 import dev.versus.model.Text;
 import java.util.LinkedHashMap;

@@ -55,7 +55,6 @@ public final class RequiredLabels {
         pattern("pattern.diffLinks", "a", "b", "family", "aLinks", "bLinks");
         pattern("pattern.diffLinksOne", "a", "family", "aLinks");
         pattern("pattern.diffNone", "a", "b");
-        pattern("pattern.chooseServer", "code", "title", "summary");
         pattern("pattern.chooseServerRetry", "transient", "permanent");
         plain("pattern.chooseServerSame");
         pattern("pattern.seeComparison", "a", "b");

@@ -1,7 +1,8 @@
 package dev.versus.validate;
 
-import dev.versus.load.RawSources;
+import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
+import dev.versus.load.RawSources;
 import dev.versus.model.CodeRef;
 import dev.versus.model.Family;
 import dev.versus.model.Labels;

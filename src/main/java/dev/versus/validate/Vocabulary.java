@@ -20,15 +20,15 @@ public final class Vocabulary {
             "groupBy", "groups", "commands");
     static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "commands");
     static final Set<String> GROUP_FIELDS = Set.of("key", "name", "severity");
-    static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "fix", "notes");
+    static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes");
     /** The map of a translation file that records which English each field was translated from. */
     public static final String SOURCE = "source";
-    static final Set<String> TRANSLATION_FIELDS = Set.of("title", "summary", "description", "when", "fix", "notes", SOURCE);
+    static final Set<String> TRANSLATION_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes", SOURCE);
     /** Ids of the translated fields, as keys of {@link #SOURCE}, in the order of the content format. */
     public static final List<String> TRANSLATED_FIELD_IDS = java.util.stream.Stream.of(
-            List.of("title", "summary", "description", "when"), AUDIENCES.stream().map(a -> "fix." + a).toList(),
+            List.of("title", "summary", "description", "when", "use"), AUDIENCES.stream().map(a -> "fix." + a).toList(),
             List.of("notes")).flatMap(List::stream).toList();
-    static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "fix", "notes",
+    static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "use", "fix", "notes",
             "scope", "cause", "commands", "related", "seeAlso", "references");
     static final Set<String> REFERENCE_FIELDS = Set.of("title", "url");
 }

@@ -2,7 +2,7 @@ package dev.versus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.versus.model.Location;
+import dev.versus.diagnostics.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

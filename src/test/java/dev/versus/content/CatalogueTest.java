@@ -9,7 +9,7 @@ import dev.versus.model.CodeText;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

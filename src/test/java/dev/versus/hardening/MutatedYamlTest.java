@@ -3,11 +3,11 @@ package dev.versus.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.Build;
-import dev.versus.model.Location;
-import dev.versus.render.UrlStyle;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.ContentException;
+import dev.versus.diagnostics.Location;
+import dev.versus.render.site.UrlStyle;
 import dev.versus.testing.TestSite;
-import dev.versus.validate.ContentError;
-import dev.versus.validate.ContentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

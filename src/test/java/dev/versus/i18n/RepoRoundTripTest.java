@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.Build;
 import dev.versus.model.Site;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -173,7 +173,7 @@ class StaleTranslationTest {
         assertThat(r.exit).isEqualTo(1);
         // The messages; each is followed by its source line and a caret (CliTest shows that form).
         assertThat(dev.versus.testing.ErrorLines.messages(r.err)).containsExactly(
-                JA + ":11:10: 'source.titel' is not a text field; known: title, summary, description, when, fix.sender,"
+                JA + ":11:10: 'source.titel' is not a text field; known: title, summary, description, when, use, fix.sender,"
                         + " fix.recipient, fix.admin, notes; did you mean 'title'?",
                 JA + ":12:12: 'source.summary' must be the hash written by versus i18n (hex digits), found 'not-a-hash';"
                         + " remove the line and run versus i18n stamp",

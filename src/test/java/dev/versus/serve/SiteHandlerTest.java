@@ -3,7 +3,7 @@ package dev.versus.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.Build;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import dev.versus.testing.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

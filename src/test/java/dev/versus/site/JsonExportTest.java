@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.versus.render.JsonExport;
+import dev.versus.render.data.JsonExport;
 import dev.versus.testing.RepoSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ class JsonExportTest {
             boolean fallback = !text.get("title").get("lang").asText().equals(locale);
             if (fallback) fallbacks++;
             assertThat(h1.contains("lang=\"en\"")).as(e.getKey() + ": " + h1).isEqualTo(fallback);
-            assertThat(h1).contains(dev.versus.render.Html.escape(text.get("title").get("text").asText()));
+            assertThat(h1).contains(dev.versus.render.prose.Html.escape(text.get("title").get("text").asText()));
         }
         assertThat(codes).hasSizeGreaterThan(100);
         System.out.println("JsonExportTest: " + codes.size() + " code files, " + fallbacks + " with an English fallback title");

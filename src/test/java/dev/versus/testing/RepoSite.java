@@ -1,7 +1,7 @@
 package dev.versus.testing;
 
 import dev.versus.Build;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,11 @@ package dev.versus.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.Build;
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.ContentException;
 import dev.versus.model.Code;
 import dev.versus.model.Site;
-import dev.versus.render.UrlStyle;
+import dev.versus.render.site.UrlStyle;
 import dev.versus.testing.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'severity': unknown field in code file;"
                     + " known fields: cause, code, commands, description, fix, notes, references, related, scope,"
-                    + " seeAlso, summary, title, when");
+                    + " seeAlso, summary, title, use, when");
         }
 
         @Test
@@ -241,6 +243,14 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:10:8: 'notes' has no English text to"
                     + " translate; add notes to the code file first");
+        }
+
+        @Test
+        void aTranslationOfAUseTheEnglishFileDoesNotHave() {
+            site.append("content/smtp/421.ja.yaml", "use: 421 は、サービスを停止するときに返します。\n");
+
+            assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:10:6: 'use' has no English text to"
+                    + " translate; add use to the code file first");
         }
 
         @Test

@@ -1,0 +1,231 @@
+package dev.versus.render.data;
+
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Family;
+import dev.versus.model.Group;
+import dev.versus.model.Reference;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.prose.MarkdownRenderer;
+import dev.versus.render.prose.ProseLinker;
+import dev.versus.render.site.PageSink;
+import dev.versus.render.site.SitePaths;
+import dev.versus.render.templates.Utf8;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * The machine-readable copy of the site, for products that show our help text in their own UI:
+ * {@code <locale>/<family>/<code>.json} per code and {@code <locale>/<family>/index.json} per
+ * family (the family with every code in full), with the same facts and text as the pages.
+ *
+ * <p>Every text is an object that names its language ({@code {"lang": "en", "text": ...}}), so
+ * a product can tell an English fallback on a Japanese page; Markdown fields carry both the
+ * source ({@code markdown}) and the rendered {@code html}, whose links are absolute URLs of the
+ * published site ({@code baseUrl}) because the HTML is meant to be shown outside it.
+ */
+public final class JsonExport {
+    /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
+    public static final String CODE_FORMAT = "versus-code/1";
+    public static final String FAMILY_FORMAT = "versus-family/1";
+
+    private final Site site;
+    private final MarkdownRenderer markdown;
+
+    public JsonExport(Site site) {
+        this.site = site;
+        this.markdown = new MarkdownRenderer(new ProseLinker(site));
+    }
+
+    /** The path of a code's JSON file relative to the output root. */
+    public static String codeFile(String locale, String family, String code) {
+        return SitePaths.family(locale, family) + code + ".json";
+    }
+
+    /** The path of a family's JSON file relative to the output root. */
+    public static String familyFile(String locale, String family) {
+        return SitePaths.family(locale, family) + "index.json";
+    }
+
+    /** Writes every JSON file into {@code sink}; returns how many. */
+    public int write(PageSink sink) throws IOException {
+        return write(sink, (locale, family) -> true);
+    }
+
+    /**
+     * Writes the JSON files of the families and locales that {@code select} accepts ({@code
+     * versus serve} writes those a change affects); returns how many.
+     */
+    public int write(PageSink sink, BiPredicate<String, String> select) throws IOException {
+        int files = 0;
+        for (String locale : site.locales()) {
+            for (Family family : site.families()) {
+                if (!select.test(locale, family.id())) continue;
+                List<Object> codes = new ArrayList<>();
+                for (Code code : family.codes()) {
+                    Json.Written c = Json.written(code(locale, family, code));
+                    codes.add(c);
+                    // The code's own file: the same object with the format and locale first.
+                    String file = "{\n  " + Json.quote("format", false) + ": " + Json.quote(CODE_FORMAT, false) + ",\n  "
+                            + Json.quote("locale", false) + ": " + Json.quote(locale, false) + "," + c.pretty().substring(1) + "\n";
+                    sink.write(codeFile(locale, family.id(), code.id()), Utf8.encode(file));
+                    files++;
+                }
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("format", FAMILY_FORMAT);
+                f.put("locale", locale);
+                f.put("family", family.id());
+                f.put("name", text(family.names().get(locale)));
+                f.put("title", text(family.titles().get(locale)));
+                f.put("description", prose(locale, family.id(), null, family.descriptions().get(locale)));
+                f.put("url", url(SitePaths.family(locale, family.id())));
+                List<Object> groups = new ArrayList<>();
+                for (Group g : family.groups()) {
+                    Map<String, Object> group = new LinkedHashMap<>();
+                    group.put("key", g.key());
+                    group.put("name", text(g.name(locale)));
+                    group.put("severity", severity(locale, g));
+                    groups.add(group);
+                }
+                f.put("groups", groups);
+                List<Object> commands = new ArrayList<>();
+                family.commandLabels().get(locale).forEach((id, label) -> commands.add(idLabel(id, text(label))));
+                f.put("commands", commands);
+                f.put("codes", codes);
+                sink.write(familyFile(locale, family.id()), bytes(f));
+                files++;
+            }
+        }
+        return files;
+    }
+
+    private static byte[] bytes(Object json) {
+        return Utf8.encode(Json.pretty(json));
+    }
+
+    /** One code in one locale: the content of its JSON file and of its entry in the family's. */
+    private Map<String, Object> code(String locale, Family family, Code code) {
+        CodeText t = code.text(locale);
+        Group group = family.groupOf(code);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", family.id());
+        m.put("code", code.id());
+        m.put("url", url(SitePaths.code(locale, code)));
+        m.put("json", url(codeFile(locale, family.id(), code.id())));
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("key", group.key());
+        g.put("name", text(group.name(locale)));
+        g.put("severity", severity(locale, group));
+        m.put("group", g);
+        m.put("scope", idLabel(code.scope(), label(locale, "scope." + code.scope())));
+        m.put("cause", idLabel(code.cause(), "none".equals(code.cause()) ? null : label(locale, "cause." + code.cause())));
+        List<Object> commands = new ArrayList<>();
+        Map<String, Text> commandLabels = family.commandLabels().get(locale);
+        for (String c : code.commands()) commands.add(idLabel(c, text(commandLabels.get(c))));
+        m.put("commands", commands);
+        List<Object> related = new ArrayList<>();
+        for (String r : code.related()) related.add(codeLink(locale, family.id(), r));
+        m.put("related", related);
+        List<Object> travelsWith = new ArrayList<>();
+        for (CodeRef ref : code.links()) travelsWith.add(codeLink(locale, ref.family(), ref.code()));
+        m.put("travelsWith", travelsWith);
+        List<Object> references = new ArrayList<>();
+        for (Reference r : code.references()) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            // Reference titles are written once, in the default language.
+            ref.put("title", text(new Text(r.title(), site.defaultLocale())));
+            ref.put("url", r.url());
+            references.add(ref);
+        }
+        m.put("references", references);
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("title", translated(text(t.title()), t.title(), locale));
+        text.put("summary", translated(text(t.summary()), t.summary(), locale));
+        text.put("description", translated(prose(locale, family.id(), code.id(), t.description()), t.description(), locale));
+        text.put("when", translated(prose(locale, family.id(), code.id(), t.when()), t.when(), locale));
+        if (t.use() != null) text.put("use", translated(text(t.use()), t.use(), locale));
+        Map<String, Object> fix = new LinkedHashMap<>();
+        t.fix().forEach((audience, f) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("audience", idLabel(audience, label(locale, "fix." + audience)));
+            one.putAll(translated(prose(locale, family.id(), code.id(), f), f, locale));
+            fix.put(audience, one);
+        });
+        text.put("fix", fix);
+        if (t.notes() != null) {
+            text.put("notes", translated(prose(locale, family.id(), code.id(), t.notes()), t.notes(), locale));
+        }
+        m.put("text", text);
+        return m;
+    }
+
+    private Map<String, Object> codeLink(String locale, String family, String id) {
+        Code other = site.family(family).code(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", family);
+        m.put("code", id);
+        m.put("title", text(other.text(locale).title()));
+        m.put("url", url(SitePaths.code(locale, family, id)));
+        return m;
+    }
+
+    private Map<String, Object> severity(String locale, Group g) {
+        return g.severity() == null ? null : idLabel(g.severity(), label(locale, "severity." + g.severity()));
+    }
+
+    /** A UI label of the locale: always in the locale's own language. */
+    private Map<String, Object> label(String locale, String key) {
+        return text(new Text(site.labels(locale).get(key), locale));
+    }
+
+    private static Map<String, Object> idLabel(String id, Map<String, Object> label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("label", label);
+        return m;
+    }
+
+    /**
+     * Adds a translatable field's state, so a product embedding the text can choose the English
+     * instead: "original" (the default language), "current", "stale" or "unstamped" for a
+     * translation, "missing" where the English stands in for it.
+     */
+    private Map<String, Object> translated(Map<String, Object> m, Text t, String locale) {
+        String state;
+        if (locale.equals(site.defaultLocale())) state = "original";
+        else if (!t.lang().equals(locale)) state = "missing";
+        else state = t.freshness().name().toLowerCase(java.util.Locale.ROOT);
+        m.put("translation", state);
+        return m;
+    }
+
+    private static Map<String, Object> text(Text t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("text", t.value());
+        return m;
+    }
+
+    /** Markdown with its rendering; code mentions link to the published pages, a code's mention of itself stays text. */
+    private Map<String, Object> prose(String locale, String family, String self, Text t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("markdown", t.value());
+        m.put("html", markdown.render(t.value(), family, (fam, id) -> {
+            if (fam.equals(family) && id.equals(self)) return null;
+            var f = site.family(fam);
+            return f == null || f.code(id) == null ? null : url(SitePaths.code(locale, fam, id));
+        }));
+        return m;
+    }
+
+    private String url(String path) {
+        return SitePaths.absolute(site.baseUrl(), path);
+    }
+}

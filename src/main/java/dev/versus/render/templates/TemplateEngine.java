@@ -1,0 +1,114 @@
+package dev.versus.render.templates;
+
+import dev.versus.load.Theme;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The FreeMarker side of rendering: one {@link Configuration} for the run, set up as the manual
+ * recommends for HTML: {@code .ftlh} templates auto-escape everything, markup produced by Versus
+ * arrives as {@link TemplateHTMLOutputModel} so templates never need {@code ?no_esc}, errors
+ * are thrown rather than printed into pages, and templates cannot reach arbitrary Java
+ * ({@code ?new} and {@code ?api} are off). Thread-safe once built.
+ */
+public final class TemplateEngine {
+    private final Configuration config;
+    private final java.util.Map<String, Exception> preloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public TemplateEngine(Path templates) throws IOException {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(loader(templates));
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setRecognizeStandardFileExtensions(true);
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        c.setNumberFormat("computer");
+        c.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_34));
+        c.setSharedVariable(CachedDirective.NAME, new CachedDirective());
+        // An engine reads each template once: a build is short, and serve makes a new engine when
+        // a template changes. Without this FreeMarker checks the file again every five seconds.
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        this.config = c;
+    }
+
+    /**
+     * The site's own {@code templates/} first, then the built-in theme's, one file at a time (Hugo's
+     * lookup order): a site overrides {@code layout.ftlh} or a partial without copying the rest.
+     */
+    private static TemplateLoader loader(Path templates) throws IOException {
+        TemplateLoader theme = new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), Theme.RESOURCE + "/templates");
+        if (!Files.isDirectory(templates)) return theme;
+        return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme});
+    }
+
+    /** True if {@code name} is read from the built-in theme, not from the site's {@code templates/}. */
+    public static boolean fromTheme(Path templates, String name) {
+        return name != null && !Files.isRegularFile(templates.resolve(name));
+    }
+
+    /** Wraps HTML that Versus produced (rendered Markdown, linked sentences) so templates print it as is. */
+    public static TemplateHTMLOutputModel markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads and compiles the templates {@code names} now (they stay cached). A failure is kept and
+     * thrown by {@link #template} when the renderer asks for that template: asked again, FreeMarker
+     * would only say that an earlier attempt failed.
+     */
+    public TemplateEngine preload(java.util.Collection<String> names) {
+        for (String name : names) {
+            try {
+                config.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                preloadFailures.put(name, e);
+            }
+        }
+        return this;
+    }
+
+    public Template template(String name) throws IOException {
+        Exception failed = preloadFailures.get(name);
+        if (failed instanceof IOException e) throw e;
+        if (failed instanceof RuntimeException e) throw e;
+        return config.getTemplate(name);
+    }
+
+    /**
+     * Renders {@code template} with {@code model} into {@code out}; {@code <@cached>} content comes
+     * from {@code fragments} when it holds it already (null: render it every time).
+     */
+    public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments)
+            throws IOException, TemplateException {
+        Environment env = template.createProcessingEnvironment(model, out);
+        CachedDirective.install(env, fragments);
+        env.process();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.versus.render.views;
+
+import static dev.versus.render.templates.TemplateEngine.markup;
+
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Family;
+import dev.versus.model.Group;
+import dev.versus.model.Labels;
+import dev.versus.model.Reference;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.prose.Html;
+import dev.versus.render.prose.MarkdownRenderer;
+import dev.versus.render.site.SitePaths;
+import dev.versus.render.views.Views.CodeView;
+import dev.versus.render.views.Views.Fix;
+import dev.versus.render.views.Views.Link;
+import dev.versus.render.views.Views.Prose;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+
+/**
+ * Builds the {@link CodeView} of each code in each locale once: its Markdown is rendered here and
+ * shared by the code's page and all of its comparison pages. Code and comparison pages sit at
+ * the same depth ({@code <locale>/<family>/<slug>/}), so the relative links inside are the same
+ * for all of them.
+ */
+final class CodeViews {
+    private final Site site;
+    private final SitePaths paths;
+    private final MarkdownRenderer markdown;
+    private final Map<String, CodeView> cache = new ConcurrentHashMap<>();
+
+    CodeViews(Site site, SitePaths paths, MarkdownRenderer markdown) {
+        this.site = site;
+        this.paths = paths;
+        this.markdown = markdown;
+    }
+
+    CodeView get(String locale, Code code) {
+        return cache.computeIfAbsent(key(locale, code), k -> build(locale, code));
+    }
+
+    private static String key(String locale, Code code) {
+        return locale + "\u0000" + code.family() + ":" + code.id();
+    }
+
+    /**
+     * Takes over the views that {@code previous}, made for an earlier version of the site, holds
+     * for the codes and locales that {@code unchanged} accepts.
+     */
+    void adopt(CodeViews previous, BiPredicate<String, Code> unchanged) {
+        for (String locale : site.locales()) {
+            for (Family family : site.families()) {
+                for (Code code : family.codes()) {
+                    CodeView view = previous.cache.get(key(locale, code));
+                    if (view != null && unchanged.test(locale, code)) cache.put(key(locale, code), view);
+                }
+            }
+        }
+    }
+
+    /** A link from a code-depth page of {@code family} to a code's page, or null if the code does not exist. */
+    String href(String locale, String fromFamily, String family, String code) {
+        Family f = site.family(family);
+        if (f == null || f.code(code) == null) return null;
+        return paths.link(SitePaths.code(locale, fromFamily, "x"), SitePaths.code(locale, family, code));
+    }
+
+    /** The anchor used in generated sentences for a code (PairSentences keeps each one it asks for). */
+    String anchor(String locale, String fromFamily, String family, String code) {
+        return "<a href=\"" + Html.escape(href(locale, fromFamily, family, code)) + "\">" + Html.escape(code) + "</a>";
+    }
+
+    private CodeView build(String locale, Code code) {
+        Family family = site.family(code.family());
+        Labels labels = site.labels(locale);
+        CodeText t = code.text(locale);
+        Group group = family.groupOf(code);
+        List<Fix> fixes = new ArrayList<>();
+        t.fix().forEach((audience, text) -> fixes.add(new Fix(audience, labels.get("fix." + audience), prose(locale, code, text))));
+        List<Link> related = new ArrayList<>();
+        for (String r : code.related()) {
+            Code other = family.code(r);
+            related.add(new Link(markup(Html.escape(other.id()) + " " + Html.inline(other.text(locale).title(), locale)),
+                    href(locale, family.id(), family.id(), r)));
+        }
+        List<Link> links = new ArrayList<>();
+        for (CodeRef ref : code.links()) {
+            Code other = site.family(ref.family()).code(ref.code());
+            links.add(new Link(markup(Html.escape(other.id()) + " " + Html.inline(other.text(locale).title(), locale)),
+                    href(locale, family.id(), ref.family(), ref.code())));
+        }
+        List<Link> references = new ArrayList<>();
+        for (Reference r : code.references()) {
+            // Reference titles are written once, in the default language, and marked as such.
+            references.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
+        }
+        List<String> commandNames = new ArrayList<>();
+        Map<String, Text> names = family.commandLabels().get(locale);
+        code.commands().forEach(c -> commandNames.add(Html.inline(names.get(c), locale)));
+        return new CodeView(code.id(), family.name(locale), markup(Html.inline(t.title(), locale)), t.title().value(),
+                markup(Html.inline(t.summary(), locale)), t.summary().value(),
+                group.name(locale).value(), group.severity() == null ? null : labels.get("severity." + group.severity()),
+                prose(locale, code, t.description()), prose(locale, code, t.when()), fixes,
+                t.notes() == null ? null : prose(locale, code, t.notes()),
+                labels.get("scope." + code.scope()),
+                "none".equals(code.cause()) ? null : labels.get("cause." + code.cause()),
+                markup(String.join(Html.escape(labels.get("pattern.listSeparator")), commandNames)),
+                related, links, references, href(locale, family.id(), family.id(), code.id()),
+                t.stale() ? paths.link(SitePaths.code(locale, code), SitePaths.code(site.defaultLocale(), code)) : null,
+                locale + "/" + family.id() + "/" + code.id());
+    }
+
+    /** Markdown written for a page of {@code family} at code depth (a pair note), with its mentions linked. */
+    Prose prose(String locale, String family, Text text) {
+        String html = markdown.render(text.value(), family, (fam, id) -> href(locale, family, fam, id));
+        return new Prose(markup(html), text.lang().equals(locale) ? null : text.lang());
+    }
+
+    private Prose prose(String locale, Code code, Text text) {
+        String html = markdown.render(text.value(), code.family(), (fam, id) ->
+                fam.equals(code.family()) && id.equals(code.id()) ? null : href(locale, code.family(), fam, id));
+        return new Prose(markup(html), text.lang().equals(locale) ? null : text.lang());
+    }
+}

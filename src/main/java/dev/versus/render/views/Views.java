@@ -1,0 +1,106 @@
+package dev.versus.render.views;
+
+import freemarker.core.TemplateHTMLOutputModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data each template receives: plain records built once per page, with every piece of
+ * Versus-made HTML already wrapped as markup. Templates read fields by name ({@code page.title}).
+ */
+public final class Views {
+    private Views() {}
+
+    /**
+     * What every page has: language, titles, the way back to the root, the language switcher
+     * ({@code alternates}), and for the head the {@code hreflang} alternates (the switcher's,
+     * except on the language picker), the {@code x-default} URL and the page's JSON data, if any.
+     * A null {@code canonical} marks a page that must not be indexed (the 404 page).
+     * {@code documentTitle} is the page's title with the site's ({@code pattern.documentTitle}),
+     * for {@code <title>}; {@code stylesheets} are site.yaml's extra stylesheets, from the root.
+     */
+    public record PageView(String lang, String title, String description, String root, String home, String canonical,
+                           Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs,
+                           List<Alternate> hreflang, String xDefault, String json, String documentTitle,
+                           List<String> stylesheets) {
+        public PageView {
+            // labels is the locale's immutable map, shared by every page: not copied per page.
+            alternates = List.copyOf(alternates);
+            crumbs = List.copyOf(crumbs);
+            hreflang = List.copyOf(hreflang);
+            stylesheets = List.copyOf(stylesheets);
+        }
+    }
+
+    /** The same page in another (or this) language. */
+    public record Alternate(String lang, String name, String href, String absolute, boolean current) {}
+
+    /** A link whose label is markup (it may carry a {@code lang} span). */
+    public record Link(TemplateHTMLOutputModel label, String href) {}
+
+    /** A block of rendered prose; {@code lang} is set only when it differs from the page's. */
+    public record Prose(TemplateHTMLOutputModel html, String lang) {}
+
+    /** One audience's fix: "If you sent the message" and what to do. */
+    public record Fix(String audience, String label, Prose text) {}
+
+    /**
+     * A code as shown on its own page and on both sides of a comparison. {@code staleSource} links
+     * to the code's page in the default language when a field of this translation was made from
+     * an older English text (null otherwise): the page then says the English may be newer.
+     * {@code key} ({@code <locale>/<family>/<id>}) names the view for {@code <@cached key=...>}:
+     * everything in it, its relative links included, is the same on every code-depth page.
+     */
+    public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
+                           TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
+                           Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
+                           String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
+                           List<Link> references, String href, String staleSource, String key) {
+        public CodeView {
+            fixes = List.copyOf(fixes);
+            related = List.copyOf(related);
+            links = List.copyOf(links);
+            references = List.copyOf(references);
+        }
+    }
+
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons) {}
+
+    /** A comparison page; every list is in the order the page shows it. */
+    public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
+                           TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
+                           List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
+        public PairPage {
+            differences = List.copyOf(differences);
+            chooseServer = List.copyOf(chooseServer);
+            chooseSender = List.copyOf(chooseSender);
+            learnMore = List.copyOf(learnMore);
+        }
+    }
+
+    /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
+    public record Note(String section, boolean replace, Prose text) {}
+
+    public record GroupView(String key, String name, List<CodeLink> codes) {}
+
+    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href) {}
+
+    public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
+                             String pairsCount) {}
+
+    public record FamilySummary(TemplateHTMLOutputModel title, Prose description, String href, String count) {}
+
+    public record HomePage(PageView page, List<FamilySummary> families) {}
+
+    public record RootPage(PageView page, List<Alternate> languages) {}
+
+    public record RedirectPage(PageView page, String target) {}
+
+    /** The 404 page: in the default locale, with a way to every locale's home, each named in its own language. */
+    /** The 404 page: in the default language, then the same message in every other locale, each marked. */
+    public record NotFoundPage(PageView page, List<Alternate> homes, List<Message> others) {}
+
+    /** A title and a sentence in one language. */
+    public record Message(String lang, String title, String text) {}
+}

@@ -1,0 +1,1001 @@
+package dev.versus.render.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.render.site.Page;
+import dev.versus.testing.RepoSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Builds the project's real site (content/, locales/, templates/) once and checks every pair
+ * page of every family in every locale against the defects the seed page had (see
+ * {@code ../shared/seed/README.md}): doubled words from gluing text to a template, empty
+ * sections, "Key differences" that repeat the per-code sections, unfilled placeholders, English
+ * sentence patterns on Japanese pages, and a broken page skeleton.
+ *
+ * <p>All problems are collected first; each rule's test then fails with a count and at most
+ * {@value #MAX_EXAMPLES} examples. The complete list is written to
+ * {@code target/all-pairs-quality.txt}.
+ *
+ * <p>The checker functions are pure and package-private so that {@link Checkers} can show that
+ * every rule does fail on a deliberately bad page.
+ */
+class AllPairsQualityTest {
+    static final int MAX_EXAMPLES = 30;
+
+    static final String DOUBLED_WORD = "doubled word";
+    static final String EMPTY = "empty section or element";
+    static final String REPEATED_DIFFERENCE = "key difference repeats the per-code sections";
+    static final String PLACEHOLDER = "unresolved placeholder";
+    static final String ENGLISH_ON_JA = "English sentence pattern on a ja page";
+    static final String STRUCTURE = "page structure";
+    static final String SELF_LINK = "link to the page itself";
+    static final String COUNT = "pair page count";
+
+    /** The section keys of locales/<l>.yaml, in the seed page's order. */
+    static final List<String> SECTION_KEYS = List.of("description", "when", "fix", "differences", "choose", "learnMore");
+
+    /** The repository's site, shared with the other tests that read it (see {@link RepoSite}). */
+    static Path out;
+
+    private static final Map<String, List<Problem>> PROBLEMS = new ConcurrentHashMap<>();
+    private static final AtomicInteger PAGES_CHECKED = new AtomicInteger();
+    private static final AtomicInteger JA_PAGES_CHECKED = new AtomicInteger();
+    private static final AtomicInteger DIFFERENCE_ITEMS = new AtomicInteger();
+    private static List<String> englishFragments = List.of();
+    private static String timing = "";
+
+    record Problem(String rule, String page, String detail) {
+        @Override
+        public String toString() {
+            return page + ": " + detail;
+        }
+    }
+
+    // ---- the real site ----------------------------------------------------------------------
+
+    @BeforeAll
+    static void buildAndCheckEveryPairPage() throws Exception {
+        Path source = Path.of(".");
+        long started = System.nanoTime();
+        out = RepoSite.output();
+        long built = System.nanoTime();
+
+        Map<String, Object> siteYaml = yaml(source.resolve("content/site.yaml"));
+        List<String> locales = strings(siteYaml.get("locales"));
+        Map<String, List<String>> headings = new LinkedHashMap<>();
+        for (String locale : locales) {
+            Map<String, Object> labels = yaml(source.resolve("locales/" + locale + ".yaml"));
+            Map<?, ?> section = (Map<?, ?>) labels.get("section");
+            headings.put(locale, SECTION_KEYS.stream().map(k -> String.valueOf(section.get(k))).toList());
+        }
+        englishFragments = patternFragments(yaml(source.resolve("locales/en.yaml")));
+
+        Map<String, Set<String>> codes = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
+                codes.put(dir.getFileName().toString(), codeIds(dir, locales));
+            }
+        }
+
+        ConcurrentLinkedQueue<Problem> found = new ConcurrentLinkedQueue<>();
+        List<Path> candidates = new ArrayList<>();
+        Map<String, Set<String>> realPairs = new ConcurrentHashMap<>(); // "en/smtp/" -> slugs of non-redirect pages
+        for (String locale : locales) {
+            for (String family : codes.keySet()) {
+                realPairs.put(locale + "/" + family + "/", ConcurrentHashMap.newKeySet());
+                Path dir = out.resolve(locale).resolve(family);
+                try (Stream<Path> s = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                    s.filter(p -> p.getFileName().toString().contains("-vs-"))
+                            .map(p -> p.resolve("index.html")).filter(Files::isRegularFile).forEach(candidates::add);
+                }
+            }
+        }
+
+        candidates.parallelStream().forEach(file -> {
+            String rel = out.relativize(file).toString().replace('\\', '/');
+            String pageDir = rel.substring(0, rel.length() - "index.html".length());
+            String locale = pageDir.substring(0, pageDir.indexOf('/'));
+            String html;
+            try {
+                html = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (isRedirect(html)) return;
+            String slug = pageDir.substring(0, pageDir.length() - 1);
+            realPairs.get(slug.substring(0, slug.lastIndexOf('/') + 1)).add(slug.substring(slug.lastIndexOf('/') + 1));
+            PAGES_CHECKED.incrementAndGet();
+            Page page = Page.of(html);
+            DIFFERENCE_ITEMS.addAndGet(differenceItems(page.section("differences")).size());
+            doubledWords(page, locale).forEach(d -> found.add(new Problem(DOUBLED_WORD, rel, d)));
+            emptyParts(page).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
+            repeatedDifferences(page).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
+            placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
+            selfLinks(html).forEach(d -> found.add(new Problem(SELF_LINK, rel, d)));
+            if (locale.equals("ja")) {
+                JA_PAGES_CHECKED.incrementAndGet();
+                englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
+            }
+            structureProblems(html, pageDir, locales, headings.get(locale))
+                    .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
+        });
+
+        for (var e : realPairs.entrySet()) {
+            String family = e.getKey().substring(e.getKey().indexOf('/') + 1, e.getKey().length() - 1);
+            for (String p : pairCountProblems(codes.get(family), e.getValue().stream().sorted().toList())) {
+                found.add(new Problem(COUNT, e.getKey(), p));
+            }
+        }
+
+        timing = "build " + (built - started) / 1_000_000 + " ms, checks " + (System.nanoTime() - built) / 1_000_000 + " ms";
+        List<Problem> all = found.stream()
+                .sorted(Comparator.comparing(Problem::rule).thenComparing(Problem::page)) // stable: a page's problems stay in order
+                .toList();
+        for (Problem p : all) PROBLEMS.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p);
+        writeReport(all);
+    }
+
+    @Test
+    void everyFamilyHasOnePairPagePerPairOfCodesInEveryLocale() {
+        assertThat(PAGES_CHECKED.get()).as("pair pages found").isGreaterThan(0);
+        assertClean(COUNT);
+    }
+
+    @Test
+    void noDoubledWords() {
+        assertClean(DOUBLED_WORD);
+    }
+
+    @Test
+    void noEmptySections() {
+        assertClean(EMPTY);
+    }
+
+    @Test
+    void keyDifferencesDoNotRepeatThePerCodeSections() {
+        assertThat(DIFFERENCE_ITEMS.get()).as("difference items seen").isPositive();
+        assertClean(REPEATED_DIFFERENCE);
+    }
+
+    @Test
+    void noLinkPointsAtItsOwnPage() {
+        assertClean(SELF_LINK);
+    }
+
+    @Test
+    void noUnresolvedPlaceholders() {
+        assertClean(PLACEHOLDER);
+    }
+
+    @Test
+    void japanesePagesCarryNoEnglishSentencePatterns() {
+        assertThat(englishFragments).as("English pattern fragments of 3+ words").hasSizeGreaterThan(10);
+        assertThat(JA_PAGES_CHECKED.get()).as("ja pair pages checked").isGreaterThan(0);
+        assertClean(ENGLISH_ON_JA);
+    }
+
+    @Test
+    void everyPageHasTheSkeletonOfTheSeed() {
+        assertClean(STRUCTURE);
+    }
+
+    private static void assertClean(String rule) {
+        List<Problem> problems = PROBLEMS.getOrDefault(rule, List.of());
+        if (problems.isEmpty()) return;
+        long pages = problems.stream().map(Problem::page).distinct().count();
+        StringBuilder msg = new StringBuilder()
+                .append(rule).append(": ").append(problems.size()).append(" problem(s) on ").append(pages)
+                .append(" page(s) of ").append(PAGES_CHECKED.get()).append(" checked (full list in target/all-pairs-quality.txt)");
+        problems.stream().limit(MAX_EXAMPLES).forEach(p -> msg.append("\n  ").append(p));
+        if (problems.size() > MAX_EXAMPLES) msg.append("\n  ... and ").append(problems.size() - MAX_EXAMPLES).append(" more");
+        throw new AssertionError(msg.toString());
+    }
+
+    private static void writeReport(List<Problem> all) {
+        try {
+            Path target = Path.of("target");
+            if (!Files.isDirectory(target)) return;
+            StringBuilder sb = new StringBuilder();
+            sb.append(PAGES_CHECKED.get()).append(" pair pages checked, ").append(all.size()).append(" problems (")
+                    .append(timing).append(")\n");
+            for (Problem p : all) sb.append('[').append(p.rule()).append("] ").append(p).append('\n');
+            Files.writeString(target.resolve("all-pairs-quality.txt"), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The report is a convenience; the assertions carry the result.
+        }
+    }
+
+    // ---- the checkers -----------------------------------------------------------------------
+
+    /**
+     * A page parsed once: its HTML, its visible text as blocks, and the inner HTML of each
+     * {@code <section>} keyed by the id of its h2 (in page order).
+     */
+    record Page(String html, List<String> blocks, Map<String, String> sections) {
+        static Page of(String html) {
+            Map<String, String> sections = new LinkedHashMap<>();
+            Matcher s = SECTION.matcher(html);
+            int unnamed = 0;
+            while (s.find()) {
+                Matcher h = H2.matcher(s.group(1));
+                Matcher id = h.find() ? H2_ID.matcher(h.group(1)) : null;
+                sections.put(id != null && id.find() ? id.group(1) : "#" + unnamed++, s.group(1));
+            }
+            return new Page(html, AllPairsQualityTest.blocks(html), sections);
+        }
+
+        String section(String id) {
+            return sections.getOrDefault(id, "");
+        }
+    }
+
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+            "h5", "h6", "div", "section", "article", "aside", "header", "footer", "nav", "main", "body", "html", "head",
+            "title", "br", "hr", "tr", "td", "th", "table", "thead", "tbody", "blockquote", "pre", "figure", "figcaption",
+            "details", "summary", "meta", "link");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+
+    /** Decodes the entities FreeMarker and CommonMark write. */
+    static String decode(String s) {
+        if (s.indexOf('&') < 0) return s;
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> "\u00a0";
+                default -> new String(Character.toChars(e.startsWith("#x") || e.startsWith("#X")
+                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+            };
+            m.appendReplacement(sb, Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Collapses every run of white space (no-break space included) to one space and trims. */
+    static String normalize(String s) {
+        if (isNormal(s)) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isNormal(String s) {
+        if (s.isEmpty()) return true;
+        char prev = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ') return false;
+            } else if (c == '\u00a0' || Character.isWhitespace(c)) {
+                return false;
+            }
+            prev = c;
+        }
+        return prev != ' ';
+    }
+
+    /**
+     * The visible text of {@code html}, one string per block (heading, paragraph, list item...):
+     * tags are removed (inline ones without a trace, block ones end the block), comments,
+     * scripts and styles dropped, entities decoded, white space normalised.
+     */
+    static List<String> blocks(String html) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt != i) {
+                cur.append(html, i, lt < 0 ? n : lt);
+                if (lt < 0) break;
+                i = lt;
+            }
+            if (html.startsWith("<!--", i)) {
+                int e = html.indexOf("-->", i + 4);
+                i = e < 0 ? n : e + 3;
+                continue;
+            }
+            int e = html.indexOf('>', i);
+            if (e < 0) {
+                cur.append(html, i, n);
+                break;
+            }
+            int k = i + 1;
+            boolean closing = k < e && html.charAt(k) == '/';
+            if (closing) k++;
+            int nameStart = k;
+            while (k < e && Character.isLetterOrDigit(html.charAt(k))) k++;
+            String name = k - nameStart > 10 ? "" : html.substring(nameStart, k).toLowerCase(Locale.ROOT);
+            i = e + 1;
+            if (!closing && (name.equals("script") || name.equals("style"))) {
+                int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
+                i = close < 0 ? n : Math.max(i, html.indexOf('>', close) + 1);
+                flush(cur, out);
+            } else if (BLOCK_TAGS.contains(name)) {
+                flush(cur, out);
+            }
+        }
+        flush(cur, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        String t = normalize(decode(cur.toString()));
+        if (!t.isEmpty()) out.add(t);
+        cur.setLength(0);
+    }
+
+    /** The visible text of {@code html}, blocks separated by newlines. */
+    static String text(String html) {
+        return String.join("\n", blocks(html));
+    }
+
+    static boolean isRedirect(String html) {
+        return html.contains("http-equiv=\"refresh\"");
+    }
+
+    /** A Japanese particle said twice ("のの", "はは"...). */
+    private static final Pattern DOUBLED_PARTICLE = Pattern.compile("([のはをがに])\\1");
+
+    static List<String> doubledWords(String html, String locale) {
+        return doubledWords(Page.of(html), locale);
+    }
+
+    /**
+     * A word of letters only said twice in a block of visible text ("when when", "The the"),
+     * ignoring case; numbers ("250 250") and the parts of hyphenated compounds
+     * ("Internet-Draft draft-levine") are not words. On a ja page also a doubled particle.
+     */
+    static List<String> doubledWords(Page page, String locale) {
+        List<String> out = new ArrayList<>();
+        for (String block : page.blocks()) {
+            int prevStart = -1;
+            int prevEnd = -1;
+            int i = 0;
+            while (i < block.length()) {
+                int cp = block.codePointAt(i);
+                if (!isWordChar(cp)) {
+                    i += Character.charCount(cp);
+                    continue;
+                }
+                int start = i;
+                boolean lettersOnly = true;
+                while (i < block.length() && isWordChar(cp = block.codePointAt(i))) {
+                    lettersOnly &= Character.isLetter(cp);
+                    i += Character.charCount(cp);
+                }
+                if (lettersOnly && prevStart >= 0 && i - start == prevEnd - prevStart && onlySpaces(block, prevEnd, start)
+                        && block.regionMatches(true, prevStart, block, start, i - start)) {
+                    out.add("\"" + block.substring(prevStart, i) + "\" in \"" + around(block, prevStart, i) + "\"");
+                }
+                prevStart = lettersOnly ? start : -1;
+                prevEnd = i;
+            }
+            if (locale.equals("ja")) {
+                Matcher p = DOUBLED_PARTICLE.matcher(block);
+                while (p.find()) {
+                    // ものの ("although") is a word, not a doubled particle.
+                    if (p.group(1).equals("の") && p.start() > 0 && block.charAt(p.start() - 1) == 'も') continue;
+                    out.add("\"" + p.group() + "\" in \"" + around(block, p.start(), p.end()) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean onlySpaces(String s, int from, int to) {
+        if (from >= to) return false;
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '_' || cp == '-';
+    }
+
+    private static String around(String s, int start, int end) {
+        int from = Math.max(0, start - 40);
+        int to = Math.min(s.length(), end + 40);
+        return (from > 0 ? "…" : "") + s.substring(from, to) + (to < s.length() ? "…" : "");
+    }
+
+    private static final Pattern SECTION = Pattern.compile("<section\\b[^>]*>(.*?)</section>", Pattern.DOTALL);
+    private static final Pattern HEADING = Pattern.compile("<h([1-6])\\b[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
+    private static final Pattern H2 = Pattern.compile("<h2\\b([^>]*)>(.*?)</h2>", Pattern.DOTALL);
+    private static final Pattern H2_ID = Pattern.compile("\\bid=\"([^\"]*)\"");
+    private static final Pattern CONTENT = Pattern.compile("<(p|li|div)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern LIST = Pattern.compile("<(ul|ol)\\b([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern BLANK_ELEMENT = Pattern.compile(
+            "<(p|li|h[1-6]|a|td|th|dt|dd)\\b([^>]*)>((?:\\s|&nbsp;|&#160;|<[^>]*>)*)</\\1>", Pattern.DOTALL);
+
+    static List<String> emptyParts(String html) {
+        return emptyParts(Page.of(html));
+    }
+
+    /**
+     * Every section needs a paragraph, list item or prose block with text after its h2, and so
+     * does every heading inside it before the next heading of the same or a higher level; no
+     * list may be without items and no paragraph, item, heading or link may be blank.
+     */
+    static List<String> emptyParts(Page page) {
+        List<String> out = new ArrayList<>();
+        for (String section : page.sections().values()) {
+            List<int[]> heads = new ArrayList<>(); // level, start, end
+            Matcher h = HEADING.matcher(section);
+            while (h.find()) heads.add(new int[] {Integer.parseInt(h.group(1)), h.start(), h.end()});
+            if (heads.isEmpty()) {
+                out.add("section without a heading: \"" + abbreviate(text(section).replace('\n', ' ')) + "\"");
+                continue;
+            }
+            for (int i = 0; i < heads.size(); i++) {
+                int level = heads.get(i)[0];
+                int from = heads.get(i)[2];
+                int to = section.length();
+                for (int j = i + 1; j < heads.size(); j++) {
+                    if (heads.get(j)[0] <= level) {
+                        to = heads.get(j)[1];
+                        break;
+                    }
+                }
+                if (!hasContent(section.substring(from, to))) {
+                    String heading = text(section.substring(heads.get(i)[1], from)).replace('\n', ' ');
+                    out.add("nothing under <h" + level + "> \"" + heading + "\""
+                            + (level == 2 ? "" : " (section \"" + sectionTitle(section) + "\")"));
+                }
+            }
+            Matcher l = LIST.matcher(section);
+            while (l.find()) {
+                if (!l.group(3).contains("<li")) {
+                    out.add("empty <" + l.group(1) + l.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+                }
+            }
+            Matcher b = BLANK_ELEMENT.matcher(section);
+            while (b.find()) {
+                out.add("blank <" + b.group(1) + b.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasContent(String html) {
+        Matcher c = CONTENT.matcher(html);
+        while (c.find()) {
+            if (!blocks(c.group(2)).isEmpty()) return true;
+        }
+        return false;
+    }
+
+    private static String sectionTitle(String sectionHtml) {
+        Matcher m = H2.matcher(sectionHtml);
+        return m.find() ? text(m.group(2)).replace('\n', ' ') : "?";
+    }
+
+    private static final Pattern DIFFERENCES = Pattern.compile("<ol\\b[^>]*class=\"differences\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
+    private static final Pattern LI = Pattern.compile("<li\\b[^>]*>(.*?)</li>", Pattern.DOTALL);
+
+    /** The text of each item of the "Key differences" list. */
+    static List<String> differenceItems(String html) {
+        List<String> items = new ArrayList<>();
+        Matcher d = DIFFERENCES.matcher(html);
+        while (d.find()) {
+            Matcher li = LI.matcher(d.group(1));
+            while (li.find()) {
+                String t = text(li.group(1)).replace('\n', ' ');
+                if (!t.isEmpty()) items.add(t);
+            }
+        }
+        return items;
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=。)");
+
+    static List<String> repeatedDifferences(String html) {
+        return repeatedDifferences(Page.of(html));
+    }
+
+    /**
+     * A "Key differences" item that appears word for word in the Description, When or Fix
+     * sections, or that contains a whole sentence of them (6+ words, or 15+ characters of
+     * Japanese): the seed page's defect 3.
+     */
+    static List<String> repeatedDifferences(Page page) {
+        List<String> perCodeBlocks = new ArrayList<>();
+        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(page.section(id)));
+        String perCode = String.join("\n", perCodeBlocks);
+        Set<String> sentences = new TreeSet<>();
+        for (String block : perCodeBlocks) {
+            for (String sentence : SENTENCE_END.split(block)) {
+                String t = sentence.strip();
+                if (words(t) >= 6 || (t.length() >= 15 && t.codePoints().anyMatch(AllPairsQualityTest::isJapanese))) {
+                    sentences.add(t);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : differenceItems(page.section("differences"))) {
+            if (perCode.contains(item)) {
+                out.add("item \"" + abbreviate(item) + "\" appears verbatim in the per-code sections");
+                continue;
+            }
+            for (String sentence : sentences) {
+                if (item.contains(sentence)) {
+                    out.add("item \"" + abbreviate(item) + "\" repeats the sentence \"" + abbreviate(sentence) + "\"");
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isJapanese(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HAN;
+    }
+
+    /** The number of runs of letters in {@code s}. */
+    static int words(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean letter = Character.isLetter(cp);
+            if (letter && !in) n++;
+            in = letter;
+            i += Character.charCount(cp);
+        }
+        return n;
+    }
+
+    private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
+
+    /** "{code}", "${page.title}"... anywhere in the page, attributes included, entities decoded. */
+    /**
+     * Links whose target is the page they are on ("./", "", "index.html"): a "compare with"
+     * link made for one page and reused on another could point back at itself.
+     */
+    static List<String> selfLinks(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SELF_HREF.matcher(html);
+        while (m.find()) out.add(normalize(around(html, m.start(), m.end())));
+        return out;
+    }
+
+    private static final Pattern SELF_HREF = Pattern.compile("href=\"(\\./|\\./index\\.html|index\\.html|)\"");
+
+    static List<String> placeholders(String html) {
+        if (html.indexOf('{') < 0 && !html.contains("&#123;") && !html.contains("&#x7b;") && !html.contains("&#x7B;")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String decoded = decode(html);
+        Matcher m = PLACEHOLDER_PATTERN.matcher(decoded);
+        while (m.find()) {
+            out.add("\"" + m.group() + "\" in \"" + normalize(around(decoded, m.start(), m.end())) + "\"");
+        }
+        return out;
+    }
+
+    private static final Pattern PLACEHOLDER_IN_PATTERN = Pattern.compile("\\{[^}]*}");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}\\s]+$");
+
+    /** The literal parts of every pattern.* value of a locale file that have 3 or more words. */
+    static List<String> patternFragments(Map<String, Object> localeYaml) {
+        List<String> values = new ArrayList<>();
+        flatten(localeYaml.get("pattern"), values);
+        Set<String> fragments = new TreeSet<>();
+        for (String value : values) {
+            for (String part : PLACEHOLDER_IN_PATTERN.split(value)) {
+                String t = EDGE_PUNCTUATION.matcher(normalize(part)).replaceAll("");
+                if (words(t) >= 3) fragments.add(t);
+            }
+        }
+        return List.copyOf(fragments);
+    }
+
+    private static void flatten(Object node, List<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            for (Object v : map.values()) flatten(v, into);
+        } else if (node instanceof Collection<?> list) {
+            for (Object v : list) flatten(v, into);
+        } else if (node != null) {
+            into.add(node.toString());
+        }
+    }
+
+    /** English pattern text in the page, outside the elements marked {@code lang="en"}. */
+    static List<String> englishPatterns(String html, Collection<String> fragments) {
+        String t = text(withoutLang(html, "en")).toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String fragment : fragments) {
+            int at = t.indexOf(fragment.toLowerCase(Locale.ROOT));
+            if (at >= 0) {
+                out.add("\"" + fragment + "\" in \"" + around(t, at, at + fragment.length()).replace('\n', ' ') + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+            "meta", "source", "track", "wbr");
+
+    /** {@code html} without the elements (and their content) whose {@code lang} is {@code lang} (or a subtag of it). */
+    static String withoutLang(String html, String lang) {
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        int at = pos;
+        while ((at = html.indexOf("lang=", at)) >= 0) {
+            int valueAt = at + 5;
+            char before = html.charAt(at - 1);
+            int tagStart = html.lastIndexOf('<', at);
+            int tagEnd = html.indexOf('>', at);
+            char q = valueAt < html.length() ? html.charAt(valueAt) : ' ';
+            String value = q == '"' || q == '\'' ? html.substring(valueAt + 1, Math.max(valueAt + 1, html.indexOf(q, valueAt + 1)))
+                    : html.substring(valueAt, tagEnd).split("[\\s/]", 2)[0];
+            at = valueAt;
+            if (!Character.isWhitespace(before) || tagStart < pos || tagEnd < 0 || html.lastIndexOf('>', at) > tagStart
+                    || !(value.equalsIgnoreCase(lang) || value.toLowerCase(Locale.ROOT).startsWith(lang + "-"))) {
+                continue;
+            }
+            int k = tagStart + 1;
+            while (k < tagEnd && Character.isLetterOrDigit(html.charAt(k))) k++;
+            String name = html.substring(tagStart + 1, k).toLowerCase(Locale.ROOT);
+            if (name.equals("html")) continue;
+            out.append(html, pos, tagStart).append(' ');
+            pos = VOID.contains(name) || html.charAt(tagEnd - 1) == '/' ? tagEnd + 1 : endOf(html, name, tagEnd + 1);
+            at = pos;
+        }
+        out.append(html.substring(pos));
+        return out.toString();
+    }
+
+    /** The index just after the end tag that closes the element {@code name} opened before {@code from}. */
+    private static int endOf(String html, String name, int from) {
+        Matcher m = Pattern.compile("<(/?)" + Pattern.quote(name) + "\\b[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
+        int depth = 1;
+        int pos = from;
+        while (m.find(pos)) {
+            depth += m.group(1).isEmpty() ? 1 : -1;
+            pos = m.end();
+            if (depth == 0) return pos;
+        }
+        return html.length();
+    }
+
+    private static final Pattern H1 = Pattern.compile("<h1\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\blang=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    /** The href of every {@code <a>} element. */
+    static List<String> hrefs(String html) {
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        while ((at = html.indexOf("<a", at)) >= 0) {
+            int end = html.indexOf('>', at);
+            if (end < 0) break;
+            char next = html.charAt(at + 2);
+            if (Character.isWhitespace(next) || next == '>') {
+                int h = html.indexOf(" href=\"", at);
+                if (h >= 0 && h < end) out.add(html.substring(h + 7, html.indexOf('"', h + 7)));
+            }
+            at = end;
+        }
+        return out;
+    }
+
+    /**
+     * One h1, {@code <html lang>} equal to the locale, the six section headings of the locale in
+     * the seed's order (and no other h2), and a link to the same page in every other locale.
+     *
+     * @param pageDir the page's folder relative to the site root, "ja/smtp/421-vs-552/"
+     */
+    static List<String> structureProblems(String html, String pageDir, List<String> locales, List<String> headings) {
+        List<String> out = new ArrayList<>();
+        String locale = pageDir.substring(0, pageDir.indexOf('/'));
+        long h1 = H1.matcher(html).results().count();
+        if (h1 != 1) out.add(h1 + " <h1> elements instead of 1");
+        Matcher lang = HTML_LANG.matcher(html);
+        if (!lang.find()) {
+            out.add("<html> declares no lang");
+        } else if (!lang.group(1).equals(locale)) {
+            out.add("<html lang=\"" + lang.group(1) + "\"> on a " + locale + " page");
+        }
+        List<String> h2 = H2.matcher(html).results().map(r -> text(r.group(2)).replace('\n', ' ')).toList();
+        if (!h2.equals(headings)) out.add("section headings " + h2 + " instead of " + headings);
+        String rest = pageDir.substring(locale.length()); // "/smtp/421-vs-552/"
+        String leaf = rest.substring(rest.lastIndexOf('/', rest.length() - 2) + 1); // "421-vs-552/"
+        Set<String> targets = new HashSet<>();
+        URI base = URI.create("https://site.invalid/" + pageDir);
+        for (String raw : hrefs(html)) {
+            String href = decode(raw);
+            if (!href.endsWith(leaf) && !href.endsWith(leaf + "index.html")) continue; // cannot be the page in another locale
+            try {
+                URI u = base.resolve(href);
+                if ("site.invalid".equals(u.getHost())) targets.add(u.getPath());
+            } catch (IllegalArgumentException e) {
+                out.add("unparsable link \"" + raw + "\"");
+            }
+        }
+        for (String other : locales) {
+            if (other.equals(locale)) continue;
+            String dir = "/" + other + rest;
+            if (!targets.contains(dir) && !targets.contains(dir + "index.html")) {
+                out.add("no link to the " + other + " page " + dir);
+            }
+        }
+        return out;
+    }
+
+    /** Exactly one page per unordered pair of the family's codes, each "a-vs-b" naming two of its codes. */
+    static List<String> pairCountProblems(Set<String> codes, List<String> pairFolders) {
+        List<String> out = new ArrayList<>();
+        int n = codes.size();
+        int expected = n * (n - 1) / 2;
+        if (pairFolders.size() != expected) {
+            out.add(pairFolders.size() + " pair pages for " + n + " codes, expected n*(n-1)/2 = " + expected);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String slug : pairFolders) {
+            String[] ab = slug.split("-vs-", -1);
+            if (ab.length != 2 || !codes.contains(ab[0]) || !codes.contains(ab[1]) || ab[0].equals(ab[1])) {
+                out.add("\"" + slug + "\" is not a pair of two codes of the family");
+                continue;
+            }
+            String key = ab[0].compareTo(ab[1]) < 0 ? ab[0] + " " + ab[1] : ab[1] + " " + ab[0];
+            if (!seen.add(key)) out.add("\"" + slug + "\": the pair " + key + " has two pages that are not redirects");
+        }
+        return out;
+    }
+
+    /** The codes of a family folder: the .yaml files that are neither _family nor a translation. */
+    static Set<String> codeIds(Path familyDir, List<String> locales) throws IOException {
+        try (Stream<Path> s = Files.list(familyDir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml") && !f.startsWith("_"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .filter(id -> !locales.contains(id.substring(id.lastIndexOf('.') + 1)) || id.indexOf('.') < 0)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "…";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        Object o = new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<String> strings(Object o) {
+        return o instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    // ---- every rule can fail -----------------------------------------------------------------
+
+    /** Each checker against a small good page and a deliberately bad one. */
+    @Nested
+    class Checkers {
+        static final List<String> EN = List.of("Description", "When you see this code", "How to fix it",
+                "Key differences", "Which to use when", "Learn more");
+        static final List<String> JA = List.of("説明", "このコードが表示される場合", "解決方法", "主な違い",
+                "どちらをいつ使うか", "詳しく見る");
+
+        /** A minimal pair page in the shape of templates/pair.ftlh. */
+        static String page(String lang, List<String> h, String description, String when, String fix, String differences) {
+            String other = lang.equals("en") ? "ja" : "en";
+            return "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head><title>SMTP 421 vs 552</title></head>\n<body>\n"
+                    + "<nav><a href=\"../../../" + other + "/smtp/421-vs-552/\" hreflang=\"" + other + "\" lang=\"" + other + "\">"
+                    + other + "</a></nav>\n<main><article class=\"pair\">\n<h1>SMTP 421 vs 552</h1>\n"
+                    + "<section aria-labelledby=\"description\">\n<h2 id=\"description\">" + h.get(0) + "</h2>\n"
+                    + "<h3 id=\"description-421\"><a href=\"../421/\">421</a> Service Not Available</h3>" + description
+                    + "\n</section>\n<section aria-labelledby=\"when\">\n<h2 id=\"when\">" + h.get(1) + "</h2>\n"
+                    + "<h3 id=\"when-421\"><a href=\"../421/\">421</a> Service Not Available</h3>" + when + "\n</section>\n"
+                    + "<section aria-labelledby=\"fix\">\n<h2 id=\"fix\">" + h.get(2) + "</h2>\n"
+                    + "<h3 id=\"fix-421\"><a href=\"../421/\">421</a> Service Not Available</h3><h4>Sender</h4>" + fix
+                    + "\n</section>\n<section aria-labelledby=\"differences\">\n<h2 id=\"differences\">" + h.get(3) + "</h2>\n"
+                    + "<ol class=\"differences\">\n" + differences + "\n</ol>\n</section>\n"
+                    + "<section aria-labelledby=\"choose\">\n<h2 id=\"choose\">" + h.get(4) + "</h2>\n<h3>Server</h3>\n"
+                    + "<ul><li>Reply 421 when the condition may clear.</li></ul>\n</section>\n"
+                    + "<section aria-labelledby=\"learn-more\">\n<h2 id=\"learn-more\">" + h.get(5) + "</h2>\n"
+                    + "<ul class=\"learn-more\"><li><a href=\"../421/\">The full page on 421</a></li></ul>\n</section>\n"
+                    + "</article></main>\n</body>\n</html>\n";
+        }
+
+        static String good() {
+            return page("en", EN, "<div class=\"prose\"><p>The server is closing the channel.</p></div>",
+                    "<div class=\"prose\"><ul><li>The server is overloaded at connection time.</li></ul></div>",
+                    "<div class=\"prose\"><p>Nothing to fix; the queue retries.</p></div>",
+                    "<li><a href=\"../421/\">421</a> affects the whole connection, while <a href=\"../552/\">552</a> affects the message itself.</li>");
+        }
+
+        @Test
+        void aGoodPagePassesEveryRule() {
+            String html = good();
+            assertThat(doubledWords(html, "en")).isEmpty();
+            assertThat(emptyParts(html)).isEmpty();
+            assertThat(repeatedDifferences(html)).isEmpty();
+            assertThat(placeholders(html)).isEmpty();
+            assertThat(selfLinks(html)).isEmpty();
+            assertThat(structureProblems(html, "en/smtp/421-vs-552/", List.of("en", "ja"), EN)).isEmpty();
+        }
+
+        @Test
+        void aLinkToThePageItselfIsFound() {
+            assertThat(selfLinks("<li><a href=\"./\">Compare 421 with 450</a></li>")).hasSize(1);
+            assertThat(selfLinks("<li><a href=\"index.html\">x</a></li><a href=\"../421/\">421</a>")).hasSize(1);
+        }
+
+        @Test
+        void htmlToTextStripsTagsAndDecodesEntities() {
+            assertThat(text("<p>A &amp; B &lt;x&gt; &quot;q&quot; it&#39;s <a href=\"#\">li<b>nk</b></a></p><p>next</p>"))
+                    .isEqualTo("A & B <x> \"q\" it's link\nnext");
+        }
+
+        @Test
+        void doubledWordsAreFound() {
+            assertThat(doubledWords("<p>You encounter 421 when when connecting.</p>", "en"))
+                    .singleElement().asString().contains("\"when when\"");
+            assertThat(doubledWords("<p>See <a href=\"#\">The</a> the server.</p>", "en")).hasSize(1);
+            assertThat(doubledWords("<p>It is <em>the</em>\n the end.</p>", "en")).hasSize(1);
+            assertThat(doubledWords("<p>サーバーのの応答</p>", "ja")).hasSize(1);
+            assertThat(doubledWords("<p>421 はは一時的</p><p>宛先をを確認</p><p>接続がが切れ</p><p>後でにに再試行</p>", "ja"))
+                    .hasSize(4);
+            // Not doubled: numbers, words split across blocks, hyphenated compounds, ものの.
+            assertThat(doubledWords("<p>Reply 250 250 times.</p><h3>Storage</h3><p>Storage is full.</p>"
+                    + "<p>the Internet-Draft draft-levine-mailbomb-header</p><p>受け付けたものの、拒否</p>", "ja")).isEmpty();
+            assertThat(doubledWords("<p>then thence, that than</p>", "en")).isEmpty();
+        }
+
+        @Test
+        void emptySectionsAreFound() {
+            String noProse = page("en", EN, "<div class=\"prose\"></div>", "<div class=\"prose\"><p>x y z</p></div>",
+                    "<div class=\"prose\"><p>fix</p></div>", "<li>a differs from b</li>");
+            assertThat(emptyParts(noProse)).anySatisfy(p -> assertThat(p).contains("nothing under <h2> \"Description\""));
+            String noDifferences = page("en", EN, "<div class=\"prose\"><p>a</p></div>", "<div class=\"prose\"><p>b</p></div>",
+                    "<div class=\"prose\"><p>c</p></div>", "");
+            assertThat(emptyParts(noDifferences)).anySatisfy(p -> assertThat(p).contains("Key differences"));
+            String blankItem = page("en", EN, "<div class=\"prose\"><p>a</p></div>", "<div class=\"prose\"><p>b</p></div>",
+                    "<div class=\"prose\"><p>c</p></div>", "<li>real</li><li> </li>");
+            assertThat(emptyParts(blankItem)).anySatisfy(p -> assertThat(p).contains("blank <li>"));
+            // A code heading with nothing under it, though the section has text for the other code.
+            String emptyCode = page("en", EN, "<div class=\"prose\"><p>a</p></div>",
+                    "<h3 id=\"when-552\">552</h3>", "<div class=\"prose\"><p>c</p></div>", "<li>d</li>");
+            assertThat(emptyParts(emptyCode)).anySatisfy(p -> assertThat(p).contains("nothing under <h3>"));
+        }
+
+        @Test
+        void differencesRepeatingThePerCodeSectionsAreFound() {
+            String verbatim = page("en", EN, "<div class=\"prose\"><p>The server is closing the channel.</p></div>",
+                    "<div class=\"prose\"><p>The server is overloaded.</p></div>", "<div class=\"prose\"><p>Wait.</p></div>",
+                    "<li>The server\n is <em>closing</em> the channel.</li>");
+            assertThat(repeatedDifferences(verbatim)).singleElement().asString().contains("appears verbatim");
+            String sentence = page("en", EN, "<div class=\"prose\"><p>The server is closing the transmission channel now. Retry.</p></div>",
+                    "<div class=\"prose\"><p>x</p></div>", "<div class=\"prose\"><p>y</p></div>",
+                    "<li>421: The server is closing the transmission channel now.</li>");
+            assertThat(repeatedDifferences(sentence)).singleElement().asString().contains("repeats the sentence");
+            String ja = page("ja", JA, "<div class=\"prose\"><p>サーバーはこの SMTP セッションを打ち切り、伝送チャネルを閉じます。</p></div>",
+                    "<div class=\"prose\"><p>x</p></div>", "<div class=\"prose\"><p>y</p></div>",
+                    "<li>421 について: サーバーはこの SMTP セッションを打ち切り、伝送チャネルを閉じます。</li>");
+            assertThat(repeatedDifferences(ja)).hasSize(1);
+        }
+
+        @Test
+        void unresolvedPlaceholdersAreFound() {
+            assertThat(placeholders("<p>{a} is a temporary failure</p>")).singleElement().asString().contains("{a}");
+            assertThat(placeholders("<meta name=\"description\" content=\"{aTitle}\">")).hasSize(1);
+            assertThat(placeholders("<p>&#123;code&#125; and ${page.title}</p>")).hasSize(2);
+            assertThat(placeholders("<p>{ } {1} a{b</p>")).isEmpty();
+        }
+
+        @Test
+        void englishPatternsOnJapanesePagesAreFound() {
+            List<String> fragments = patternFragments(Map.of("pattern", Map.of(
+                    "shared", "Both are {plural}: {effect}. They differ in the following ways.",
+                    "diffCommands", "{a} can be the reply to {aCommands}; {b} can be the reply to {bCommands}.",
+                    "list2", "{first} and {second}",
+                    "chooseSender", Map.of("none", "On {code}, let the class digit that comes with it decide."))));
+            assertThat(fragments).containsExactlyInAnyOrder("They differ in the following ways", "can be the reply to",
+                    "let the class digit that comes with it decide");
+            assertThat(englishPatterns("<html lang=\"ja\"><p>どちらも一時的エラーです。They differ in the following ways.</p></html>",
+                    fragments)).singleElement().asString().contains("They differ");
+            assertThat(englishPatterns("<p><a>421</a> can be the reply to MAIL</p>", fragments)).hasSize(1);
+            // The same words inside an element marked lang="en" are fine.
+            assertThat(englishPatterns("<html lang=\"ja\"><p>421 は <span lang=\"en\">can be the reply to <b>MAIL</b></span> です。"
+                    + "<div lang=\"en\"><div>x</div>They differ in the following ways</div></p></html>", fragments)).isEmpty();
+        }
+
+        @Test
+        void brokenSkeletonsAreFound() {
+            String good = good();
+            List<String> locales = List.of("en", "ja");
+            assertThat(structureProblems(good.replace("<h1>", "<h1>x</h1><h1>"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("2 <h1>");
+            assertThat(structureProblems(good.replace("<h1>SMTP 421 vs 552</h1>", ""), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("0 <h1>");
+            assertThat(structureProblems(good.replace("<html lang=\"en\">", "<html lang=\"ja\">"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("<html lang=\"ja\"> on a en page");
+            assertThat(structureProblems(good.replace("<html lang=\"en\">", "<html>"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("no lang");
+            assertThat(structureProblems(good, "en/smtp/421-vs-552/", locales, JA))
+                    .singleElement().asString().contains("section headings");
+            assertThat(structureProblems(good.replace(">Key differences<", ">Differences<"), "en/smtp/421-vs-552/", locales, EN))
+                    .singleElement().asString().contains("section headings");
+            List<String> swapped = List.of(EN.get(0), EN.get(1), EN.get(2), EN.get(4), EN.get(3), EN.get(5));
+            assertThat(structureProblems(good, "en/smtp/421-vs-552/", locales, swapped)).hasSize(1);
+            assertThat(structureProblems(good.replace("/ja/smtp/421-vs-552/", "/ja/smtp/421-vs-554/"), "en/smtp/421-vs-552/",
+                    locales, EN)).singleElement().asString().contains("no link to the ja page /ja/smtp/421-vs-552/");
+            assertThat(structureProblems(good.replace("../../../ja/smtp/421-vs-552/", "../../../ja/smtp/421-vs-552/index.html"),
+                    "en/smtp/421-vs-552/", locales, EN)).isEmpty();
+        }
+
+        @Test
+        void wrongPairCountsAreFound() {
+            Set<String> codes = Set.of("421", "450", "552");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-552", "450-vs-552"))).isEmpty();
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-552")))
+                    .singleElement().asString().contains("2 pair pages for 3 codes, expected n*(n-1)/2 = 3");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "450-vs-421", "450-vs-552")))
+                    .singleElement().asString().contains("two pages");
+            assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-999", "450-vs-552")))
+                    .singleElement().asString().contains("421-vs-999");
+        }
+
+        @Test
+        void codeFilesAreTheYamlFilesWithoutLocaleSuffix(@TempDir Path dir) throws IOException {
+            for (String f : List.of("_family.yaml", "_family.ja.yaml", "421.yaml", "421.ja.yaml", "X.1.10.yaml", "X.1.10.ja.yaml")) {
+                Files.writeString(dir.resolve(f), "");
+            }
+            assertThat(codeIds(dir, List.of("en", "ja"))).containsExactly("421", "X.1.10");
+        }
+    }
+}
