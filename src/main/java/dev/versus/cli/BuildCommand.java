@@ -102,7 +102,7 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
                     pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
-            String robots = dev.versus.render.Sitemap.robotsLine(r.site().baseUrl());
+            String robots = dev.versus.render.data.Sitemap.robotsLine(r.site().baseUrl());
             if (robots != null) {
                 // Crawlers read robots.txt only at the host's root, which this site is not.
                 spec.commandLine().getOut().println("No robots.txt: the site is not at the root of its host. Add this line"

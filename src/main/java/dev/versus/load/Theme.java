@@ -111,7 +111,7 @@ public final class Theme {
      * The theme's {@code locales/*.yaml}, parsed once per process (they are in the jar and never
      * change); paths in messages start with {@value #DISPLAY}.
      */
-    public static java.util.List<RawSources.RawFile> localeFiles(dev.versus.validate.Problems problems) {
+    public static java.util.List<RawSources.RawFile> localeFiles(dev.versus.diagnostics.Problems problems) {
         java.util.List<RawSources.RawFile> files = localeFiles;
         if (files != null) return files;
         java.util.List<RawSources.RawFile> out = new java.util.ArrayList<>();
