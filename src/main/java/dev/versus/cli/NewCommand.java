@@ -217,6 +217,9 @@ final class NewCommand implements Runnable {
                 # Markdown, usually a list: the situations that produce it.
                 when: |
                   - Write a situation that produces %1$s.
+                # Optional Markdown: when a server should send it (shown under "Which to use when").
+                # use: |
+                #   Send %1$s when ...
                 # Markdown per audience: sender, recipient, admin (at least one).
                 fix:
                   sender: |
@@ -256,6 +259,8 @@ final class NewCommand implements Runnable {
                 #   ...
                 # when: |
                 #   - ...
+                # use: |
+                #   ...
                 # fix:
                 #   sender: |
                 #     ...

@@ -29,11 +29,11 @@ public final class VersusCommand implements Runnable {
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("new", NewCommand::new);
         m.put("build", BuildCommand::new);
         m.put("check", CheckCommand::new);
-        m.put("i18n", I18nCommand::new);
-        m.put("new", NewCommand::new);
         m.put("serve", ServeCommand::new);
+        m.put("i18n", I18nCommand::new);
         m.put("theme", ThemeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
