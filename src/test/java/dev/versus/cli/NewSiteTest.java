@@ -100,6 +100,16 @@ class NewSiteTest {
         assertThat(Files.readString(site.resolve("content/http/503.ja.yaml"))).contains("# title:");
         assertThat(versus("check", "--source", site.toString())).as(stderr.toString()).isZero();
         assertThat(stdout.toString()).contains("content/http/503.yaml:4:8: warning: 'title' has no ja translation");
+        // No text of 503 in Japanese: its Japanese page says so and names the English page canonical.
+        Path out = dir.resolve("out");
+        assertThat(versus("build", "--source", site.toString(), "--out", out.toString())).as(stderr.toString()).isZero();
+        Document ja = page(out, "ja/http/503/index.html");
+        assertThat(ja.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://errors.example.com/en/http/503/");
+        assertThat(ja.selectFirst("p[role=note]").text()).isEqualTo("このページはまだ翻訳されていないため、英語の原文を表示しています。 英語版を読む");
+        assertThat(ja.selectFirst("p[role=note] a").attr("href")).isEqualTo("../../../en/http/503/");
+        Document translated = page(out, "ja/http/429/index.html");
+        assertThat(translated.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://errors.example.com/ja/http/429/");
+        assertThat(translated.select("p[role=note]")).isEmpty();
 
         assertThat(versus("new", "code", "htp", "504", "--source", site.toString())).isEqualTo(1);
         assertThat(stderr.toString()).isEqualTo("versus new code: no family 'htp' (no content/htp/_family.yaml);"

@@ -426,9 +426,15 @@ public final class SiteRenderer {
         }
         String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
-        return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
-                        SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json"),
-                view, comparisons);
+        PageView p = page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
+                SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json");
+        String untranslated = null;
+        if (!locale.equals(site.defaultLocale()) && code.text(locale).untranslated(locale)) {
+            String original = SitePaths.code(site.defaultLocale(), code);
+            p = p.withCanonical(absolute(original));
+            untranslated = paths.link(dir, original);
+        }
+        return new CodePage(p, view, comparisons, untranslated);
     }
 
     /** The pair of {@code x} and {@code y} in page order (lower code first). */

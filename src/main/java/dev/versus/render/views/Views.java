@@ -30,6 +30,12 @@ public final class Views {
             hreflang = List.copyOf(hreflang);
             stylesheets = List.copyOf(stylesheets);
         }
+
+        /** The same page declaring another page canonical (an untranslated copy names the English page). */
+        public PageView withCanonical(String url) {
+            return new PageView(lang, title, description, root, home, url, labels, alternates, crumbs, hreflang, xDefault, json,
+                    documentTitle, stylesheets);
+        }
     }
 
     /** The same page in another (or this) language. */
@@ -64,7 +70,12 @@ public final class Views {
         }
     }
 
-    public record CodePage(PageView page, CodeView code, List<Link> comparisons) {}
+    /**
+     * A code's page. {@code untranslatedSource} links to the page in the default language when no
+     * text of the code is translated into this page's language (null otherwise): the page says so
+     * and names that page canonical, so search engines do not index an English copy twice.
+     */
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons, String untranslatedSource) {}
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
