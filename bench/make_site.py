@@ -7,7 +7,8 @@ Writes, under OUTDIR:
   dataset.json  the generated dataset (both locales), for reference
   versus/       a Versus project in the repository's content format (docs/CONTENT-FORMAT.md):
                 content/site.yaml and content/smtp/<code>[.ja].yaml; with --project DIR also
-                DIR's templates/, locales/ and content/smtp/_family*.yaml, so that it builds
+                DIR's templates/, locales/ and content/smtp/_family*.yaml (with a codePattern
+                that takes every code of the dataset), so that it builds
   hugo/         a Hugo 0.111 site (data files, one stub page per code and per pair, i18n,
                 layouts)
 
@@ -335,9 +336,13 @@ def make_code(code, codes, seed):
                "subj": subj, "cmd": cmd}
         if loc == "en":
             summary = f"Reply {code} means that the {subj} {SUMMARY_PHRASE['en'][d]} after the {cmd} command."
+            use = f"Send {code} when the {subj} {SUMMARY_PHRASE['en'][d]} after the {cmd} command."
         else:
             summary = f"{code} は、{cmd} コマンドの後で{subj}{SUMMARY_PHRASE['ja'][d]}ことを示します。"
-        t = {"title": title[loc], "summary": summary}
+            use = f"{cmd} コマンドの後で{subj}{SUMMARY_PHRASE['ja'][d]}ときは、{code} を返します。"
+        # "use" is Versus's own field (when a server should send the code); Hugo's site says
+        # the same with the summary, as its "which" section did before Versus had the field.
+        t = {"title": title[loc], "summary": summary, "use": use}
         for field in FIELDS:
             t[field] = markdown_field(rng, loc, field, ctx, d)
         rec["text"][loc] = t
@@ -426,6 +431,7 @@ def versus_code_yaml(rec, loc):
         f"summary: {yq(t['summary'])}\n",
         yblock("description", t["description"]),
         yblock("when", t["when"]),
+        f"use: {yq(t['use'])}\n",
         "fix:\n" + yblock("sender", t["fix"], "  "),
     ]
     if loc != DEFAULT_LOCALE:
@@ -458,7 +464,12 @@ def write_versus(ds, root, project=None):
             shutil.copytree(f"{project}/{folder}", f"{root}/{folder}")
         for name in sorted(os.listdir(f"{project}/content/smtp")):
             if name.startswith("_family"):
-                shutil.copy(f"{project}/content/smtp/{name}", f"{root}/content/smtp/{name}")
+                with open(f"{project}/content/smtp/{name}", encoding="utf-8") as f:
+                    text = f.read()
+                # The made-up codes use every second digit (x60 to x99 too), which the real
+                # family's pattern may not allow: this family's pattern is this dataset's.
+                text = re.sub(r"(?m)^codePattern:.*$", "codePattern: '[2-5][0-9][0-9]'", text)
+                write(f"{root}/content/smtp/{name}", text)
 
 
 HUGO = {}

@@ -202,9 +202,10 @@ for n in "${SIZES[@]}"; do
         h_rss="$(mib "$(median "$hres" 2)") ($(mib "$(max "$hres" 2)"))"
         h_pages=$(($(wc -l <"$WORK/pages-hugo") - 1))   # without its redirect /index.html
         ratios=$(awk -v v="$v_wall" -v h="$h_wall" 'BEGIN { printf "%.2f | %.2f", v / h, h / v }')
-        ROWS+=("| $n | $pages | $h_pages | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | $h_wall ($(min "$hres" 1) to $(max "$hres" 1)) | $ratios | $v_cpu | $h_cpu | $v_rss | $h_rss | $loads |")
+        cpu_ratio=$(awk -v v="$v_cpu" -v h="$h_cpu" 'BEGIN { printf "%.2f", v / h }')
+        ROWS+=("| $n | $pages | $h_pages | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | $h_wall ($(min "$hres" 1) to $(max "$hres" 1)) | $ratios | $v_cpu | $h_cpu | $cpu_ratio | $v_rss | $h_rss | $loads |")
     else
-        ROWS+=("| $n | $pages | — | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | — | — | — | $v_cpu | — | $v_rss | — | $loads |")
+        ROWS+=("| $n | $pages | — | $v_wall ($(min "$vres" 1) to $(max "$vres" 1)) | — | — | — | $v_cpu | — | — | $v_rss | — | $loads |")
     fi
     rm -rf "$vout" "$hout"
 done
@@ -215,8 +216,8 @@ echo "Versus at $COMMIT ($VERSUS_DESC); ${HUGO_VERSION:-Hugo not run}"
 echo "$CPU_MODEL, $(nproc) cores; $JAVA; output on $FS; $RUNS interleaved pairs (Versus, Hugo, ...) per size"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| codes | Versus pages | Hugo pages | Versus wall (s), median (range) | Hugo wall (s) | Versus/Hugo | Hugo/Versus | Versus CPU (s) | Hugo CPU (s) | Versus peak RSS (MiB), median (max) | Hugo peak RSS (MiB) | load average |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| codes | Versus pages | Hugo pages | Versus wall (s), median (range) | Hugo wall (s) | Versus/Hugo | Hugo/Versus | Versus CPU (s) | Hugo CPU (s) | Versus/Hugo CPU | Versus peak RSS (MiB), median (max) | Hugo peak RSS (MiB) | load average |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
 for note in "${NOTES[@]+"${NOTES[@]}"}"; do echo "$note"; done
 echo

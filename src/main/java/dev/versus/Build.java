@@ -7,6 +7,7 @@ import dev.versus.load.SourceLoader;
 import dev.versus.load.Theme;
 import dev.versus.model.Site;
 import dev.versus.publish.OutputFolder;
+import dev.versus.publish.PublishException;
 import dev.versus.publish.UnsafeOutputException;
 import dev.versus.render.data.JsonExport;
 import dev.versus.render.data.SearchIndex;
@@ -38,7 +39,8 @@ public final class Build {
     public record Options(Path source, Path out, String baseUrl, UrlStyle urlStyle) {}
 
     /** What a successful build produced. */
-    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis, Timings timings) {}
+    public record Result(Site site, SiteRenderer.Stats stats, int files, int changedFiles, long millis, Timings timings,
+                         List<String> notes) {}
 
     /**
      * Where the time of a build went, in milliseconds: loading and validating the sources,
@@ -126,17 +128,18 @@ public final class Build {
     /** The whole build; the output folder changes only if every stage succeeded. */
     public Result run() throws ContentException, RenderException, UnsafeOutputException, IOException {
         long start = System.nanoTime();
-        OutputFolder.checkTarget(options.out(), options.source());
-        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
-        // The templates do not depend on the content: they are read and compiled on another core
-        // while this one validates the sources. A template that fails to load fails again, with
-        // its error, when the renderer asks for it.
-        FutureTask<TemplateEngine> loading = new FutureTask<>(() -> new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES));
-        start(loading, "versus-templates");
-        Site site = validate();
-        long validated = System.nanoTime();
-        TemplateEngine engine = finish(loading);
+        // The output folder is checked and locked first, so that a wrong --out is reported even
+        // when the sources have errors too, and a second build into the same folder stops at once.
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
+            Path templates = options.source().resolve(SourceLoader.TEMPLATES);
+            // The templates do not depend on the content: they are read and compiled on another core
+            // while this one validates the sources. A template that fails to load fails again, with
+            // its error, when the renderer asks for it.
+            FutureTask<TemplateEngine> loading = new FutureTask<>(() -> new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES));
+            start(loading, "versus-templates");
+            Site site = validate();
+            long validated = System.nanoTime();
+            TemplateEngine engine = finish(loading);
             // The data files need nothing from the pages: written on a thread of their own while
             // the pages render, instead of after them on one core.
             long[] dataDone = {0};
@@ -154,18 +157,24 @@ public final class Build {
             SiteRenderer.Stats stats;
             try {
                 stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
+            } catch (IOException e) {
+                throw PublishException.beforeSwap(e, out);
             } finally {
                 // Whatever happened to the pages, the data thread is done with the output folder
                 // before it is committed or rolled back.
                 awaitQuietly(dataThread);
             }
             long rendered = System.nanoTime();
-            finish(data);
+            try {
+                finish(data);
+            } catch (IOException e) {
+                throw PublishException.beforeSwap(e, out);
+            }
             out.commit();
             long end = System.nanoTime();
             Timings timings = new Timings(millis(start, validated), millis(validated, rendered), millis(validated, dataDone[0]),
                     millis(rendered, end));
-            return new Result(site, stats, out.files(), out.changedFiles(), millis(start, end), timings);
+            return new Result(site, stats, out.files(), out.changedFiles(), millis(start, end), timings, out.notes());
         } catch (freemarker.core.ParseException | SecurityException | freemarker.template.TemplateNotFoundException e) {
             throw new RenderException(templateErrors(e));
         }

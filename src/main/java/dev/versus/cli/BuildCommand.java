@@ -1,9 +1,11 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.Build;
 import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.TranslationStatus;
+import dev.versus.publish.PublishException;
 import dev.versus.publish.UnsafeOutputException;
 import dev.versus.render.site.UrlStyle;
 import dev.versus.render.templates.RenderException;
@@ -74,14 +76,7 @@ final class BuildCommand implements Callable<Integer> {
 
     /** One line that says which file and why, for the I/O failures a user can act on. */
     static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file or folder";
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + ": already exists";
-        if (e instanceof java.nio.file.NotDirectoryException d) return d.getFile() + ": is a file, not a folder";
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            return fs.getFile() + (fs.getReason() != null ? ": " + fs.getReason().toLowerCase(Locale.ROOT) : "");
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return PublishException.describe(e);
     }
 
     @Override
@@ -100,7 +95,8 @@ final class BuildCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             int pages = r.stats().pagesPerLocale().values().stream().mapToInt(Integer::intValue).sum();
             spec.commandLine().getOut().printf(Locale.ROOT, "Built %d pages (%s): %d files, %d written to %s%s in %.2f s%s%n",
-                    pages, perLocale, r.files(), r.changedFiles(), target, offline ? " (offline)" : "", r.millis() / 1000.0,
+                    pages, perLocale, r.files(), r.changedFiles(), TerminalText.visible(target.toString()),
+                    offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
             String robots = dev.versus.render.data.Sitemap.robotsLine(r.site().baseUrl());
             if (robots != null) {
@@ -110,6 +106,8 @@ final class BuildCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("  " + robots);
             }
             if (timings) spec.commandLine().getOut().println(describe(r.timings()));
+            for (String note : r.notes()) err.println(TerminalText.visible("versus build: note: " + note));
+            err.flush();
             spec.commandLine().getOut().flush();
             return VersusCommand.OK;
         } catch (ContentException e) {
@@ -119,8 +117,13 @@ final class BuildCommand implements Callable<Integer> {
         } catch (UnsafeOutputException e) {
             ErrorReport.print(err, "build", List.of("--out: " + e.getMessage()));
             return VersusCommand.USAGE;
+        } catch (PublishException e) {
+            err.println(TerminalText.visible("versus build: cannot write the site: " + describe(e) + " (" + e.outcome(target.toString()) + ")"));
+            if (sources.debug) e.printStackTrace(err);
+            err.flush();
         } catch (IOException e) {
-            err.println("versus build: cannot write the site: " + describe(e) + " (nothing was replaced)");
+            // Before the output folder was opened (its parent could not be made, say), or while it was locked.
+            err.println(TerminalText.visible("versus build: cannot write the site: " + describe(e) + " (" + target + " was not changed)"));
             if (sources.debug) e.printStackTrace(err);
             err.flush();
         }

@@ -1,13 +1,16 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.Build;
 import dev.versus.diagnostics.ContentError;
 import dev.versus.diagnostics.ContentException;
+import dev.versus.diagnostics.Problems;
 import dev.versus.i18n.FieldStatus;
 import dev.versus.i18n.TranslationStatus;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.render.site.UrlStyle;
+import dev.versus.validate.Glossary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,21 +45,29 @@ final class CheckCommand implements Callable<Integer> {
                 return VersusCommand.FAILED;
             }
             TranslationStatus status = TranslationStatus.of(site);
-            List<ContentError> translations = status.problems();
-            if (strict && !translations.isEmpty()) {
-                ErrorReport.print(spec.commandLine().getErr(), "check --strict", translations);
+            Problems glossaryFiles = new Problems();
+            List<ContentError> terms = Glossary.check(sources.source, site.locales(), site.defaultLocale(), glossaryFiles)
+                    .stream().map(Glossary.Finding::asError).toList();
+            if (!glossaryFiles.isEmpty()) {
+                ErrorReport.print(spec.commandLine().getErr(), "check", glossaryFiles.sorted(), sources.source);
+                return VersusCommand.FAILED;
+            }
+            List<ContentError> warnings = java.util.stream.Stream.concat(status.problems().stream(), terms.stream())
+                    .sorted().toList();
+            if (strict && !warnings.isEmpty()) {
+                ErrorReport.print(spec.commandLine().getErr(), "check --strict", warnings);
                 printTranslations(spec.commandLine().getErr(), status);
                 return VersusCommand.FAILED;
             }
             PrintWriter out = spec.commandLine().getOut();
-            translations.forEach(m -> out.println(m.location() + ": warning: " + m.message()));
+            warnings.forEach(m -> out.println(TerminalText.visible(m.location() + ": warning: " + m.message())));
             int codes = site.families().stream().mapToInt(f -> f.codes().size()).sum();
             out.printf("OK: %s, %s, %s (%s), no errors%n", count(site.families().size(), "family", "families"),
                     count(codes, "code", "codes"), count(site.locales().size(), "locale", "locales"),
                     String.join(", ", site.locales()));
             for (Family f : site.families()) {
                 int n = f.codes().size();
-                out.printf("  %s: %s, %s%n", f.id(), count(n, "code", "codes"), count(n * (n - 1) / 2, "pair", "pairs"));
+                out.printf("  %s: %s, %s%n", f.id(), count(n, "code", "codes"), count(f.pairCount(), "pair", "pairs"));
             }
             printTranslations(out, status);
             out.flush();
@@ -79,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** "1 family", "2 families": the summary is read by people. */
-    static String count(int n, String one, String many) {
+    static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

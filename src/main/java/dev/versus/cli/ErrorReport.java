@@ -1,16 +1,20 @@
 package dev.versus.cli;
 
 import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Prints a list of errors the same way for every command: one per line, then a count. */
+/**
+ * Prints a list of errors the same way for every command: one per line, then a count. Every line
+ * goes through {@link TerminalText#visible}: errors quote file names and values from content.
+ */
 final class ErrorReport {
     private ErrorReport() {}
 
     static void print(PrintWriter err, String stage, List<?> errors) {
-        for (Object e : errors) err.println(e);
+        for (Object e : errors) err.println(TerminalText.visible(String.valueOf(e)));
         count(err, stage, errors.size());
     }
 
@@ -22,7 +26,7 @@ final class ErrorReport {
     static void print(PrintWriter err, String stage, List<ContentError> errors, Path root) {
         SourceExcerpt excerpts = new SourceExcerpt(root);
         for (ContentError e : errors) {
-            err.println(e);
+            err.println(TerminalText.visible(e.toString()));
             excerpts.of(e.location()).forEach(err::println);
         }
         count(err, stage, errors.size());

@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.Build;
 import dev.versus.diagnostics.ContentException;
 import dev.versus.i18n.FieldStatus;
@@ -107,7 +108,7 @@ final class I18nCommand implements Runnable {
                 try {
                     states.add(FieldStatus.State.valueOf(word.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    err.println("versus i18n export: --only takes missing, stale, unstamped or translated, not '" + word + "'");
+                    err.println("versus i18n export: --only takes missing, stale, unstamped or translated, not '" + TerminalText.visible(word) + "'");
                     err.flush();
                     return VersusCommand.USAGE;
                 }
@@ -117,7 +118,7 @@ final class I18nCommand implements Runnable {
             if (site == null) return VersusCommand.FAILED;
             if (locale.equals(site.defaultLocale()) || !site.locales().contains(locale)) {
                 err.println("versus i18n export: --locale must be one of the translated locales "
-                        + site.locales().stream().filter(l -> !l.equals(site.defaultLocale())).toList() + ", not '" + locale + "'");
+                        + site.locales().stream().filter(l -> !l.equals(site.defaultLocale())).toList() + ", not '" + TerminalText.visible(locale) + "'");
                 err.flush();
                 return VersusCommand.USAGE;
             }
@@ -132,7 +133,8 @@ final class I18nCommand implements Runnable {
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                     units = XliffExport.write(status, locale, states, w);
                 }
-                spec.commandLine().getOut().printf("Exported %d units (%s) for %s to %s%n", units, words(states), locale, out);
+                spec.commandLine().getOut().printf("Exported %d units (%s) for %s to %s%n", units, words(states), locale,
+                        TerminalText.visible(out.toString()));
                 spec.commandLine().getOut().flush();
             }
             err.flush();
@@ -165,13 +167,13 @@ final class I18nCommand implements Runnable {
             if (site == null) return VersusCommand.FAILED;
             XliffImport.Outcome o = XliffImport.run(sources.source.toAbsolutePath().normalize(), site, file);
             if (!o.errors().isEmpty()) {
-                for (String e : o.errors()) err.println(e);
+                for (String e : o.errors()) err.println(TerminalText.visible(e));
                 err.println("i18n import failed: " + o.errors().size() + (o.errors().size() == 1 ? " error" : " errors")
                         + "; no file was changed");
                 err.flush();
                 return VersusCommand.FAILED;
             }
-            for (String r : o.refused()) err.println(r);
+            for (String r : o.refused()) err.println(TerminalText.visible(r));
             err.flush();
             List<String> files = new ArrayList<>(o.changedFiles());
             files.addAll(o.createdFiles());
@@ -214,7 +216,7 @@ final class I18nCommand implements Runnable {
                 Path abs = f.toAbsolutePath().normalize();
                 String rel = abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : f.toString();
                 if (!known.contains(rel)) {
-                    err.println("versus i18n stamp: " + f + " is not the translation file of a code under " + root);
+                    err.println(TerminalText.visible("versus i18n stamp: " + f + " is not the translation file of a code under " + root));
                     err.flush();
                     return VersusCommand.USAGE;
                 }

@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.serve.DevServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,18 +46,18 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = DevServer.start(new DevServer.Options(sources.source, host, port, DevServer.Options.QUIET), out);
         } catch (BindException e) {
-            err.println("versus serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); is another server using it? Choose another with --port");
+            err.println(TerminalText.visible("versus serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); is another server using it? Choose another with --port"));
             err.flush();
             return VersusCommand.FAILED;
         } catch (IOException e) {
-            err.println("versus serve: " + e.getMessage());
+            err.println(TerminalText.visible("versus serve: " + e.getMessage()));
             if (sources.debug) e.printStackTrace(err);
             err.flush();
             return VersusCommand.FAILED;
         }
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-            out.println("Warning: listening on " + host + ", so other computers may reach this preview.");
+            out.println("Warning: listening on " + TerminalText.visible(host) + ", so other computers may reach this preview.");
         }
         out.println("Serving " + server.url() + " (Ctrl-C to stop)");
         out.flush();

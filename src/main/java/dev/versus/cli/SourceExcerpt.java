@@ -2,6 +2,7 @@ package dev.versus.cli;
 
 import dev.versus.diagnostics.Location;
 import dev.versus.model.Text;
+import dev.versus.diagnostics.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.Map;
  *
  * Only for a place inside a file: line 1, column 1 stands for the whole file ("missing required
  * field") and gets none. The line is printed as text, never as terminal input: control and
- * format characters (escape sequences, bidirectional overrides) are shown as U+FFFD. When a line
+ * format characters (escape sequences, bidirectional overrides) are shown as their escapes
+ * ({@code \u001b}, {@code \u202e}) by {@link TerminalText#visible}, the caret still under its column. When a line
  * cannot be trusted to be the one the error counts (the file is gone, unreadable or too large,
  * counts lines differently from Java, or is shorter than the column), there is no excerpt rather
  * than a wrong one.
@@ -61,8 +63,9 @@ final class SourceExcerpt {
         StringBuilder under = new StringBuilder(from > 0 ? " " : "");
         for (int i = from; i < to; i++) {
             int cp = text[i];
-            shown.appendCodePoint(cp == '\t' ? ' ' : visible(cp) ? cp : '\uFFFD');
-            if (i < caret) under.append(wide(cp) ? "  " : " ");
+            String shownCp = cp == '\t' ? " " : TerminalText.visible(cp);
+            shown.append(shownCp);
+            if (i < caret) under.append(wide(cp) ? "  " : " ".repeat(shownCp.codePointCount(0, shownCp.length())));
         }
         if (to < text.length) shown.append('…');
         under.append('^');
@@ -86,13 +89,6 @@ final class SourceExcerpt {
         } catch (IOException | SecurityException e) {
             return null;
         }
-    }
-
-    private static boolean visible(int cp) {
-        int type = Character.getType(cp);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
-                && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE && type != Character.UNASSIGNED
-                && type != Character.PRIVATE_USE;
     }
 
     /** Two terminal columns: CJK and full-width forms. */

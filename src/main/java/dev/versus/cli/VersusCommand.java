@@ -1,5 +1,6 @@
 package dev.versus.cli;
 
+import dev.versus.diagnostics.TerminalText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,17 +66,40 @@ public final class VersusCommand implements Runnable {
             if (!parse.unmatched().isEmpty()) {
                 throw new CommandLine.UnmatchedArgumentException(parse.commandSpec().commandLine(), parse.unmatched());
             }
-            return new CommandLine.RunLast().execute(parse);
+            try {
+                return new CommandLine.RunLast().execute(parse);
+            } catch (OutOfMemoryError e) {
+                // Caught here, at the top, the site is garbage and there is room to say so.
+                PrintWriter err = cl.getErr();
+                err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+                if (debug(parse)) e.printStackTrace(err);
+                err.flush();
+                return FAILED;
+            }
         });
         cl.setExecutionExceptionHandler((e, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
-            err.println("versus: internal error: " + e);
+            err.println(TerminalText.visible("versus: internal error: " + e));
             if (parse.hasMatchedOption("--debug")) e.printStackTrace(err);
             else err.println("run again with --debug for the stack trace, and please report it");
             err.flush();
             return FAILED;
         });
         return cl;
+    }
+
+    /** The one line for a run out of memory: how much it had, and how to give it more. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "versus: out of memory: the site needs more than the " + (maxHeapBytes >> 20) + " MB of memory this Java"
+                + " may use; raise it with VERSUS_JAVA_OPTS=-Xmx" + Math.max(1, 2 * (maxHeapBytes >> 30) + 1) + "g for"
+                + " target/versus (java -Xmx...g -jar versus.jar for the jar)";
+    }
+
+    private static boolean debug(CommandLine.ParseResult parse) {
+        for (CommandLine.ParseResult p = parse; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) return true;
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

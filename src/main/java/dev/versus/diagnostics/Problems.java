@@ -18,6 +18,11 @@ public final class Problems {
         return errors.isEmpty();
     }
 
+    /** True if an error was already reported in the file {@code path}. */
+    public synchronized boolean hasErrorIn(String path) {
+        return errors.stream().anyMatch(e -> e.location().path().equals(path));
+    }
+
     public synchronized int count() {
         return errors.size();
     }

@@ -4,6 +4,7 @@ import dev.versus.model.Code;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
+import dev.versus.validate.Limits;
 import dev.versus.validate.SourceHash;
 import dev.versus.validate.Vocabulary;
 import java.io.IOException;
@@ -124,6 +125,11 @@ public final class XliffImport {
                 continue;
             }
             String value = u.target().replace("\r\n", "\n").replace('\r', '\n').strip();
+            if (value.length() > Limits.FIELD_CHARS) {
+                errors.add(where + ": the target is " + value.length() + " characters long, more than the limit of "
+                        + Limits.FIELD_CHARS + " for one field, which check would refuse");
+                continue;
+            }
             String path = TranslationStatus.translationPath(code, locale);
             try {
                 TranslationFileEditor editor = files.editor(path);
@@ -155,9 +161,21 @@ public final class XliffImport {
         return new Outcome(locale, errors, List.of(), 0, 0, 0, List.of(), List.of());
     }
 
+    /**
+     * Largest XLIFF file read: an export of every field of the repository's site is about 2 MB, and
+     * the XLIFF reader needs many times a file's size in memory.
+     */
+    static final long MAX_BYTES = 8 << 20;
+
     private static List<Read> read(Path xliff, String name, String[] langs, List<String> errors) throws IOException {
         if (!Files.isRegularFile(xliff)) {
             errors.add(name + ": no such file");
+            return List.of();
+        }
+        long size = Files.size(xliff);
+        if (size > MAX_BYTES) {
+            errors.add(name + ":1:1: file is " + size + " bytes, more than the limit of " + MAX_BYTES + "; export fewer"
+                    + " units at a time (--only missing,stale) or split the file");
             return List.of();
         }
         if (hasDoctype(xliff, name, errors)) return List.of();

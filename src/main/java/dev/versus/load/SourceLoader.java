@@ -45,7 +45,19 @@ public final class SourceLoader {
         Path content = root.resolve(CONTENT);
         Path siteFile = content.resolve("site.yaml");
         YamlNode site = null;
-        if (!Files.isRegularFile(siteFile)) {
+        // A linked folder or site file would be read from wherever it points, and its names and
+        // lines would appear in error messages: refused like linked code files, before any reading.
+        boolean linkedContent = refuseLink(content, "move the folder here instead", problems);
+        boolean linkedLocales = refuseLink(root.resolve(LOCALES), "move the folder here instead", problems);
+        if (!refuseLink(root.resolve(TEMPLATES), "move the folder here instead", problems)) {
+            refuseLink(root.resolve(TEMPLATES).resolve("assets"), "move the folder here instead", problems);
+        }
+        if (linkedContent) {
+            return new RawSources(root, null, List.of(), List.of(), root.resolve(TEMPLATES));
+        }
+        if (refuseLink(siteFile, "copy the file instead", problems)) {
+            // reported; not read
+        } else if (!Files.isRegularFile(siteFile)) {
             problems.add(Location.fileStart(CONTENT + "/site.yaml"),
                     "missing site file; create it with title, baseUrl, defaultLocale and locales"
                             + " (is --source pointing at the project folder?)");
@@ -54,7 +66,7 @@ public final class SourceLoader {
         }
         List<RawSources.RawFile> locales = new ArrayList<>();
         // A site may have no locales/ at all: the built-in theme's labels serve it.
-        if (Files.isDirectory(root.resolve(LOCALES))) {
+        if (!linkedLocales && Files.isDirectory(root.resolve(LOCALES))) {
             for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
                 addIfParsed(file, locales);
             }
@@ -68,6 +80,13 @@ public final class SourceLoader {
             }
         }
         return new RawSources(root, site, locales, Theme.localeFiles(problems), families, root.resolve(TEMPLATES));
+    }
+
+    /** Reports {@code path} if it is a symbolic link; true if it was. */
+    private boolean refuseLink(Path path, String instead, Problems problems) {
+        if (!Files.isSymbolicLink(path)) return false;
+        problems.add(Location.fileStart(rel(path)), "symbolic links are not followed; " + instead);
+        return true;
     }
 
     private RawSources.RawFamily loadFamily(Path dir, Problems problems) {
@@ -99,7 +118,9 @@ public final class SourceLoader {
         }
         List<RawSources.RawText> notes = new ArrayList<>();
         Path pairs = dir.resolve(PAIRS);
-        if (Files.isDirectory(pairs, LinkOption.NOFOLLOW_LINKS)) {
+        if (refuseLink(pairs, "move the folder here instead", problems)) {
+            // reported; not read
+        } else if (Files.isDirectory(pairs, LinkOption.NOFOLLOW_LINKS)) {
             for (Path file : children(pairs, problems)) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".md") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -97,9 +97,17 @@ public final class YamlLoader {
         }
     }
 
+    /**
+     * Longest line: SnakeYAML copies its read window once per 1,024 characters of a line it
+     * looks ahead on, so its time grows with the square of the longest line (a 1 MB line took
+     * half a minute). A text field holds at most 20,000 characters anyway ({@code validate.Limits}).
+     */
+    public static final int MAX_LINE_CHARS = 21_000;
+
     /** Parses YAML text already in memory; {@code name} is the path printed in errors. */
     public static Optional<YamlNode> parse(String text, String name, Problems problems) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (!linesWithinLimit(text, name, problems)) return Optional.empty();
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -140,6 +148,25 @@ public final class YamlLoader {
         Converter converter = new Converter(name, problems);
         YamlNode node = converter.convert(root, 0);
         return converter.failed ? Optional.empty() : Optional.of(node);
+    }
+
+    private static boolean linesWithinLimit(String text, String name, Problems problems) {
+        if (text.length() <= MAX_LINE_CHARS) return true;
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    problems.add(new Location(name, line, 1), "line " + line + " is " + (i - start) + " characters long,"
+                            + " more than the limit of " + MAX_LINE_CHARS + "; a text field holds at most 20000"
+                            + " characters, so shorten the text or break it into lines");
+                    return false;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     private String displayPath(Path file) {
@@ -313,6 +340,19 @@ public final class YamlLoader {
         return out.toString();
     }
 
+    /** The first surrogate in {@code s} that is not half of a pair, or -1. */
+    private static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** The first control character in {@code s} other than tab and line breaks, or -1. */
     private static int controlCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -393,6 +433,14 @@ public final class YamlLoader {
                     // Only an escape ("\0", "\x07") gets here: the reader refuses the raw bytes.
                     return fail(loc, "the text contains the control character " + codePointName(control)
                             + "; remove the escape that writes it");
+                }
+                int surrogate = value == null ? -1 : loneSurrogate(value);
+                if (surrogate >= 0) {
+                    // Only an escape ("\ud800") gets here: UTF-8 cannot encode half a character. A page
+                    // would show it as "?", and strict JSON parsers refuse the data files.
+                    return fail(loc, "the text contains " + String.format("U+%04X", surrogate) + ", half of a"
+                            + " surrogate pair, which is not a character; write the character itself instead of the"
+                            + " escape (or both halves, as in \"\\ud83d\\ude00\")");
                 }
                 return new YamlNode.Scalar(value, loc);
             }

@@ -71,6 +71,17 @@ public record Family(
         return null;
     }
 
+    /**
+     * How many pairs {@link #pairs()} has, without making them: each has a comparison page (and
+     * its redirect) in every locale. {@code check}'s summary, the family index's count and the
+     * limit on pages per family read it here, so they count what the build renders; keep it
+     * in step with {@link #pairs()}.
+     */
+    public long pairCount() {
+        long n = codes.size();
+        return n * (n - 1) / 2;
+    }
+
     /** Every unordered pair, lower code first, in a stable order. */
     public List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(codes.size() * (codes.size() - 1) / 2);

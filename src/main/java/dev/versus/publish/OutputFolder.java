@@ -3,44 +3,80 @@ package dev.versus.publish;
 import dev.versus.render.site.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The write stage. Nothing reaches the output folder until the whole build has succeeded:
- * every file first goes to a staging folder beside it, and {@link #commit()} publishes it.
+ * The write stage. The output folder is always exactly the previous site or exactly the new one:
+ * the new site is assembled in a staging folder beside it and swapped in with two renames once
+ * it is complete.
  *
  * <ul>
- *   <li>A first build (no output yet) stages the whole site and moves the staging folder into
- *       place in one rename.</li>
- *   <li>A rebuild compares each file with the manifest of the previous build (length and
- *       CRC-32C, kept in the marker file) and stages only files that changed; commit moves those
- *       into place and deletes files no page produces any more. Rebuilding an unchanged site
- *       writes nothing but the marker.</li>
+ *   <li>Files whose content did not change are hard links to the published ones (compared byte
+ *       for byte, not by size), so a rebuild writes only the files that changed, and a rebuild
+ *       that changes nothing leaves the output folder alone altogether.</li>
+ *   <li>Files in the output that Versus did not write (found by walking the output without
+ *       following links, against the manifest in the marker file) are carried into the new
+ *       folder; one that stands where the new site needs a file or a folder stops the build
+ *       before anything is replaced.</li>
+ *   <li>Before the swap a journal ({@code .public.versus-journal}) records that the staging folder
+ *       is complete. A build killed during the swap is finished by the next one, which also
+ *       removes any staging or old folder a killed build left. Ctrl-C waits for a swap under way
+ *       and removes the staging folder.</li>
+ *   <li>One build per output folder at a time ({@link OutputLock}).</li>
  * </ul>
- * A failed build deletes its staging folder and leaves the last good site as it was. Versus
- * replaces only folders it created, recognised by the marker file, and never follows a symbolic
- * link inside them. Thread-safe: pages are written from several threads.
+ * Versus replaces only folders it created, recognised by a marker file that proves it
+ * ({@link Manifest}), and never follows a symbolic link inside them: deleting the old folder
+ * removes links, not what they point to. Thread-safe: pages are written from several threads.
  */
 public final class OutputFolder implements PageSink, AutoCloseable {
     /** Written into every output folder; its presence is what allows Versus to replace it. */
     public static final String MARKER = ".versus-output";
 
+    /**
+     * Called with a name at each step of publishing; tests install a hook that copies the disk
+     * as it is at that moment, which is what a build killed there would leave.
+     */
+    static volatile Consumer<String> checkpoint = step -> { };
+
     private final Path target;
     private final Path staging;
-    /** The previous build's manifest, or null for a first build (the staging folder becomes the output). */
+    private final Path old;
+    private final Path journal;
+    private final OutputLock lock;
+    /** The previous build's manifest, or null when the output is new or replaced whole. */
     private final Map<String, String> previous;
+    /** Whether the target exists now (a folder to swap out) and its marker's bytes. */
+    private final boolean targetExists;
+    private final byte[] previousMarker;
+    /** What is in the output now, walked without following links; null before a first build. */
+    private final OutputScan scan;
     /**
      * Path → fingerprint of every file of this build; kept sorted as it fills (the manifest is
      * sorted). The comparator is explicit: without one, the map casts every key to
@@ -50,54 +86,164 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     private final ConcurrentSkipListMap<String, String> written = new ConcurrentSkipListMap<>(String::compareTo);
     /** The files this rebuild changed; a first build changes every file and does not keep the set. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    /** Folders already made in the staging folder, relative. */
+    private final Set<String> stagedFolders = ConcurrentHashMap.newKeySet();
+    /** Pages write under the read lock; commit, close and Ctrl-C take the write lock. */
+    private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
+    private final List<String> notes = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger staged = new java.util.concurrent.atomic.AtomicInteger();
+    private final Thread onInterrupt;
     private boolean committed;
+    /** The staging folder became the output folder. */
+    private boolean swapped;
+    private boolean stopped;
 
-    private OutputFolder(Path target, Path staging, Map<String, String> previous) {
+    private OutputFolder(Path target, OutputLock lock, Manifest.Read marker, boolean targetExists, OutputScan scan,
+                         List<String> notes) throws IOException {
         this.target = target;
-        this.staging = staging;
-        this.previous = previous;
+        this.lock = lock;
+        this.staging = sibling(target, "new");
+        this.old = sibling(target, "old");
+        this.journal = sibling(target, "journal");
+        this.previous = marker.kind() == Manifest.Kind.VALID ? marker.entries() : null;
+        this.previousMarker = marker.bytes();
+        this.targetExists = targetExists;
+        this.scan = scan;
+        this.notes.addAll(notes);
+        Files.createDirectory(staging);
+        // A published site must be readable like any folder, whatever the umask of the build.
+        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        onInterrupt = new Thread(this::stop, "versus-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+
+    /** {@code .public.versus-new} and the like: the names Versus uses beside {@code public}. */
+    static Path sibling(Path target, String what) {
+        return target.resolveSibling("." + target.getFileName() + ".versus-" + what);
     }
 
     /**
-     * Prepares to write {@code target}. Refuses a target that Versus must never replace (see
-     * {@link #checkTarget}).
+     * Prepares to write {@code target}: refuses a target Versus must never replace (see
+     * {@link #checkTarget}), takes the folder's lock, finishes a swap that a killed build left
+     * half done, removes what such a build left beside the output, and reads the manifest.
      */
     public static OutputFolder open(Path target, Path source) throws UnsafeOutputException, IOException {
         Path t = checkTarget(target, source);
         Files.createDirectories(t.getParent());
-        Map<String, String> previous = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)
-                ? Manifest.read(t.resolve(MARKER)) : null;
-        Path staging = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".versus-");
-        // Temporary folders are private (0700); a published site must be readable like any folder.
-        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        OutputLock lock = OutputLock.take(t);
+        try {
+            List<String> notes = new ArrayList<>(recover(t));
+            Manifest.Read marker = Manifest.read(t.resolve(MARKER));
+            boolean exists = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
+            // The checks again, now that no other build can change the folder.
+            checkTarget(t, source);
+            OutputScan scan = marker.kind() == Manifest.Kind.VALID ? OutputScan.of(t) : null;
+            return new OutputFolder(t, lock, marker, exists, scan, notes);
+        } catch (IOException | UnsafeOutputException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        return new OutputFolder(t, staging, previous);
     }
 
     /**
      * Checks that {@code target} is a folder Versus may replace, before any work is done, so a
      * wrong {@code --out} is reported as such even when the sources have errors too: not the
      * file system root, the home folder, the sources or a folder inside them, a symbolic link,
-     * a file, or an existing non-empty folder without the marker.
+     * a file, or an existing non-empty folder without a marker file Versus wrote. Paths are
+     * compared where they really lead (symbolic links, {@code ..} and {@code /proc/self/cwd}
+     * resolved). Returns the target as a real path.
      */
     public static Path checkTarget(Path target, Path source) throws UnsafeOutputException, IOException {
-        Path t = target.toAbsolutePath().normalize();
-        Path src = source.toAbsolutePath().normalize();
-        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        Path t = RealPaths.ofParent(target);
+        Path src = RealPaths.of(source);
+        Path home = RealPaths.of(Path.of(System.getProperty("user.home")));
         if (t.getParent() == null) throw new UnsafeOutputException(t + " is the root of the file system; choose a folder for the site");
         if (t.equals(home)) throw new UnsafeOutputException(t + " is your home folder; choose a folder for the site, such as public/");
         if (src.startsWith(t)) throw new UnsafeOutputException(t + " contains the sources; choose a folder of its own, such as public/");
-        if (t.startsWith(src.resolve("content")) || t.startsWith(src.resolve("templates")) || t.startsWith(src.resolve("locales"))) {
-            throw new UnsafeOutputException(t + " is inside the sources; choose a folder of its own, such as public/");
+        Path real = RealPaths.of(target);
+        for (String folder : new String[] {"content", "templates", "locales"}) {
+            if (t.startsWith(src.resolve(folder)) || real.startsWith(src.resolve(folder))
+                    || real.startsWith(RealPaths.of(src.resolve(folder)))) {
+                throw new UnsafeOutputException(t + " is inside the sources (" + folder + "/); choose a folder of its own,"
+                        + " such as public/");
+            }
         }
         if (Files.isSymbolicLink(t)) throw new UnsafeOutputException(t + " is a symbolic link; give the real folder");
-        if (Files.exists(t) && !Files.isDirectory(t)) throw new UnsafeOutputException(t + " is a file, not a folder");
-        if (Files.isDirectory(t) && !Files.exists(t.resolve(MARKER)) && !isEmpty(t)) {
-            throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + MARKER
-                    + " file); empty it or choose another folder");
+        if (Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnsafeOutputException(t + " is a file, not a folder");
+        }
+        if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS) && !isEmpty(t)) {
+            Manifest.Kind kind = Manifest.read(t.resolve(MARKER)).kind();
+            if (kind == Manifest.Kind.NONE) {
+                throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + MARKER
+                        + " file); empty it or choose another folder");
+            }
+            if (kind == Manifest.Kind.INVALID) {
+                throw new UnsafeOutputException(t + " exists and its " + MARKER + " was not written by Versus, or was"
+                        + " edited since; empty the folder or choose another one");
+            }
         }
         return t;
+    }
+
+    /**
+     * Finishes or undoes what a killed build left beside {@code target}: with a journal the
+     * staging folder was complete, so the swap is finished; without one it was not, so it is
+     * removed. Returns what it did, for the user.
+     */
+    static List<String> recover(Path target) throws IOException {
+        Path staging = sibling(target, "new");
+        Path old = sibling(target, "old");
+        Path journal = sibling(target, "journal");
+        List<String> notes = new ArrayList<>();
+        boolean targetExists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+                if (targetExists) {
+                    deleteTree(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                notes.add("a build was stopped while it replaced " + target + "; its new site was complete, and is now"
+                        + " in place");
+            }
+            Files.delete(journal);
+        } else if (!targetExists && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            // Cannot happen in the order commit works, but the only copy of a site is never deleted.
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            notes.add("a build was stopped while it replaced " + target + "; the previous site is back in place");
+        }
+        boolean leftovers = false;
+        for (Path p : leftovers(target)) {
+            deleteTree(p);
+            leftovers = true;
+        }
+        if (leftovers && notes.isEmpty()) {
+            notes.add("removed what a stopped build had left beside " + target + "; " + target.getFileName()
+                    + " itself was not changed");
+        }
+        return notes;
+    }
+
+    /** Staging and old folders of earlier builds beside {@code target} (and those of earlier versions). */
+    private static List<Path> leftovers(Path target) throws IOException {
+        String name = target.getFileName().toString();
+        String ours = "." + name + ".versus-";
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            for (Path p : s.sorted().toList()) {
+                String n = p.getFileName().toString();
+                boolean current = n.equals(ours + "new") || n.equals(ours + "old");
+                // Earlier versions named their staging folders .public.versus-<digits>, .public.old-<digits>.
+                boolean earlier = (n.startsWith(ours) && n.substring(ours.length()).matches("[0-9]+")
+                        || n.startsWith("." + name + ".old-") && n.substring(name.length() + 6).matches("[0-9]+"))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (current || earlier) found.add(p);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -107,27 +253,65 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     @Override
     public void write(String path, byte[] buffer, int length) throws IOException {
-        if (path.equals(MARKER)) throw new IOException("a page may not be called " + MARKER);
+        checkPath(path);
         String fingerprint = Manifest.fingerprint(buffer, length);
         if (written.put(path, fingerprint) != null) throw new IOException("two pages were written to " + path);
-        if (previous != null && fingerprint.equals(previous.get(path)) && publishedIntact(path, length)) {
-            return; // unchanged: keep the published file
+        if (previous != null && fingerprint.equals(previous.get(path)) && publishedEquals(path, buffer, length)) {
+            return; // unchanged: the new folder links to the published file
         }
-        Path file = inside(staging, path);
-        Files.createDirectories(file.getParent());
-        // One write call for the whole file (Files.write hands a channel 8 KB at a time: two or
-        // three system calls for a comparison page).
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(buffer, 0, length);
+        ReentrantReadWriteLock.ReadLock read = state.readLock();
+        read.lock();
+        try {
+            if (stopped) throw new IOException("the build was interrupted");
+            Path file = staging.resolve(path);
+            makeStagedFolders(path);
+            // One write call for the whole file (Files.write hands a channel 8 KB at a time: two or
+            // three system calls for a comparison page).
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(buffer, 0, length);
+            }
+        } finally {
+            read.unlock();
         }
         if (previous != null) changed.add(path);
+        if (staged.incrementAndGet() == 20) checkpoint.accept("writing");
     }
 
-    /** The published copy is still there with the recorded size (someone may have deleted or edited it by hand). */
-    private boolean publishedIntact(String path, int length) {
-        try {
-            Path file = inside(target, path);
-            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == length;
+    /** Refuses a path that would leave the output folder or replace its marker. */
+    private static void checkPath(String path) throws IOException {
+        if (path.equals(MARKER)) throw new IOException("a page may not be called " + MARKER);
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
+            throw new IOException("refusing to write outside the output folder: " + path);
+        }
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new IOException("refusing to write outside the output folder: " + path);
+            }
+        }
+    }
+
+    private void makeStagedFolders(String path) throws IOException {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) return;
+        String folder = path.substring(0, slash);
+        if (stagedFolders.contains(folder)) return;
+        Files.createDirectories(staging.resolve(folder));
+        stagedFolders.add(folder);
+    }
+
+    /**
+     * The published copy of {@code path} is a file Versus wrote (reached without passing a link)
+     * with exactly these bytes; someone may have edited, replaced or removed it since.
+     */
+    private boolean publishedEquals(String path, byte[] buffer, int length) {
+        Long size = scan.files().get(path);
+        if (size == null || size != length) return false;
+        try (FileChannel in = FileChannel.open(target.resolve(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer published = ByteBuffer.allocate(length + 1);
+            while (in.read(published) > 0) {
+                if (published.position() > length) return false;
+            }
+            return published.position() == length && Arrays.equals(published.array(), 0, length, buffer, 0, length);
         } catch (IOException e) {
             return false;
         }
@@ -135,7 +319,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     /** Copies a folder of static assets into {@code into} (relative), skipping symbolic links. */
     public void copyTree(Path from, String into, Predicate<Path> include) throws IOException {
-        if (!Files.isDirectory(from)) return;
+        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.sorted().toList()) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && include.test(file)) {
@@ -155,71 +339,220 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         return previous == null ? written.size() : changed.size();
     }
 
-    /** Publishes the staged site. */
-    public void commit() throws IOException {
-        byte[] manifest = Manifest.write(written);
-        if (previous == null) {
-            Files.write(staging.resolve(MARKER), manifest);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                // An old-style or empty output folder: replace it whole.
-                Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } else {
-            for (String path : changed.stream().sorted().toList()) {
-                Path dest = inside(target, path);
-                createRealDirectories(dest.getParent());
-                Files.move(inside(staging, path), dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            for (String path : previous.keySet()) {
-                if (!written.containsKey(path)) deleteFileAndEmptyParents(inside(target, path));
-            }
-            Path marker = staging.resolve(MARKER);
-            Files.write(marker, manifest);
-            Files.move(marker, target.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(staging);
-        }
-        committed = true;
+    /** What the user should know about this build's output beyond the summary (a recovered swap, say). */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
-    /** Drops the staging folder unless it was committed. */
+    /** Whether the output folder held a site (or anything) before this build. */
+    boolean previousSiteExists() {
+        return targetExists;
+    }
+
+    /** The output folder, as a real path. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Publishes the staged site: completes the staging folder (links to unchanged files, the
+     * files Versus did not write, the marker), records in the journal that it is complete, and
+     * swaps it with the output folder. Throws {@link PublishException} saying which site the
+     * output holds if anything fails.
+     */
+    public void commit() throws IOException {
+        ReentrantReadWriteLock.WriteLock write = state.writeLock();
+        write.lock();
+        try {
+            if (stopped) throw new PublishException("the build was interrupted", false, targetExists);
+            byte[] manifest = Manifest.write(written);
+            if (previous != null && changed.isEmpty() && Arrays.equals(manifest, previousMarker)) {
+                // Every file is the published one: the output already is the new site.
+                committed = true;
+                return;
+            }
+            try {
+                checkpoint.accept("staged");
+                if (previous != null) {
+                    carryOver();
+                    linkUnchanged();
+                }
+                writeMarker(manifest);
+                checkpoint.accept("complete");
+                writeJournal();
+                checkpoint.accept("journal");
+            } catch (IOException e) {
+                Files.deleteIfExists(journal);
+                throw new PublishException(e, false, targetExists);
+            }
+            swap();
+            committed = true;
+        } finally {
+            write.unlock();
+        }
+        try {
+            deleteTree(old);
+        } catch (IOException e) {
+            notes.add("the new site is in place, but the previous one could not be removed entirely ("
+                    + PublishException.describe(e) + "); remove " + old + " by hand");
+        }
+        checkpoint.accept("done");
+    }
+
+    /** The two renames; a failure between them puts the previous site back. */
+    private void swap() throws IOException {
+        boolean moved = false;
+        try {
+            if (targetExists) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+                checkpoint.accept("swapping");
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            swapped = true;
+            checkpoint.accept("swapped");
+            Files.delete(journal);
+            checkpoint.accept("journal-deleted");
+        } catch (IOException e) {
+            if (swapped) {
+                // The new site is in place; only the journal is left, and the next build removes it.
+                return;
+            }
+            try {
+                if (moved) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(journal);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+                throw new PublishException(e, false, false);
+            }
+            throw new PublishException(e, false, targetExists);
+        }
+    }
+
+    /** Hard links to the published files this build left as they were. */
+    private void linkUnchanged() throws IOException {
+        int linked = 0;
+        for (var e : written.entrySet()) {
+            String path = e.getKey();
+            if (changed.contains(path)) continue;
+            makeStagedFolders(path);
+            Path from = target.resolve(path);
+            Path to = staging.resolve(path);
+            try {
+                Files.createLink(to, from);
+            } catch (FileSystemException | UnsupportedOperationException refused) {
+                // A file system without hard links, or a file that may not be linked (immutable):
+                // a copy has the same bytes, checked when the file was compared.
+                Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+            }
+            if (++linked == 3) checkpoint.accept("linking");
+        }
+    }
+
+    /**
+     * Carries what Versus did not write into the staging folder: files as hard links, symbolic
+     * links as links (never followed), empty folders as folders. Anything that stands where the
+     * new site needs a file or a folder stops the build.
+     */
+    private void carryOver() throws IOException {
+        Set<String> neededFolders = new HashSet<>();
+        for (String path : written.keySet()) {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                neededFolders.add(path.substring(0, slash));
+            }
+        }
+        List<String> obstacles = new ArrayList<>();
+        for (var e : scan.entries().entrySet()) {
+            String path = e.getKey();
+            OutputScan.Type type = e.getValue();
+            if (path.equals(MARKER)) continue;
+            boolean versusFile = type == OutputScan.Type.FILE && previous.containsKey(path);
+            if (versusFile) continue;
+            if (type == OutputScan.Type.FOLDER) {
+                if (written.containsKey(path)) obstacles.add(path + " is a folder where the new site has a file");
+                continue;
+            }
+            if (written.containsKey(path) || neededFolders.contains(path)) {
+                String what = type == OutputScan.Type.LINK ? "a symbolic link" : type == OutputScan.Type.FILE ? "a file" : "something";
+                obstacles.add(path + " is " + what + " Versus did not write, where the new site has a "
+                        + (written.containsKey(path) ? "file" : "folder"));
+            }
+        }
+        if (!obstacles.isEmpty()) {
+            throw new PublishException(target + ": " + obstacles.get(0) + (obstacles.size() > 1 ? " (and "
+                    + (obstacles.size() - 1) + " more)" : "") + "; move it out of the output folder", false, targetExists);
+        }
+        for (var e : scan.entries().entrySet()) {
+            String path = e.getKey();
+            OutputScan.Type type = e.getValue();
+            if (path.equals(MARKER) || type == OutputScan.Type.FILE && previous.containsKey(path)) continue;
+            // Anything inside a foreign folder is carried with it; a foreign folder's own entry
+            // only needs creating when it is empty.
+            if (type == OutputScan.Type.FOLDER && !scan.isEmptyFolder(path)) continue;
+            Path from = target.resolve(path);
+            Path to = staging.resolve(path);
+            Files.createDirectories(to.getParent());
+            switch (type) {
+                case FOLDER -> Files.createDirectories(to);
+                case FILE -> Files.createLink(to, from);
+                case LINK -> Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+                case OTHER -> { } // sockets and pipes are not content
+            }
+        }
+    }
+
+    private void writeMarker(byte[] manifest) throws IOException {
+        try (FileChannel out = FileChannel.open(staging.resolve(MARKER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(manifest);
+            while (b.hasRemaining()) out.write(b);
+        }
+    }
+
+    private void writeJournal() throws IOException {
+        byte[] text = ("Versus was replacing " + target.getFileName() + " with " + staging.getFileName()
+                + ", which is complete; the next build finishes the swap.\n").getBytes(StandardCharsets.UTF_8);
+        Path temp = sibling(target, "journal.tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            out.write(ByteBuffer.wrap(text));
+            out.force(true);
+        }
+        Files.move(temp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Ctrl-C or a termination signal: waits for a swap under way, then removes the staging folder. */
+    private void stop() {
+        ReentrantReadWriteLock.WriteLock write = state.writeLock();
+        write.lock();
+        try {
+            stopped = true;
+            if (!swapped) {
+                Files.deleteIfExists(sibling(target, "journal.tmp"));
+                if (!Files.exists(journal)) deleteTree(staging);
+            }
+            lock.close();
+        } catch (IOException e) {
+            // The next build removes what is left.
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** Drops the staging folder unless it was committed, and releases the folder's lock. */
     @Override
     public void close() throws IOException {
-        if (!committed) deleteTree(staging);
-    }
-
-    /** {@code root/path}, refusing any path that would leave {@code root}. */
-    private static Path inside(Path root, String path) throws IOException {
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root) || file.equals(root)) {
-            throw new IOException("refusing to write outside the output folder: " + path);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook does it
         }
-        return file;
-    }
-
-    /** Creates {@code dir} under the target, refusing to pass through a symbolic link planted there. */
-    private void createRealDirectories(Path dir) throws IOException {
-        Path rel = target.relativize(dir);
-        Path current = target;
-        for (Path part : rel) {
-            current = current.resolve(part);
-            if (Files.isSymbolicLink(current)) {
-                throw new IOException("refusing to follow the symbolic link " + current + " inside the output folder");
-            }
-        }
-        Files.createDirectories(dir);
-    }
-
-    private void deleteFileAndEmptyParents(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        for (Path dir = file.getParent(); dir != null && !dir.equals(target) && dir.startsWith(target); dir = dir.getParent()) {
-            if (!isEmpty(dir)) break;
-            Files.delete(dir);
+        ReentrantReadWriteLock.WriteLock write = state.writeLock();
+        write.lock();
+        try {
+            if (!swapped && !stopped) deleteTree(staging);
+        } finally {
+            write.unlock();
+            lock.close();
         }
     }
 
@@ -229,6 +562,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         }
     }
 
+    /** Deletes a folder and everything in it; symbolic links are deleted, never followed. */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -240,9 +574,49 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) throw exc;
                 Files.delete(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** What an output folder holds, walked without following links: path → type, and the sizes of regular files. */
+    record OutputScan(java.util.NavigableMap<String, Type> entries, Map<String, Long> files) {
+        enum Type { FILE, FOLDER, LINK, OTHER }
+
+        boolean isEmptyFolder(String path) {
+            String next = entries.higherKey(path + "/");
+            return next == null || !next.startsWith(path + "/");
+        }
+
+        static OutputScan of(Path root) throws IOException {
+            java.util.NavigableMap<String, Type> entries = new TreeMap<>(String::compareTo);
+            Map<String, Long> files = new java.util.HashMap<>();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root)) entries.put(rel(dir), Type.FOLDER);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = rel(file);
+                    if (attrs.isRegularFile()) {
+                        entries.put(rel, Type.FILE);
+                        files.put(rel, attrs.size());
+                    } else {
+                        entries.put(rel, attrs.isSymbolicLink() ? Type.LINK : Type.OTHER);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private String rel(Path p) {
+                    return root.relativize(p).toString().replace('\\', '/');
+                }
+            });
+            return new OutputScan(entries, files);
+        }
     }
 }

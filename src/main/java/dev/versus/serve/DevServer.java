@@ -1,6 +1,7 @@
 package dev.versus.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.load.SourceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,6 +34,26 @@ public final class DevServer implements AutoCloseable {
     static final List<String> WATCHED = List.of(SourceLoader.CONTENT, SourceLoader.TEMPLATES, SourceLoader.LOCALES);
     /** Load-and-validate rounds run in the background after the first build; about 1 s of one core on the full site. */
     static final int WARM_UP_ROUNDS = 100;
+    /**
+     * Threads that answer requests. The JDK's server reads a request's headers on one of them,
+     * so a slow client holds one until it has sent them or {@code maxReqTime} closes it; an event
+     * stream holds one while it is open ({@link LiveReload#MAX_STREAMS} at most). More requests
+     * wait in line. Idle threads end after {@link #THREAD_IDLE_SECONDS}.
+     */
+    static final int THREADS = 64;
+    static final int THREAD_IDLE_SECONDS = 10;
+
+    static {
+        // The JDK's HTTP server reads these once, when its first server starts. Without them a
+        // client that sends its headers slowly holds a thread for ever, and connections have no cap.
+        setIfAbsent("sun.net.httpserver.maxReqTime", "10");      // seconds to send a request
+        setIfAbsent("sun.net.httpserver.idleInterval", "10");    // seconds an idle kept-alive connection stays
+        setIfAbsent("jdk.httpserver.maxConnections", "256");     // open connections at once; more are closed
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
 
     /**
      * @param quiet how long the sources must be quiet after a change before the build starts, so
@@ -57,6 +79,8 @@ public final class DevServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private List<String> lastErrors = List.of();
+    /** A build stopped half way (an Error): the next one starts from the sources alone. */
+    private boolean broken;
     /** A change was saved since the start (the warm-up then gives way); the server is closing. */
     private volatile boolean saved;
     private volatile boolean closed;
@@ -102,13 +126,17 @@ public final class DevServer implements AutoCloseable {
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
         AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "versus-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.createContext("/", new SiteHandler(memory));
-        server.createContext(LiveReload.EVENTS, live);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, THREAD_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "versus-http-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
+        HostCheck hosts = new HostCheck(options.host(), port());
+        server.createContext("/", new SiteHandler(memory)).getFilters().add(hosts);
+        server.createContext(LiveReload.EVENTS, live).getFilters().add(hosts);
         server.setExecutor(executor);
         server.start();
         out.flush();
@@ -124,6 +152,11 @@ public final class DevServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** How many event streams (open pages) are connected. */
+    int eventStreams() {
+        return live.clients();
+    }
+
     /** How many files the site in memory has. */
     public int files() {
         return memory.size();
@@ -136,24 +169,33 @@ public final class DevServer implements AutoCloseable {
 
     private void rebuild(Set<Path> changed) {
         saved = true;
-        build(changed);
+        try {
+            build(changed);
+        } catch (RuntimeException | Error e) {
+            // Not even the report of a build may stop the watcher's thread.
+            broken = true;
+            out.println(TerminalText.visible(stopped(e)));
+            out.flush();
+        }
     }
 
     private synchronized IncrementalBuild.Outcome build(Collection<Path> changed) {
         IncrementalBuild.Outcome o;
         try {
-            o = builder.run(changed);
-        } catch (RuntimeException e) {
-            // A bug, not the author's mistake; keep serving and say so in the browser too.
-            o = new IncrementalBuild.Outcome(List.of("versus: internal error: " + e + "; please report it"),
-                    Set.of(), 0, false, 0, 0);
+            o = builder.run(broken ? null : changed);
+            broken = false;
+        } catch (RuntimeException | Error e) {
+            // Whatever it was (a bug, a stack overflow, memory), the watcher lives on: the page and the
+            // terminal say what stopped the build, and the next save builds again, from the sources.
+            broken = true;
+            o = new IncrementalBuild.Outcome(List.of(stopped(e)), Set.of(), 0, false, 0, 0);
             memory.errors(o.errors());
         }
         long end = System.nanoTime();
         List<String> reloaded = new ArrayList<>();
         if (!o.ok()) {
             if (!o.errors().equals(lastErrors)) reloaded.add("*");
-            for (String e : o.errors()) out.println(e);
+            for (String e : o.errors()) out.println(TerminalText.visible(e));
             out.printf(Locale.ROOT, "%d %s; the browser shows %s until %s fixed%n", o.errors().size(),
                     o.errors().size() == 1 ? "error" : "errors", o.errors().size() == 1 ? "it" : "them",
                     o.errors().size() == 1 ? "it is" : "they are");
@@ -166,7 +208,7 @@ public final class DevServer implements AutoCloseable {
             }
             if (changed != null) {
                 out.printf(Locale.ROOT, "%s: %d %s rendered, %d %s changed in %d ms (load and validate %d ms, render %d ms)%n",
-                        describe(changed), o.rendered(), o.rendered() == 1 ? "page" : "pages", o.changed().size(),
+                        TerminalText.visible(describe(changed)), o.rendered(), o.rendered() == 1 ? "page" : "pages", o.changed().size(),
                         o.changed().size() == 1 ? "file" : "files", (o.loadNanos() + o.renderNanos()) / 1_000_000,
                         o.loadNanos() / 1_000_000, o.renderNanos() / 1_000_000);
             }
@@ -180,6 +222,18 @@ public final class DevServer implements AutoCloseable {
         // Pages first, then the JSON copies no page shows.
         if (o.ok()) builder.writeData();
         return o;
+    }
+
+    /** The one line for a build that an exception or an Error stopped. */
+    static String stopped(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "versus: the build ran out of memory (" + e.getMessage() + ", " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB of heap; raise it with VERSUS_JAVA_OPTS=-Xmx...); the next save builds again";
+        }
+        if (e instanceof StackOverflowError) {
+            return "versus: the build stopped: Java's stack overflowed (something nests without end); the next save builds again";
+        }
+        return "versus: internal error: " + e + "; the next save builds again; please report it";
     }
 
     /**

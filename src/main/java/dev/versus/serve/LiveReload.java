@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * appeared or went away); a page reloads only if its own address is listed.
  *
  * <p>Each connected page holds one server thread, which waits for events and sends a comment
- * every 15 seconds so that a closed tab is noticed.
+ * every 5 seconds so that a closed tab is noticed and its thread freed; at most
+ * {@link #MAX_STREAMS} are open at once.
  */
 final class LiveReload implements HttpHandler {
     /** Where pages listen. */
@@ -43,7 +44,10 @@ final class LiveReload implements HttpHandler {
             """.formatted(EVENTS);
 
     private static final String STOP = "";
-    private static final long HEARTBEAT_SECONDS = 15;
+    /** Event streams open at once; more are refused with 503 (a tab that has one open is enough). */
+    static final int MAX_STREAMS = 32;
+    /** How often an idle stream is written to, so a closed tab frees its thread within this time. */
+    static final long HEARTBEAT_MILLIS = 5_000;
 
     private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -70,17 +74,21 @@ final class LiveReload implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, 0);
             BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-            clients.add(queue);
+            if (!admit(queue)) {
+                exchange.getResponseHeaders().set("Retry-After", "5");
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             try {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();
                 // The reconnection delay, and a first line so that the browser sees the stream open.
                 send(out, "retry: 500\n: connected\n\n");
                 while (!closed) {
-                    String event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                    String event = queue.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
                     if (STOP.equals(event)) break;
                     send(out, event == null ? ": heartbeat\n\n" : event);
                 }
@@ -92,6 +100,13 @@ final class LiveReload implements HttpHandler {
                 clients.remove(queue);
             }
         }
+    }
+
+    /** Registers a stream if fewer than {@link #MAX_STREAMS} are open. */
+    private synchronized boolean admit(BlockingQueue<String> queue) {
+        if (clients.size() >= MAX_STREAMS) return false;
+        clients.add(queue);
+        return true;
     }
 
     private static void send(OutputStream out, String text) throws IOException {

@@ -20,9 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one family folder: {@code _family.yaml} and its translations, every code file and every
@@ -92,8 +90,8 @@ final class FamilyReader {
         String name = f.text("name");
         String title = f.text("title");
         String description = f.text("description");
-        Pattern codePattern = regex(f, "codePattern", 0);
-        Pattern groupBy = regex(f, "groupBy", 1);
+        com.google.re2j.Pattern codePattern = regex(f, "codePattern", 0);
+        com.google.re2j.Pattern groupBy = regex(f, "groupBy", 1);
         List<GroupDraft> groups = readGroups(f);
         Map<String, Fields.Item> commands = f.textMap("commands", true);
         if (id == null || name == null || title == null || description == null || codePattern == null || groupBy == null) {
@@ -180,21 +178,37 @@ final class FamilyReader {
         return out;
     }
 
-    private Pattern regex(Fields f, String key, int groups) {
+    /**
+     * A regular expression written in content ({@code codePattern}, {@code groupBy}), compiled for
+     * RE2/J, which matches in time linear in the input: on Java's backtracking engine
+     * {@code ((a+)+)+b} against forty {@code a}s ran for minutes. RE2 syntax is Java's without
+     * backreferences and lookaround, which a code pattern has no use for.
+     */
+    private com.google.re2j.Pattern regex(Fields f, String key, int groups) {
         String text = f.text(key);
         if (text == null) return null;
+        if (text.length() > REGEX_CHARS) {
+            problems.add(f.at(key), key + " is " + text.length() + " characters long, more than the limit of " + REGEX_CHARS
+                    + " for a regular expression; a code pattern is short, such as '[2-5][0-9][0-9]'");
+            return null;
+        }
         try {
-            Pattern p = Pattern.compile(text);
-            if (p.matcher("").groupCount() < groups) {
+            com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(text);
+            if (p.groupCount() < groups) {
                 problems.add(f.at(key), key + " needs a capture group ( ) around the part that selects the group");
                 return null;
             }
             return p;
-        } catch (PatternSyntaxException e) {
-            problems.add(f.at(key), key + " is not a valid regular expression: " + e.getDescription());
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            problems.add(f.at(key), key + " is not a valid regular expression: " + e.getDescription()
+                    + (e.getPattern() != null && !e.getPattern().isEmpty() ? " at '" + e.getPattern() + "'" : "")
+                    + " (backreferences and lookaround are not supported: patterns are matched in linear time)");
             return null;
         }
     }
+
+    /** Characters in a regular expression from content. */
+    static final int REGEX_CHARS = 500;
 
     private boolean checkLocale(RawFile f, String locale) {
         if (locale.equals(defaultLocale)) {
@@ -210,7 +224,8 @@ final class FamilyReader {
         return true;
     }
 
-    private CodeDraft readCode(RawFile file, Pattern codePattern, Pattern groupBy, List<GroupDraft> groups,
+    private CodeDraft readCode(RawFile file, com.google.re2j.Pattern codePattern, com.google.re2j.Pattern groupBy,
+                               List<GroupDraft> groups,
                                Set<String> commandIds, Map<String, Location> seen) {
         Fields f = Fields.of(file.node(), Vocabulary.CODE_FIELDS, problems, "code file");
         if (f == null) return null;
@@ -237,7 +252,7 @@ final class FamilyReader {
                 problems.add(f.at("code"), "code '" + code + "' must match its file name; rename "
                         + file.path() + " to " + code + ".yaml or fix the code");
             } else {
-                Matcher m = groupBy.matcher(code);
+                com.google.re2j.Matcher m = groupBy.matcher(code);
                 String key = m.find() ? m.group(1) : null;
                 if (key == null || groups.stream().noneMatch(g -> g.key().equals(key))) {
                     problems.add(f.at("code"), "code " + code + " falls in group '" + key + "', which the family does not define;"

@@ -114,7 +114,15 @@ final class Fields {
             problems.add(n.location(), "field '" + key + "' is empty; " + fix);
             return null;
         }
-        return s.value().strip();
+        return withinLimit(s.value().strip(), "field '" + key + "'", n.location());
+    }
+
+    /** {@code value}, or null (after reporting) if it is longer than {@link Limits#FIELD_CHARS}. */
+    private String withinLimit(String value, String what, Location at) {
+        String tooLong = Limits.fieldTooLong(what, value);
+        if (tooLong == null) return value;
+        problems.add(at, tooLong);
+        return null;
     }
 
     private void missing(String key, String advice) {
@@ -137,7 +145,8 @@ final class Fields {
         List<Item> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
             if (item instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
-                out.add(new Item(s.value().strip(), s.location()));
+                String v = withinLimit(s.value().strip(), "an entry of '" + key + "'", s.location());
+                if (v != null) out.add(new Item(v, s.location()));
             } else {
                 problems.add(item.location(), "each entry of '" + key + "' must be a text, found " + item.kind());
             }
@@ -173,7 +182,8 @@ final class Fields {
         Map<String, Item> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : m.entries().values()) {
             if (e.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
-                out.put(e.key(), new Item(s.value().strip(), s.location()));
+                String v = withinLimit(s.value().strip(), "'" + key + "." + e.key() + "'", s.location());
+                if (v != null) out.put(e.key(), new Item(v, s.location()));
             } else {
                 problems.add(e.value().location(), "'" + key + "." + e.key() + "' must be a non-empty text, found "
                         + e.value().kind());

@@ -78,6 +78,9 @@ final class LocaleReader {
         Map<String, Labels> out = new TreeMap<>();
         for (String locale : locales) {
             RawFile file = byLocale.get(locale);
+            if (file == null && problems.hasErrorIn("locales/" + locale + ".yaml")) {
+                continue; // there, but unreadable: its own error says why
+            }
             Map<String, Fields.Item> values = flat.get(locale);
             if (values == null) {
                 problems.add(Location.fileStart("locales/" + locale + ".yaml"),
@@ -143,6 +146,19 @@ final class LocaleReader {
                 flatten(key, e.value(), out, sections);
             }
         } else if (node instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
+            if (s.value().length() > Limits.LABEL_CHARS) {
+                problems.add(s.location(), "label '" + prefix + "' is " + s.value().length() + " characters long, more than"
+                        + " the limit of " + Limits.LABEL_CHARS + "; a label is a phrase or a sentence");
+                out.put(prefix, new Fields.Item("", s.location()));
+                return;
+            }
+            int placeholders = (Labels.segments(s.value()).size() - 1) / 2;
+            if (placeholders > Limits.LABEL_PLACEHOLDERS) {
+                problems.add(s.location(), "label '" + prefix + "' has " + placeholders + " placeholders, more than the"
+                        + " limit of " + Limits.LABEL_PLACEHOLDERS + "; a sentence pattern names each of its values once or twice");
+                out.put(prefix, new Fields.Item("", s.location()));
+                return;
+            }
             out.put(prefix, new Fields.Item(s.value(), s.location()));
         } else {
             problems.add(node.location(), "label '" + prefix + "' must be a non-empty text, found " + node.kind());

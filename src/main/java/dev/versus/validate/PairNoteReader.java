@@ -85,6 +85,11 @@ final class PairNoteReader {
             problems.add(at, "pair note is empty; write the note or delete the file");
             return;
         }
+        String tooLong = Limits.fieldTooLong("the pair note", body.markdown());
+        if (tooLong != null) {
+            problems.add(at, tooLong);
+            return;
+        }
         PairNote english = notes.get(slug);
         if (locale == null) {
             Map<String, Text> texts = new LinkedHashMap<>();

@@ -107,7 +107,9 @@ public final class SiteValidator {
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        return new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets, compact);
+        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets, compact);
+        Limits.check(built, problems);
+        return problems.isEmpty() ? built : null;
     }
 
     /**

@@ -41,12 +41,16 @@ class SourceExcerptTest {
     }
 
     @Test
-    void controlAndFormatCharactersAreShownAsReplacementCharacters() throws IOException {
+    void controlAndFormatCharactersAreShownAsTheirEscapes() throws IOException {
         SourceExcerpt e = write("scope: a\u001b[31m\u202eb\tc\n");
 
+        // The caret stays under the character of column 12 ('b'), after two six-column escapes.
         assertThat(e.of(new Location("content/a.yaml", 1, 9))).containsExactly(
-                "  1 | scope: a\uFFFD[31m\uFFFDb c",
+                "  1 | scope: a\\u001b[31m\\u202eb c",
                 "    |         ^");
+        assertThat(e.of(new Location("content/a.yaml", 1, 15))).containsExactly(
+                "  1 | scope: a\\u001b[31m\\u202eb c",
+                "    | " + " ".repeat("scope: a\\u001b[31m\\u202e".length()) + "^");
     }
 
     @Test

@@ -158,8 +158,78 @@ class FileSystemAttacksTest {
         assertThat(stderr.toString().lines()).singleElement().asString()
                 .startsWith("versus build: cannot write the site: ")
                 .contains(file.toString())
-                .endsWith("(nothing was replaced)");
+                .endsWith("was not changed)");
         assertNoStackTrace();
         assertThat(Files.readString(file)).isEqualTo("not a folder\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"content/site.yaml", "content", "locales", "templates", "templates/assets", "content/smtp/pairs"})
+    void aLinkedSourceIsRefusedAndWhatItPointsToNeverShown(String source) throws IOException {
+        assertThat(build()).isZero();
+        Map<String, String> before = FolderSnapshot.of(out);
+        // What the link points to: a folder of secrets with YAML-looking files, or a file of one.
+        Path secrets = Files.createDirectories(outside.resolve("secrets"));
+        Files.writeString(secrets.resolve("password-hunter2.yaml"), "password: hunter2\nkey: [unclosed\n");
+        Files.writeString(secrets.resolve("site.yaml"), "password: hunter2\n");
+        Path link = site.path(source);
+        if (Files.isDirectory(link)) {
+            Files.move(link, outside.resolve("moved-" + link.getFileName()));
+            Files.createSymbolicLink(link, secrets);
+        } else {
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, secrets.resolve("site.yaml"));
+        }
+
+        for (String command : new String[] {"build", "check"}) {
+            int exit = command.equals("build") ? build() : versus("check", "--source", site.root().toString());
+
+            assertThat(exit).as(command).isEqualTo(1);
+            assertThat(stderr.toString()).as(command)
+                    .contains(source + ":1:1: symbolic links are not followed; ")
+                    .doesNotContain("hunter2").doesNotContain("password").doesNotContain(outside.toString())
+                    .doesNotContain("\tat ");
+        }
+        assertThat(FolderSnapshot.of(out)).isEqualTo(before);
+    }
+
+    @Test
+    void anOutputReachedThroughALinkIntoTheSourcesIsRefused() throws IOException {
+        Map<String, String> sources = FolderSnapshot.of(site.root());
+        Path link = Files.createSymbolicLink(dir.resolve("site-content"), site.path("content"));
+
+        int exit = versus("build", "--source", site.root().toString(), "--out", link.resolve("z").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--out: " + site.root().toRealPath().resolve("content/z")
+                + " is inside the sources (content/); choose a folder of its own");
+        assertThat(FolderSnapshot.of(site.root())).isEqualTo(sources);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"content/z", "templates/z", "locales", "."})
+    void anOutputSpelledThroughProcIsComparedWhereItLeads(String under) throws IOException {
+        Map<String, String> sources = FolderSnapshot.of(site.root());
+        // /proc/self/root is "/" for this process: the same folder, spelt so that no prefix matches.
+        Path spelt = Path.of("/proc/self/root" + site.root().toRealPath()).resolve(under);
+
+        int exit = versus("build", "--source", site.root().toString(), "--out", spelt.toString());
+
+        assertThat(exit).as(stderr.toString()).isEqualTo(2);
+        assertThat(stderr.toString()).containsAnyOf("is inside the sources", "contains the sources");
+        assertThat(FolderSnapshot.of(site.root())).isEqualTo(sources);
+    }
+
+    @Test
+    void dotDotAfterALinkIsTakenWhereTheLinkLeads() throws IOException {
+        Map<String, String> sources = FolderSnapshot.of(site.root());
+        // deep -> content/smtp, so deep/../z is content/z for the kernel, not ./z.
+        Path deep = Files.createSymbolicLink(dir.resolve("deep"), site.path("content/smtp"));
+
+        int exit = versus("build", "--source", site.root().toString(), "--out", deep + "/../z");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString()).contains("is inside the sources (content/)");
+        assertThat(FolderSnapshot.of(site.root())).isEqualTo(sources);
     }
 }

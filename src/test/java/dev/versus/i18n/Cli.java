@@ -6,12 +6,12 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs {@code versus args...} as the command line would, capturing standard output and error. */
-final class Cli {
-    int exit;
-    String out;
-    String err;
+public final class Cli {
+    public int exit;
+    public String out;
+    public String err;
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         Cli r = new Cli();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -3,6 +3,7 @@ package dev.versus.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,14 +17,21 @@ import java.util.stream.Stream;
 public final class FolderSnapshot {
     private FolderSnapshot() {}
 
-    /** Every file and folder under {@code root} with the SHA-256 of its bytes (folders end with "/"). */
+    /**
+     * Every file and folder under {@code root} with the SHA-256 of its bytes (folders end with "/",
+     * symbolic links are recorded with their target and never followed).
+     */
     public static Map<String, String> of(Path root) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path p : walk.toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                boolean dir = Files.isDirectory(p);
+                if (Files.isSymbolicLink(p)) {
+                    files.put(rel, "link to " + Files.readSymbolicLink(p));
+                    continue;
+                }
+                boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
                 files.put(rel + (dir ? "/" : ""), dir ? "" : HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
             }
         } catch (IOException e) {

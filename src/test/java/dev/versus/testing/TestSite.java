@@ -149,7 +149,9 @@ public final class TestSite {
         site.write("content/smtp/452.yaml", CODE_452);
         site.write("content/smtp/552.yaml", CODE_552);
         Path project = projectFolder();
-        site.copyTree(project.resolve("locales"), dir.resolve("locales"));
+        // The labels and patterns, not the repository's glossary: a test site's texts are not the
+        // repository's, and GlossaryTest writes the glossaries it needs.
+        site.copyTree(project.resolve("locales"), dir.resolve("locales"), "glossary");
         site.copyTree(project.resolve("templates"), dir.resolve("templates"));
         return site;
     }
@@ -253,9 +255,10 @@ public final class TestSite {
         return dir;
     }
 
-    private void copyTree(Path from, Path to) {
+    private void copyTree(Path from, Path to, String... skipFolders) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
+                if (!p.equals(from) && java.util.Arrays.asList(skipFolders).contains(from.relativize(p).getName(0).toString())) continue;
                 Path dest = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(dest);
                 else Files.copy(p, dest);

@@ -44,6 +44,7 @@ public final class SitePages {
                 for (Code code : codes) {
                     visit.page(new Page(Page.Kind.CODE, locale, f, code.id(), null), family, code, null);
                 }
+                // Family#pairCount() counts these for check and the limit on pages (validate.Limits): keep it in step.
                 for (int i = 0; i < codes.size(); i++) {
                     Code a = codes.get(i);
                     for (int j = i + 1; j < codes.size(); j++) {

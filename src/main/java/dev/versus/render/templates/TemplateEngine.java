@@ -103,12 +103,14 @@ public final class TemplateEngine {
 
     /**
      * Renders {@code template} with {@code model} into {@code out}; {@code <@cached>} content comes
-     * from {@code fragments} when it holds it already (null: render it every time).
+     * from {@code fragments} when it holds it already (null: render it every time). A page that
+     * nests too deep or renders too long throws {@link TemplateLimits.Exceeded}.
      */
     public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments)
             throws IOException, TemplateException {
         Environment env = template.createProcessingEnvironment(model, out);
         CachedDirective.install(env, fragments);
+        env.setTemplateProcessingTracer(new TemplateLimits());
         env.process();
     }
 }

@@ -26,6 +26,7 @@ import dev.versus.render.templates.PageBuffer;
 import dev.versus.render.templates.RenderException;
 import dev.versus.render.templates.TemplateEngine;
 import dev.versus.render.templates.TemplateErrors;
+import dev.versus.render.templates.TemplateLimits;
 import dev.versus.render.views.Views.Alternate;
 import dev.versus.render.views.Views.CodeLink;
 import dev.versus.render.views.Views.CodePage;
@@ -171,6 +172,9 @@ public final class SiteRenderer {
             for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
                 try {
                     jobs.get(i).run();
+                } catch (StopRendering e) {
+                    next.set(jobs.size());
+                    return null;
                 } catch (RuntimeException | Error e) {
                     next.set(jobs.size()); // the other threads stop after their current page (a full disk, say)
                     throw e;
@@ -192,6 +196,13 @@ public final class SiteRenderer {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Thrown by a page that must stop the whole render; its error is already among the failures. */
+    private static final class StopRendering extends RuntimeException {
+        StopRendering() {
+            super(null, null, false, false);
         }
     }
 
@@ -288,6 +299,15 @@ public final class SiteRenderer {
         } catch (TemplateException e) {
             failures.add(TemplateErrors.describe(e, path));
             return;
+        } catch (TemplateLimits.Exceeded e) {
+            // Every other page would hit the same loop or recursion, each for as long: stop here.
+            failures.add(e.describe(path));
+            throw new StopRendering();
+        } catch (StackOverflowError e) {
+            // TemplateLimits.DEPTH should come first; if Java's stack is smaller than it assumes, say the same.
+            failures.add("templates/" + template.getSourceName() + ":1:1: the template nests so deep that Java's stack"
+                    + " overflowed; does a macro or function call itself without end? (while rendering " + path + ")");
+            throw new StopRendering();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -405,11 +425,10 @@ public final class SiteRenderer {
                     .toList();
             if (!codes.isEmpty()) groups.add(new GroupView(g.key(), g.name(locale).value(), codes));
         }
-        int n = family.codes().size();
         Text title = family.titles().get(locale);
         return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
-                l.format("family.pairsCount", Map.of("count", String.valueOf(n * (n - 1) / 2))));
+                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))));
     }
 
     private CodePage codePage(String locale, Family family, Code code) {

@@ -1,0 +1,68 @@
+package dev.versus.render.templates;
+
+import freemarker.core.Environment;
+import freemarker.core.TemplateProcessingTracer;
+
+/**
+ * Limits on one page's rendering, so that a template that calls itself without end or loops for
+ * ever fails with its {@code template:line:column} instead of a thousand-frame Java stack trace
+ * or a build (or a preview server) that never finishes. FreeMarker reports every element it
+ * enters and leaves to this tracer: nesting deeper than {@link #DEPTH} elements, or a page still
+ * rendering after {@link #MILLIS} ms, stops the page with {@link Exceeded}.
+ */
+public final class TemplateLimits implements TemplateProcessingTracer {
+    /**
+     * Elements nested in one another (each macro or function call and each directive inside it
+     * counts one). Real templates nest a few dozen; a render thread's stack holds about two
+     * thousand before Java overflows.
+     */
+    static final int DEPTH = 400;
+    /** Time one page may take; a real page takes a millisecond or two. */
+    static final long MILLIS = 3_000;
+    /** The clock is read every this many elements: reading it is slower than the rest of the check. */
+    private static final int CLOCK_EVERY = 1 << 10;
+
+    private final long deadline;
+    private int depth;
+    private int entered;
+
+    TemplateLimits() {
+        this.deadline = System.nanoTime() + MILLIS * 1_000_000;
+    }
+
+    @Override
+    public void enterElement(Environment env, TracedElement element) {
+        if (++depth > DEPTH) {
+            throw new Exceeded(element, "templates nest more than " + DEPTH + " levels deep here; does a macro or"
+                    + " function call itself without end?");
+        }
+        if ((++entered & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - deadline > 0) {
+            throw new Exceeded(element, "the page took more than " + MILLIS / 1000 + " s to render and was stopped"
+                    + " here; does a loop never end?");
+        }
+    }
+
+    @Override
+    public void exitElement(Environment env, TracedElement element) {
+        depth--;
+    }
+
+    /** A page stopped by a limit, with the place in its template. */
+    public static final class Exceeded extends RuntimeException {
+        final String template;
+        final int line;
+        final int column;
+
+        Exceeded(TracedElement at, String message) {
+            super(message, null, false, false);
+            this.template = at.getTemplate() != null ? at.getTemplate().getSourceName() : "?";
+            this.line = at.getBeginLine();
+            this.column = at.getBeginColumn();
+        }
+
+        /** {@code templates/x.ftlh:7:3: message (while rendering page)}, as {@link TemplateErrors} writes. */
+        public String describe(String page) {
+            return "templates/" + template + ":" + line + ":" + column + ": " + getMessage() + " (while rendering " + page + ")";
+        }
+    }
+}

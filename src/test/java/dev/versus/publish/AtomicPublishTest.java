@@ -1,0 +1,163 @@
+package dev.versus.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.Build;
+import dev.versus.render.site.UrlStyle;
+import dev.versus.testing.FolderSnapshot;
+import dev.versus.testing.TestSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build stopped at any step of publishing (as SIGKILL would stop it) leaves the output folder
+ * exactly as the previous site or exactly as the new one, once the next build has started; and
+ * nothing beside it. Each step of {@link OutputFolder} calls a checkpoint; here the checkpoint
+ * copies the disk as it is at that moment, and each copy is then opened the way the next build
+ * opens it.
+ */
+class AtomicPublishTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void removeHook() {
+        OutputFolder.checkpoint = step -> { };
+    }
+
+    /** The disk (the output's parent folder) at each checkpoint of one build. */
+    private List<Path> crashImages(Path parent, Runnable build) {
+        List<Path> images = new ArrayList<>();
+        OutputFolder.checkpoint = step -> {
+            Path image = dir.resolve("crash-" + images.size() + "-" + step);
+            copy(parent, image);
+            images.add(image);
+        };
+        try {
+            build.run();
+        } finally {
+            OutputFolder.checkpoint = step -> { };
+        }
+        return images;
+    }
+
+    private static void build(TestSite site, Path out) {
+        try {
+            new Build(new Build.Options(site.root(), out, null, UrlStyle.PRETTY)).run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRebuildStoppedAtAnyStepLeavesTheOldOrTheNewSiteAndNothingBeside() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path parent = Files.createDirectories(dir.resolve("www"));
+        Path out = parent.resolve("public");
+        build(site, out);
+        Map<String, String> before = FolderSnapshot.of(out);
+        // A change that rewrites many pages, one that removes pages and one that adds them.
+        site.edit("content/smtp/421.yaml", "title: Service Not Available", "title: Service Unavailable");
+        site.delete("content/smtp/552.yaml");
+        site.replaceLine("content/smtp/452.yaml", "related:", "related: ['421']");
+        site.write("content/smtp/451.yaml", site.read("content/smtp/452.yaml").replace("code: '452'", "code: '451'"));
+        Path fresh = dir.resolve("fresh");
+        build(site, fresh);
+        Map<String, String> after = FolderSnapshot.of(fresh);
+        assertThat(after).isNotEqualTo(before);
+
+        List<Path> images = crashImages(parent, () -> build(site, out));
+
+        assertThat(FolderSnapshot.of(out)).isEqualTo(after);
+        assertThat(FolderSnapshot.listing(parent)).containsExactly("public");
+        assertThat(images.stream().map(p -> p.getFileName().toString().replaceFirst("crash-[0-9]+-", "")))
+                .contains("writing", "staged", "linking", "complete", "journal", "swapping", "swapped", "journal-deleted", "done");
+        for (Path image : images) {
+            Path o = image.resolve("public");
+            OutputFolder.open(o, site.root()).close();
+            assertThat(FolderSnapshot.of(o)).as(image.getFileName().toString()).isIn(before, after);
+            assertThat(FolderSnapshot.listing(image)).as(image.getFileName().toString()).containsExactly("public");
+        }
+    }
+
+    @Test
+    void aFirstBuildStoppedAtAnyStepLeavesNoSiteOrTheNewOne() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path parent = Files.createDirectories(dir.resolve("www"));
+        Path out = parent.resolve("public");
+
+        List<Path> images = crashImages(parent, () -> build(site, out));
+
+        Map<String, String> after = FolderSnapshot.of(out);
+        assertThat(images).isNotEmpty();
+        for (Path image : images) {
+            Path o = image.resolve("public");
+            OutputFolder.open(o, site.root()).close();
+            if (Files.exists(o)) {
+                assertThat(FolderSnapshot.of(o)).as(image.getFileName().toString()).isEqualTo(after);
+                assertThat(FolderSnapshot.listing(image)).containsExactly("public");
+            } else {
+                assertThat(FolderSnapshot.listing(image)).as(image.getFileName().toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRebuildThatChangesNothingLeavesTheOutputFolderAlone() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path out = dir.resolve("public");
+        build(site, out);
+        Object key = Files.readAttributes(out, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object page = Files.readAttributes(out.resolve("en/smtp/421/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        List<Path> images = crashImages(dir, () -> build(site, out));
+
+        assertThat(images).as("no step of publishing ran").isEmpty();
+        assertThat(Files.readAttributes(out, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(key);
+        assertThat(Files.readAttributes(out.resolve("en/smtp/421/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(page);
+        assertThat(FolderSnapshot.listing(dir)).containsExactly("public", "site");
+    }
+
+    @Test
+    void aOneFileChangeWritesOnlyThatFilesPagesAndLinksTheRest() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path out = dir.resolve("public");
+        build(site, out);
+        Object unchanged = Files.readAttributes(out.resolve("en/smtp/552/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        site.edit("content/smtp/421.yaml", "Nothing to change; your server retries.", "Nothing to change; your server tries again.");
+
+        Build.Result r = new Build(new Build.Options(site.root(), out, null, UrlStyle.PRETTY)).run();
+
+        assertThat(r.changedFiles()).isBetween(1, r.files() / 2);
+        // The page that did not change is the same file as before (a hard link), not a copy.
+        assertThat(Files.readAttributes(out.resolve("en/smtp/552/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(unchanged);
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(dest, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(dest);
+                else Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

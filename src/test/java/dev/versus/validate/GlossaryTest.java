@@ -1,0 +1,96 @@
+package dev.versus.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.i18n.Cli;
+import dev.versus.testing.ErrorLines;
+import dev.versus.testing.TestSite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A locale's glossary: check names every avoided variant in that locale's texts, and nothing else. */
+class GlossaryTest {
+    static final String GLOSSARY = """
+            # Terms of the Japanese site.
+            - use: 送信者
+              for: the sender
+              avoid: [差出人]
+              allow: [差出人（From）]
+            - use: バッファー
+              avoid: [バッファ]
+            """;
+
+    @TempDir
+    Path dir;
+    TestSite site;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.create(dir.resolve("site"));
+        site.write("locales/glossary/ja.yaml", GLOSSARY);
+    }
+
+    Cli versus(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--source");
+        all.add(site.root().toString());
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void anAvoidedVariantInATranslationIsAWarningAtItsLineAndColumn() {
+        site.replaceLine("content/smtp/421.ja.yaml", "summary:", "summary: 差出人に知らせます。");
+
+        Cli r = versus("check");
+
+        assertThat(r.exit).isZero();
+        assertThat(r.out).contains("content/smtp/421.ja.yaml:2:10: warning: '差出人' is not this site's term;"
+                + " use '送信者' (the sender); see locales/glossary/");
+    }
+
+    @Test
+    void strictRefusesIt() {
+        site.replaceLine("content/smtp/421.ja.yaml", "summary:", "summary: 差出人に知らせます。");
+
+        Cli r = versus("check", "--strict");
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(ErrorLines.messages(r.err)).contains("content/smtp/421.ja.yaml:2:10: '差出人' is not this site's"
+                + " term; use '送信者' (the sender); see locales/glossary/");
+    }
+
+    @Test
+    void theTermItselfAnAllowedPhraseAndCommentsAreNotReported() {
+        site.replaceLine("content/smtp/421.ja.yaml", "summary:", "summary: 差出人（From）のバッファーです。");
+        site.append("content/smtp/421.ja.yaml", "# 差出人 in a comment\n");
+
+        assertThat(versus("check").out).doesNotContainPattern("421\\.ja\\.yaml:[0-9:]+ warning: '(差出人|バッファ)'");
+    }
+
+    @Test
+    void pairNotesAndTheLocaleFileAreSearchedButEnglishTextIsNot() {
+        site.write("content/smtp/pairs/421-vs-452.md", "The sender (差出人 in Japanese) differs.\n");
+        site.write("content/smtp/pairs/421-vs-452.ja.md", "バッファが違います。\n");
+
+        Cli r = versus("check");
+
+        assertThat(r.out).contains("content/smtp/pairs/421-vs-452.ja.md:1:1: warning: 'バッファ'");
+        assertThat(r.out).doesNotContain("421-vs-452.md:");
+    }
+
+    @Test
+    void aMalformedGlossaryIsALocatedError() {
+        site.write("locales/glossary/ja.yaml", "- use: 送信者\n  avoid: 差出人\n  note: x\n");
+
+        Cli r = versus("check");
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(ErrorLines.messages(r.err)).contains(
+                "locales/glossary/ja.yaml:2:10: 'avoid' must be a list of texts, found a text",
+                "locales/glossary/ja.yaml:3:3: 'note': unknown field in glossary term; known fields: allow, avoid, for, use");
+    }
+}
