@@ -53,7 +53,7 @@ public final class SourceLoader {
             refuseLink(root.resolve(TEMPLATES).resolve("assets"), "move the folder here instead", problems);
         }
         if (linkedContent) {
-            return new RawSources(root, null, List.of(), List.of(), root.resolve(TEMPLATES));
+            return new RawSources(root, null, List.of(), List.of(), List.of(), root.resolve(TEMPLATES));
         }
         if (refuseLink(siteFile, "copy the file instead", problems)) {
             // reported; not read

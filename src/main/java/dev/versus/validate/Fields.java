@@ -81,17 +81,6 @@ final class Fields {
         return scalarText(n, key, "write its text");
     }
 
-    /** A yes/no field that may be left out (false); anything but true or false is an error. */
-    boolean flag(String key) {
-        YamlNode n = map.get(key);
-        if (n == null || n instanceof YamlNode.Scalar s && s.value() == null) return false;
-        if (n instanceof YamlNode.Scalar s && (s.value().equals("true") || s.value().equals("false"))) {
-            return s.value().equals("true");
-        }
-        problems.add(n.location(), "field '" + key + "' must be true or false");
-        return false;
-    }
-
     /** A text that may be left out; written but empty, it is an error (a key without its text). */
     String optionalText(String key) {
         YamlNode n = map.get(key);

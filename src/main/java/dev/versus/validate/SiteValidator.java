@@ -79,7 +79,6 @@ public final class SiteValidator {
                 stylesheets.add(item.value());
             }
         }
-        boolean compact = site.flag("compactPages");
         Fields.Item titleItem = title == null ? null : new Fields.Item(title, site.at("title"));
         Fields.Item descriptionItem = description == null ? null : new Fields.Item(description, site.at("description"));
         Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), raw.themeLocales(), locales, defaultLocale,
@@ -107,7 +106,7 @@ public final class SiteValidator {
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets, compact);
+        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets);
         Limits.check(built, problems);
         return problems.isEmpty() ? built : null;
     }
