@@ -157,6 +157,10 @@ public final class Build {
             SiteRenderer.Stats stats;
             try {
                 stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
+            } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException e) {
+                // FreeMarker reports a broken or missing template as an IOException: it is the
+                // template's error, reported below with its position, not a failure to write.
+                throw e;
             } catch (IOException e) {
                 throw PublishException.beforeSwap(e, out);
             } finally {

@@ -9,6 +9,9 @@ import java.util.Map;
  *
  * @param links codes of other families it travels with, both those it names in {@code seeAlso}
  *              and those that name it, sorted
+ * @param aliases per locale, the phrases people see in bounces and search for ("user unknown",
+ *                宛先不明); each language has its own list, not a translation of another
+ * @param examples real reply texts, in the order written (see {@link Example})
  */
 public record Code(
         String family,
@@ -21,7 +24,9 @@ public record Code(
         List<String> related,
         List<CodeRef> links,
         List<Reference> references,
-        Location source) {
+        Location source,
+        Map<String, List<String>> aliases,
+        List<Example> examples) {
 
     public Code {
         texts = Map.copyOf(texts);
@@ -29,6 +34,18 @@ public record Code(
         related = List.copyOf(related);
         links = List.copyOf(links);
         references = List.copyOf(references);
+        aliases = Map.copyOf(aliases);
+        examples = List.copyOf(examples);
+    }
+
+    /** The aliases of one locale (empty if it has none). */
+    public List<String> aliases(String locale) {
+        return aliases.getOrDefault(locale, List.of());
+    }
+
+    /** The examples shown in {@code locale}: the default language's and that locale's own. */
+    public List<Example> examples(String locale, String defaultLocale) {
+        return examples.stream().filter(e -> e.lang().equals(defaultLocale) || e.lang().equals(locale)).toList();
     }
 
     public CodeText text(String locale) {

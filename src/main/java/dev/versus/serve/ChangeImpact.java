@@ -240,6 +240,14 @@ public final class ChangeImpact implements Predicate<Page> {
         slugs.addAll(now.keySet());
         for (String slug : slugs) {
             if (!Objects.equals(was.get(slug), now.get(slug))) add(everyLocale.pairs, family, slug);
+            // A pair with a note comes first in both codes' "Compare with" lists.
+            if ((was.get(slug) == null) != (now.get(slug) == null)) {
+                int vs = slug.indexOf("-vs-");
+                if (vs > 0) {
+                    add(everyLocale.codes, family, slug.substring(0, vs));
+                    add(everyLocale.codes, family, slug.substring(vs + 4));
+                }
+            }
         }
     }
 

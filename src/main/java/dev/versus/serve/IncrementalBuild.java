@@ -144,6 +144,7 @@ final class IncrementalBuild {
             return selected;
         };
         SiteRenderer next;
+        Set<String> assetsBefore = assetFiles;
         try {
             if (engine == null) engine = new TemplateEngine(templates);
             next = new SiteRenderer(site, engine, UrlStyle.PRETTY);
@@ -175,8 +176,11 @@ final class IncrementalBuild {
             return failed(List.of(SourceLoader.TEMPLATES + ":1:1: cannot read the templates: " + e.getMessage()), start, loaded);
         }
         Set<String> json = samePages ? null : jsonFiles(site);
-        Set<String> changedFiles = memory.apply(written, samePages ? null
-                : path -> pages.contains(path) || json.contains(path) || assetFiles.contains(path));
+        // The same pages keep every file but the assets that went (deleted or renamed): a build
+        // would not write them either.
+        Predicate<String> kept = !samePages ? path -> pages.contains(path) || json.contains(path) || assetFiles.contains(path)
+                : assetsSinceBuilt ? path -> !assetsBefore.contains(path) || assetFiles.contains(path) : null;
+        Set<String> changedFiles = memory.apply(written, kept);
         memory.errors(List.of());
         built = site;
         renderer = next;

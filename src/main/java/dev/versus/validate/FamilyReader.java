@@ -9,6 +9,7 @@ import dev.versus.load.YamlNode;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
+import dev.versus.model.Example;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
 import dev.versus.model.Reference;
@@ -57,7 +58,7 @@ final class FamilyReader {
                 links.addAll(reverse.getOrDefault(id + ":" + c.id(), Set.of()));
                 built.add(new Code(id, c.id(), c.group(), c.texts(), c.scope(), c.cause(), c.commands(),
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
-                        c.location()));
+                        c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, commandLabels, built, notes);
         }
@@ -66,7 +67,8 @@ final class FamilyReader {
     /** One code as read, with the locations of the values that are checked against other files. */
     record CodeDraft(String id, String group, Map<String, CodeText> texts, String scope, String cause,
                      List<String> commands, List<Fields.Item> related, List<Fields.Item> seeAlso,
-                     List<Reference> references, Location location) {
+                     List<Reference> references, Location location, Map<String, List<String>> aliases,
+                     List<Example> examples) {
         List<CodeRef> seeAlsoRefs() {
             return seeAlso.stream().map(s -> {
                 int colon = s.value().indexOf(':');
@@ -297,10 +299,68 @@ final class FamilyReader {
                 references.add(new Reference(title, url));
             }
         }
+        Map<String, List<String>> aliases = new TreeMap<>();
+        List<String> own = aliases(f);
+        if (!own.isEmpty()) aliases.put(defaultLocale, own);
+        List<Example> examples = new ArrayList<>(examples(f, defaultLocale, code, references));
         if (code == null || group == null || english == null || scope == null || cause == null) return null;
         Map<String, CodeText> texts = new TreeMap<>();
         for (String l : locales) texts.put(l, english);
-        return new CodeDraft(code, group, texts, scope, cause, commands, related, seeAlso, references, f.location());
+        return new CodeDraft(code, group, texts, scope, cause, commands, related, seeAlso, references, f.location(),
+                aliases, examples);
+    }
+
+    /** Longest alias accepted: an alias is a phrase people type or see, not a sentence. */
+    static final int MAX_ALIAS = 60;
+
+    /** {@code aliases}: short phrases, each once (compared without case). */
+    private List<String> aliases(Fields f) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Fields.Item a : f.list(Vocabulary.ALIASES, false)) {
+            String v = a.value().replaceAll("\\s+", " ");
+            if (v.length() > MAX_ALIAS) {
+                problems.add(a.location(), "alias is " + v.length() + " characters long; an alias is a short phrase people"
+                        + " search for (at most " + MAX_ALIAS + "); put whole reply texts under examples");
+            } else if (!seen.add(v.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(a.location(), "alias '" + v + "' is listed twice");
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code examples}: real reply texts, each containing the code as servers write it (an X in
+     * the code stands for the class digit) and citing one of the code's references.
+     */
+    private List<Example> examples(Fields f, String locale, String code, List<Reference> references) {
+        List<Example> out = new ArrayList<>();
+        Pattern mention = code == null ? null : Pattern.compile("(?<![0-9.])"
+                + Pattern.quote(code).replace("X", "\\E[0-9]\\Q") + "(?![0-9])");
+        Set<String> urls = new TreeSet<>();
+        references.forEach(r -> urls.add(r.url()));
+        for (YamlNode n : f.nodes(Vocabulary.EXAMPLES, false)) {
+            Fields e = Fields.of(n, Vocabulary.EXAMPLE_FIELDS, problems, "example");
+            if (e == null) continue;
+            String text = e.text("text");
+            String from = e.text("from");
+            String source = e.text("source");
+            boolean ok = text != null && from != null && source != null;
+            if (text != null && mention != null && !mention.matcher(text).find()) {
+                problems.add(e.at("text"), "example does not contain the code " + code
+                        + "; quote the reply as the server sent it, code included");
+                ok = false;
+            }
+            if (source != null && !urls.contains(source)) {
+                problems.add(e.at("source"), "example source '" + source + "' is not one of this code's references;"
+                        + " add it under references (title and url) in the code file");
+                ok = false;
+            }
+            if (ok) out.add(new Example(text.replaceAll("\\s+", " "), from, source, locale, e.at("text")));
+        }
+        return out;
     }
 
     private String word(Fields f, String key, List<String> allowed) {
@@ -389,6 +449,9 @@ final class FamilyReader {
             }
             return;
         }
+        List<String> localAliases = aliases(f);
+        if (!localAliases.isEmpty()) draft.aliases().put(locale, localAliases);
+        draft.examples().addAll(examples(f, locale, draft.id(), draft.references()));
         CodeText english = draft.texts().get(defaultLocale);
         CodeText translated = readText(f, locale, english);
         if (translated == null) return;

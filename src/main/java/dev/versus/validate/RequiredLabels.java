@@ -29,6 +29,10 @@ public final class RequiredLabels {
         plain("language", "site.title", "site.tagline", "nav.home", "notFound.title", "notFound.text", "notFound.home",
                 "search.none");
         pattern("search.results", "count");
+        pattern("search.together", "severity", "effect");
+        pattern("search.mismatch", "basic", "enhanced");
+        plain("search.compare");
+        pattern("quick.classDecides", "transient", "permanent");
         pattern("link.code", "family", "code", "title");
         pattern("link.pair", "a", "b");
         pattern("link.familyIndex", "family");

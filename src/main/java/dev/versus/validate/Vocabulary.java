@@ -23,12 +23,17 @@ public final class Vocabulary {
     static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes");
     /** The map of a translation file that records which English each field was translated from. */
     public static final String SOURCE = "source";
-    static final Set<String> TRANSLATION_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes", SOURCE);
+    /** Per-language search phrases and real reply texts: not translations, so not in {@link #SOURCE}. */
+    static final String ALIASES = "aliases";
+    static final String EXAMPLES = "examples";
+    static final Set<String> EXAMPLE_FIELDS = Set.of("text", "from", "source");
+    static final Set<String> TRANSLATION_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes", SOURCE,
+            ALIASES, EXAMPLES);
     /** Ids of the translated fields, as keys of {@link #SOURCE}, in the order of the content format. */
     public static final List<String> TRANSLATED_FIELD_IDS = java.util.stream.Stream.of(
             List.of("title", "summary", "description", "when", "use"), AUDIENCES.stream().map(a -> "fix." + a).toList(),
             List.of("notes")).flatMap(List::stream).toList();
     static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "use", "fix", "notes",
-            "scope", "cause", "commands", "related", "seeAlso", "references");
+            "scope", "cause", "commands", "related", "seeAlso", "references", ALIASES, EXAMPLES);
     static final Set<String> REFERENCE_FIELDS = Set.of("title", "url");
 }

@@ -107,7 +107,8 @@ class IncrementalBuildTest {
         IncrementalBuild.Outcome o = rebuild("content/smtp/421.yaml");
         assertThat(o.rendered()).isEqualTo(3 + 1);
         assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421/index.html", "en/smtp/421-vs-452/index.html",
-                "en/smtp/421-vs-552/index.html", "en/smtp/421.json", "en/smtp/index.json");
+                "en/smtp/421-vs-552/index.html", "en/smtp/421.json", "en/smtp/index.json",
+                "assets/search-index.en.js"); // the index's key phrases come from the text
         assertSameAsFullBuild();
     }
 
@@ -217,10 +218,42 @@ class IncrementalBuildTest {
         site.write("content/smtp/pairs/421-vs-552.md", "---\nsection: differences\n---\nA 421 ends the session; see 452.\n");
         IncrementalBuild.Outcome o = rebuild("content/smtp/pairs/421-vs-552.md");
         assertThat(o.errors()).isEmpty();
-        assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421-vs-552/index.html", "ja/smtp/421-vs-552/index.html");
+        // The pair now has a note, so it heads "Compare with" on both codes' pages.
+        assertThat(o.changed()).containsExactlyInAnyOrder("en/smtp/421-vs-552/index.html", "ja/smtp/421-vs-552/index.html",
+                "en/smtp/421/index.html", "ja/smtp/421/index.html", "en/smtp/552/index.html", "ja/smtp/552/index.html");
         assertSameAsFullBuild();
         site.append("templates/assets/style.css", "/* changed */\n");
         assertThat(rebuild("templates/assets/style.css").changed()).containsExactly("assets/style.css");
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void deletedAndRenamedAssetsAndNotesLeaveMemoryAsBuildWouldWriteIt() throws IOException {
+        site.write("templates/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        assertThat(rebuild("templates/assets/logo.svg").changed()).containsExactly("assets/logo.svg");
+        assertSameAsFullBuild();
+        // Renamed into a new folder: the old address goes, the new one comes.
+        java.nio.file.Files.createDirectories(site.path("templates/assets/img"));
+        java.nio.file.Files.move(site.path("templates/assets/logo.svg"), site.path("templates/assets/img/mark.svg"));
+        assertThat(rebuild("templates/assets/logo.svg", "templates/assets/img", "templates/assets/img/mark.svg").changed())
+                .containsExactlyInAnyOrder("assets/logo.svg", "assets/img/mark.svg");
+        assertThat(memory.has("assets/logo.svg")).isFalse();
+        assertSameAsFullBuild();
+        site.delete("templates/assets/img/mark.svg");
+        assertThat(rebuild("templates/assets/img/mark.svg").changed()).containsExactly("assets/img/mark.svg");
+        assertSameAsFullBuild();
+        // A pair note renamed to another pair: one comparison loses it, the other gains it.
+        site.write("content/smtp/pairs/421-vs-552.md", "A 421 ends the session; see 452.\n");
+        rebuild("content/smtp/pairs/421-vs-552.md");
+        java.nio.file.Files.move(site.path("content/smtp/pairs/421-vs-552.md"), site.path("content/smtp/pairs/421-vs-452.md"));
+        rebuild("content/smtp/pairs/421-vs-552.md", "content/smtp/pairs/421-vs-452.md");
+        assertSameAsFullBuild();
+        // A code file renamed (and its code with it): the old pages go, the new ones come.
+        site.write("content/smtp/554.yaml", site.read("content/smtp/552.yaml").replace("code: '552'", "code: '554'"));
+        site.delete("content/smtp/552.yaml");
+        site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['554', '421']");
+        assertThat(rebuild("content/smtp/552.yaml", "content/smtp/554.yaml", "content/smtp/452.yaml").errors()).isEmpty();
+        assertThat(memory.has("en/smtp/552/index.html")).isFalse();
         assertSameAsFullBuild();
     }
 

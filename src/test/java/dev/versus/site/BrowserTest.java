@@ -78,11 +78,55 @@ class BrowserTest {
     @AfterAll
     static void closeBrowser() {
         if (browser != null) browser.quit();
+        if (server != null) server.stop(0);
     }
 
     static void open(String page) {
-        browser.get(site.resolve(page).toUri().toString());
+        int hash = page.indexOf('#');
+        String fragment = hash < 0 ? "" : page.substring(hash);
+        browser.get(site.resolve(hash < 0 ? page : page.substring(0, hash)).toUri() + fragment);
         collectConsoleErrors();
+    }
+
+    /** The online build, served over HTTP by the JDK's server (folders answer with their index.html). */
+    static String served;
+    static com.sun.net.httpserver.HttpServer server;
+
+    static synchronized String online() throws IOException {
+        if (served != null) return served;
+        Path root = RepoSite.output();
+        server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = java.net.URLDecoder.decode(exchange.getRequestURI().getPath(), java.nio.charset.StandardCharsets.UTF_8);
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) file = file.resolve("index.html");
+            boolean found = file.startsWith(root) && Files.isRegularFile(file);
+            byte[] body = Files.readAllBytes(found ? file : root.resolve("404.html"));
+            String name = (found ? file : root.resolve("404.html")).getFileName().toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
+                    : name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript"
+                    : name.endsWith(".svg") ? "image/svg+xml" : "application/octet-stream");
+            exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        served = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return served;
+    }
+
+    /** A page by its address in the offline build; online, the same page without "index.html". */
+    static void open(boolean online, String page) throws IOException {
+        if (!online) {
+            open(page);
+            return;
+        }
+        browser.get(online() + page.replaceFirst("index\\.html(#|$)", "$1"));
+        collectConsoleErrors();
+    }
+
+    static String pageSuffix(boolean online) {
+        return online ? "" : "index.html";
     }
 
     static void collectConsoleErrors() {
@@ -202,5 +246,194 @@ class BrowserTest {
         browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         collectConsoleErrors();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Picks an option of a select by its text, as a click on it would. */
+    static void choose(WebElement select, String text) {
+        select.findElements(By.tagName("option")).stream().filter(o -> o.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + text)).click();
+    }
+
+    /** What one query shows: the combined answer's links, then the first three results. */
+    static List<String> topHrefs(String query) {
+        WebElement search = browser.findElement(By.id("search-q"));
+        search.clear();
+        search.sendKeys(query);
+        until(b -> !b.findElement(By.cssSelector(".search-status")).getText().isEmpty());
+        List<String> hrefs = new ArrayList<>();
+        for (WebElement a : browser.findElements(By.cssSelector("#search-results li.answer a"))) hrefs.add(a.getAttribute("href"));
+        List<WebElement> results = browser.findElements(By.cssSelector("#search-results li:not(.answer) > a"));
+        for (WebElement a : results.subList(0, Math.min(3, results.size()))) hrefs.add(a.getAttribute("href"));
+        return hrefs;
+    }
+
+    static void assertFinds(String query, String... anyOf) {
+        List<String> hrefs = topHrefs(query);
+        assertThat(hrefs).as("'%s' reaches one of %s in the answer or the first three results", query, List.of(anyOf))
+                .anySatisfy(h -> assertThat(List.of(anyOf)).anySatisfy(want -> assertThat(h).endsWith(want)));
+    }
+
+    /** The reader's queries of issue 18, as typed and pasted, each reaching the right code. */
+    @Test
+    void bounceTextsAndWordsReachTheRightCode() throws IOException {
+        open("en/index.html");
+        assertFinds("552 5.2.2 mailbox full", "/en/smtp/552/index.html");
+        assertFinds("550 5.1.1", "/en/smtp/550/index.html");
+        assertFinds("421 4.7.0", "/en/smtp/421/index.html");
+        assertFinds("550-5.7.26", "/en/smtp-enhanced/X.7.26/index.html");
+        assertFinds("SMTP error 552", "/en/smtp/552/index.html");
+        assertFinds("difference between 450 and 550", "/en/smtp/450-vs-550/index.html");
+        assertFinds("user unknown", "/en/smtp-enhanced/X.1.1/index.html", "/en/smtp/550/index.html");
+        assertFinds("relay access denied", "/en/smtp/554/index.html", "/en/smtp-enhanced/X.7.1/index.html");
+        assertFinds("greylisting", "/en/smtp/450/index.html", "/en/smtp/451/index.html");
+        assertFinds("DMARC", "/en/smtp-enhanced/X.7.26/index.html");
+        assertFinds("spam", "/en/smtp/554/index.html", "/en/smtp/550/index.html");
+        assertFinds("smtp; 550 5.1.1", "/en/smtp-enhanced/X.1.1/index.html");
+        assertFinds("#5.1.1", "/en/smtp-enhanced/X.1.1/index.html");
+        assertFinds("5.7.1", "/en/smtp-enhanced/X.7.1/index.html");
+        assertFinds("4.2.2", "/en/smtp-enhanced/X.2.2/index.html");
+        // One real reply per family, from the examples fields (Postfix's smtpd).
+        assertFinds("554 5.7.1 <user@example.com>: Relay access denied", "/en/smtp/554/index.html");
+        assertFinds("452 4.3.1 Insufficient system storage", "/en/smtp-enhanced/X.3.1/index.html");
+        // The combined answer reads both codes and says what they mean together.
+        topHrefs("552 5.2.2 mailbox full");
+        assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getText())
+                .contains("552 5.2.2").contains("permanent failure");
+        topHrefs("452 5.2.2");
+        assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getAttribute("class")).contains("mismatch");
+        screenshot("search-answer-en.png");
+
+        open("ja/index.html");
+        assertFinds("容量", "/ja/smtp/552/index.html", "/ja/smtp/452/index.html");
+        assertFinds("宛先不明", "/ja/smtp-enhanced/X.1.1/index.html", "/ja/smtp/550/index.html");
+        assertFinds("ユーザー不明", "/ja/smtp-enhanced/X.1.1/index.html", "/ja/smtp/550/index.html");
+        assertFinds("メールボックスがいっぱい", "/ja/smtp/552/index.html", "/ja/smtp/452/index.html",
+                "/ja/smtp-enhanced/X.2.2/index.html");
+        assertFinds("例：552、メールボックス", "/ja/smtp/552/index.html");
+        // English words on a Japanese page: found in the English index, shown as the Japanese pages.
+        assertFinds("relay access denied", "/ja/smtp/554/index.html", "/ja/smtp-enhanced/X.7.1/index.html");
+        collectConsoleErrors();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void resultsCloseOnEscapeBlurAndAClickOutsideAndSlashFocusesTheBox() throws IOException {
+        for (boolean online : new boolean[] {false, true}) {
+            open(online, "en/smtp/552/index.html");
+            WebElement search = browser.findElement(By.id("search-q"));
+            WebElement list = browser.findElement(By.id("search-results"));
+            browser.findElement(By.tagName("body")).sendKeys("/");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).as("/ focuses the box").isEqualTo("search-q");
+            search.sendKeys("mailbox full");
+            until(b -> list.isDisplayed());
+            search.sendKeys(Keys.ESCAPE);
+            assertThat(list.isDisplayed()).as("Escape closes").isFalse();
+            search.clear(); // Chromium also empties a search box on Escape
+            search.sendKeys("mailbox full");
+            until(b -> list.isDisplayed());
+            search.sendKeys(Keys.TAB); // to the first result
+            browser.switchTo().activeElement().sendKeys(Keys.SHIFT, Keys.TAB);
+            js("document.activeElement.blur(); document.querySelector('h1').focus()");
+            until(b -> !list.isDisplayed());
+            search.click();
+            search.sendKeys("s");
+            until(b -> list.isDisplayed());
+            browser.findElement(By.cssSelector("footer.site p")).click();
+            assertThat(list.isDisplayed()).as("a click outside closes").isFalse();
+        }
+    }
+
+    @Test
+    void quickAnswerTableOfContentsPickerAndLanguageAnchor() throws IOException {
+        for (boolean online : new boolean[] {false, true}) {
+            String suffix = pageSuffix(online);
+            open(online, "en/smtp/552/index.html#fix");
+            WebElement quick = browser.findElement(By.cssSelector("section.quick"));
+            assertThat(quick.getText()).contains("permanent failure").contains("If you sent the message");
+            double quickTop = ((Number) js("return document.querySelector('section.quick').getBoundingClientRect().top")).doubleValue();
+            double descriptionTop = ((Number) js("return document.getElementById('description').getBoundingClientRect().top")).doubleValue();
+            assertThat(quickTop).as("the quick answer comes before the description").isLessThan(descriptionTop);
+            assertThat(browser.findElements(By.cssSelector("section.quick nav.jump a[href='#fix']"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("p.json a")).getAttribute("href")).endsWith("/en/smtp/552.json");
+
+            // The language switch keeps the section.
+            browser.findElement(By.cssSelector("nav.languages a[hreflang=ja]")).click();
+            until(b -> b.getCurrentUrl().contains("/ja/smtp/552/"));
+            assertThat(browser.getCurrentUrl()).endsWith("/ja/smtp/552/" + suffix + "#fix");
+
+            // The picker goes to the canonical pair page, lower code first.
+            open(online, "en/smtp/552/index.html");
+            WebElement picker = browser.findElement(By.cssSelector("form.compare-picker"));
+            assertThat(picker.isDisplayed()).isTrue();
+            choose(picker.findElement(By.name("b")), "421");
+            picker.findElement(By.cssSelector("button")).click();
+            until(b -> b.getCurrentUrl().contains("421-vs-552"));
+            assertThat(browser.getCurrentUrl()).endsWith("/en/smtp/421-vs-552/" + suffix);
+
+            // A comparison: the table of contents, then Key differences before the codes' own sections.
+            open(online, "en/smtp/450-vs-550/index.html");
+            assertThat(browser.findElement(By.cssSelector("nav.toc details")).getAttribute("open")).isNotNull();
+            double differences = ((Number) js("return document.getElementById('differences').getBoundingClientRect().top")).doubleValue();
+            double description = ((Number) js("return document.getElementById('description').getBoundingClientRect().top")).doubleValue();
+            double toc = ((Number) js("return document.querySelector('nav.toc').getBoundingClientRect().top")).doubleValue();
+            assertThat(toc).isLessThan(differences);
+            assertThat(differences).as("Key differences before the codes' sections").isLessThan(description);
+            // "Compare with" on a code page puts the pairs with a note first.
+            open(online, "en/smtp/550/index.html");
+            // In code order it would start with 211; 252-vs-550 has an expert's note.
+            assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=compare] ul.columns li a")).getText())
+                    .as("a curated pair heads Compare with").startsWith("550 vs 252");
+
+            // The family index: a table with a jump bar, and its own picker.
+            open(online, "en/smtp-enhanced/index.html");
+            assertThat(browser.findElements(By.cssSelector("table.codes tbody tr"))).hasSizeGreaterThan(50);
+            assertThat(browser.findElements(By.cssSelector("nav.jump a[href='#group-7']"))).isNotEmpty();
+            WebElement familyPicker = browser.findElement(By.cssSelector("form.compare-picker"));
+            choose(familyPicker.findElement(By.name("a")), "X.7.26");
+            choose(familyPicker.findElement(By.name("b")), "X.7.1");
+            familyPicker.findElement(By.cssSelector("button")).click();
+            until(b -> b.getCurrentUrl().contains("-vs-"));
+            assertThat(browser.getCurrentUrl()).endsWith("/en/smtp-enhanced/X.7.1-vs-X.7.26/" + suffix);
+        }
+        collectConsoleErrors();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theNotFoundPageSuggestsTheCodeOfAGuessedAddress() throws IOException {
+        // Online only: a file:// address that does not exist never reaches 404.html.
+        browser.get(online() + "en/smtp-enhanced/5.7.1/");
+        WebElement first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).endsWith("/en/smtp-enhanced/X.7.1/");
+        assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isTrue();
+        // The 404 status of the page itself is logged by the browser: expected here, not an error of the site.
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    /** Screenshots to look at: desktop and phone, light and dark, Japanese. */
+    @Test
+    void screenshotsOfEveryPageTypeAtBothSizes() throws IOException {
+        String[][] pages = {{"ja/smtp/552/index.html", "code-ja"}, {"en/smtp/552/index.html", "code-en"},
+                {"ja/smtp/450-vs-550/index.html", "pair-ja"}, {"en/smtp-enhanced/index.html", "family-en"}};
+        for (String scheme : new String[] {"light", "dark"}) {
+            emulate("prefers-color-scheme", scheme);
+            for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", size[0] < 500));
+                for (String[] p : pages) {
+                    open(p[0]);
+                    assertThat((Long) js("return document.documentElement.scrollWidth")).as(p[0] + " at " + size[0])
+                            .isLessThanOrEqualTo((long) size[0]);
+                    screenshot(p[1] + "-" + size[0] + "-" + scheme + ".png");
+                }
+            }
+        }
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        emulate("prefers-color-scheme", "light");
+        // Japanese body text is set in a Japanese face with a roomy line.
+        open("ja/smtp/552/index.html");
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("font-family")).startsWith("\"Noto Sans CJK JP\"");
+        double lineHeight = Double.parseDouble(browser.findElement(By.tagName("body")).getCssValue("line-height").replace("px", ""));
+        assertThat(lineHeight / 16).isBetween(1.7, 1.9);
     }
 }

@@ -91,8 +91,8 @@ class ContentErrorsTest {
             site.append("content/smtp/421.yaml", "severity: transient\n");
 
             assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'severity': unknown field in code file;"
-                    + " known fields: cause, code, commands, description, fix, notes, references, related, scope,"
-                    + " seeAlso, summary, title, use, when");
+                    + " known fields: aliases, cause, code, commands, description, examples, fix, notes, references,"
+                    + " related, scope, seeAlso, summary, title, use, when");
         }
 
         @Test

@@ -144,6 +144,18 @@ public final class JsonExport {
             references.add(ref);
         }
         m.put("references", references);
+        // Search phrases of this locale (its own list, not a translation) and the real reply
+        // texts shown in it, each with its language and the reference it was read in.
+        m.put("aliases", new ArrayList<Object>(code.aliases(locale)));
+        List<Object> examples = new ArrayList<>();
+        for (dev.versus.model.Example e : code.examples(locale, site.defaultLocale())) {
+            Map<String, Object> ex = new LinkedHashMap<>();
+            ex.put("text", text(new Text(e.text(), e.lang())));
+            ex.put("from", e.from());
+            ex.put("source", e.url());
+            examples.add(ex);
+        }
+        m.put("examples", examples);
         Map<String, Object> text = new LinkedHashMap<>();
         text.put("title", translated(text(t.title()), t.title(), locale));
         text.put("summary", translated(text(t.summary()), t.summary(), locale));

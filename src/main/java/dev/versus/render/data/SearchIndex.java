@@ -24,6 +24,12 @@ import java.util.Map;
  * <p>Links in the index are relative to the site root and written in the build's
  * {@link UrlStyle}; the page tells the script where the root is. Texts that fall back to another
  * language name it ({@code titleLang}, {@code summaryLang}) so results can be marked up.
+ *
+ * <p>Besides title and summary, each code carries what readers paste and type: its aliases in
+ * that locale ({@code a}), the real reply texts shown in it ({@code x}) and its group's severity
+ * ({@code sev}), and the key phrases of its prose ({@code k}): distinct words (Latin) and runs of
+ * kanji and katakana (Japanese, matched by character bigrams), at most {@value #KEY_BUDGET}
+ * characters a code, so the index stays small (bench/search.mjs measures it).
  */
 public final class SearchIndex {
     /** The global variable the index script assigns. */
@@ -64,6 +70,17 @@ public final class SearchIndex {
         index.put("pair", site.labels(locale).get("link.pair"));
         index.put("results", site.labels(locale).get("search.results"));
         index.put("none", site.labels(locale).get("search.none"));
+        dev.versus.model.Labels labels = site.labels(locale);
+        index.put("together", labels.get("search.together"));
+        index.put("mismatch", labels.get("search.mismatch"));
+        index.put("compare", labels.get("search.compare"));
+        Map<String, Object> severities = new LinkedHashMap<>();
+        for (String sev : dev.versus.validate.Vocabulary.SEVERITIES) {
+            severities.put(sev, List.of(labels.get("severity." + sev), labels.get("severity." + sev + "Effect")));
+        }
+        index.put("sev", severities);
+        // The other locales' index files, searched when this one finds nothing.
+        index.put("others", site.locales().stream().filter(l -> !l.equals(locale)).toList());
         List<Object> families = new ArrayList<>();
         for (Family family : site.families()) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -79,6 +96,14 @@ public final class SearchIndex {
                 c.put("summary", t.summary().value());
                 putLang(c, "titleLang", t.title(), locale);
                 putLang(c, "summaryLang", t.summary(), locale);
+                String severity = family.groupOf(code).severity();
+                if (severity != null) c.put("sev", severity);
+                if (!code.aliases(locale).isEmpty()) c.put("a", code.aliases(locale));
+                List<String> examples = code.examples(locale, site.defaultLocale()).stream()
+                        .map(dev.versus.model.Example::text).toList();
+                if (!examples.isEmpty()) c.put("x", examples);
+                String keys = keyPhrases(t);
+                if (!keys.isEmpty()) c.put("k", keys);
                 codes.add(c);
             }
             f.put("codes", codes);
@@ -86,6 +111,48 @@ public final class SearchIndex {
         }
         index.put("families", families);
         return index;
+    }
+
+    /** The most characters of key phrases one code contributes to the index. */
+    static final int KEY_BUDGET = 500;
+
+    /** Words too common in this catalogue's prose to tell codes apart. */
+    private static final java.util.Set<String> STOP = java.util.Set.of(("about above after again against also another "
+            + "because been before being below between both cannot could does doing down during each either from further "
+            + "have having here itself just more most must only other over same should some such than that their them "
+            + "then there these they this those through under until very what when where which while will with would "
+            + "your yours into onto upon code codes reply replies server servers client clients message messages "
+            + "section sends send sent mail command commands says said usually often instead").split(" "));
+    /** A Latin word of four letters or more, or a run of two or more kanji and katakana. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z'-]{3,}|[\\p{IsHan}\\p{IsKatakana}ー]{2,}");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“「]([^\"”」]{3,40})[\"”」]");
+
+    /**
+     * The key phrases of a code's prose in one locale: quoted phrases first (the reply texts the
+     * prose cites, "User unknown"), then distinct words of {@code when}, the fixes and the
+     * description, until {@link #KEY_BUDGET}.
+     */
+    static String keyPhrases(CodeText t) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        StringBuilder prose = new StringBuilder(t.when().value()).append('\n');
+        t.fix().values().forEach(f -> prose.append(f.value()).append('\n'));
+        prose.append(t.description().value());
+        String text = prose.toString().replaceAll("RFC \\d+ §[0-9.]+", " ").replaceAll("https?://\\S+", " ");
+        java.util.regex.Matcher q = QUOTED.matcher(text);
+        while (q.find()) out.add(q.group(1).toLowerCase(java.util.Locale.ROOT));
+        java.util.regex.Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            String word = w.group().toLowerCase(java.util.Locale.ROOT);
+            if (!STOP.contains(word)) out.add(word);
+        }
+        StringBuilder keys = new StringBuilder();
+        for (String k : out) {
+            if (keys.length() + k.length() + 1 > KEY_BUDGET) break;
+            if (keys.length() > 0) keys.append(' ');
+            keys.append(k);
+        }
+        return keys.toString();
     }
 
     private static void putLang(Map<String, Object> c, String key, Text text, String locale) {

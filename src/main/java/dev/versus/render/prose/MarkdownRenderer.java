@@ -87,8 +87,7 @@ public final class MarkdownRenderer {
 
     /**
      * The first paragraph of {@code markdown} as plain text, for a meta description: emphasis and
-     * links reduced to their text, lines joined as the page joins them (no space between two
-     * wide characters).
+     * links reduced to their text, lines joined as the page joins them ({@link #joinsWithoutSpace}).
      */
     public String firstParagraphText(String markdown) {
         Node block = parser.parse(markdown).getFirstChild();
@@ -121,7 +120,7 @@ public final class MarkdownRenderer {
             char c = out.charAt(i);
             if (c != '\n') {
                 joined.append(c);
-            } else if (!(i > 0 && dev.versus.model.Text.isWide(out.charAt(i - 1)) || i + 1 < out.length() && dev.versus.model.Text.isWide(out.charAt(i + 1)))) {
+            } else if (!joinsWithoutSpace(i > 0 ? out.charAt(i - 1) : 0, i + 1 < out.length() ? out.charAt(i + 1) : 0)) {
                 joined.append(' ');
             }
         }
@@ -130,13 +129,41 @@ public final class MarkdownRenderer {
 
     /**
      * A line break inside a Japanese paragraph is not a space: browsers would show one between
-     * two kanji, so breaks next to a wide (CJK) character are dropped rather than rendered.
+     * two kanji. So a break is dropped between two wide (CJK) characters and next to Japanese
+     * punctuation, and is a space otherwise, which keeps the site's rule of a half-width space
+     * between Japanese and Latin letters or digits ("クライアントは HELO", "base64 エンコード").
      */
     private static boolean betweenWideCharacters(SoftLineBreak softBreak) {
-        return softBreak.getPrevious() instanceof Text before && !before.getLiteral().isEmpty()
-                && dev.versus.model.Text.isWide(before.getLiteral().charAt(before.getLiteral().length() - 1))
-                || softBreak.getNext() instanceof Text after && !after.getLiteral().isEmpty()
-                && dev.versus.model.Text.isWide(after.getLiteral().charAt(0));
+        return joinsWithoutSpace(lastChar(softBreak.getPrevious()), firstChar(softBreak.getNext()));
+    }
+
+    /** The rule above for the characters on either side of a line break (0 where there is none). */
+    static boolean joinsWithoutSpace(char before, char after) {
+        return isJapanesePunctuation(before) || isJapanesePunctuation(after)
+                || dev.versus.model.Text.isWide(before) && dev.versus.model.Text.isWide(after);
+    }
+
+    /** CJK symbols and punctuation (、。「」) and the full-width forms of ASCII punctuation (（）：). */
+    static boolean isJapanesePunctuation(char c) {
+        return c >= '\u3000' && c <= '\u303F' || c >= '\uFF01' && c <= '\uFF0F' || c >= '\uFF1A' && c <= '\uFF20'
+                || c >= '\uFF3B' && c <= '\uFF40' || c >= '\uFF5B' && c <= '\uFF65';
+    }
+
+    /** The last character a node shows: its own text, or its last child's (emphasis, links). */
+    private static char lastChar(Node node) {
+        for (Node n = node; n != null; n = n.getLastChild()) {
+            String literal = n instanceof Text t ? t.getLiteral() : n instanceof Code c ? c.getLiteral() : null;
+            if (literal != null) return literal.isEmpty() ? 0 : literal.charAt(literal.length() - 1);
+        }
+        return 0;
+    }
+
+    private static char firstChar(Node node) {
+        for (Node n = node; n != null; n = n.getFirstChild()) {
+            String literal = n instanceof Text t ? t.getLiteral() : n instanceof Code c ? c.getLiteral() : null;
+            if (literal != null) return literal.isEmpty() ? 0 : literal.charAt(0);
+        }
+        return 0;
     }
 
     /**

@@ -80,6 +80,7 @@ public final class SiteRenderer {
     private final SitePaths paths;
     private final CodeViews codeViews;
     private final LearnMoreLinks learnMore;
+    private final QuickAnswers quickAnswers;
     private final PairAnalyzer analyzer = new PairAnalyzer();
     private final MarkdownRenderer markdown;
     private final AtomicInteger files = new AtomicInteger();
@@ -94,6 +95,7 @@ public final class SiteRenderer {
         this.markdown = new MarkdownRenderer(new ProseLinker(site));
         this.codeViews = new CodeViews(site, paths, markdown);
         this.learnMore = new LearnMoreLinks(site, paths);
+        this.quickAnswers = new QuickAnswers(site);
     }
 
     /**
@@ -421,28 +423,37 @@ public final class SiteRenderer {
             List<CodeLink> codes = family.codes().stream().filter(c -> c.groupKey().equals(g.key()))
                     .map(c -> new CodeLink(c.id(), markup(Html.inline(c.text(locale).title(), locale)),
                             markup(Html.inline(c.text(locale).summary(), locale)),
-                            paths.link(dir, SitePaths.code(locale, c))))
+                            paths.link(dir, SitePaths.code(locale, c)), g.severity() == null ? "class" : g.severity(),
+                            g.severity() == null ? l.get("quick.either") : l.get("severity." + g.severity())))
                     .toList();
             if (!codes.isEmpty()) groups.add(new GroupView(g.key(), g.name(locale).value(), codes));
         }
         Text title = family.titles().get(locale);
         return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
-                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))));
+                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null));
     }
 
     private CodePage codePage(String locale, Family family, Code code) {
         Labels l = site.labels(locale);
         String dir = SitePaths.code(locale, code);
         CodeView view = codeViews.get(locale, code);
-        List<Link> comparisons = new ArrayList<>();
+        // Curated pairs (those with an expert's note) first, then the codes it names as related,
+        // then the rest in code order: the pair a reader most likely wants is near the top.
+        List<Link> curated = new ArrayList<>(), related = new ArrayList<>(), rest = new ArrayList<>();
         for (Code other : family.codes()) {
             if (other.id().equals(code.id())) continue;
             Pair pair = ordered(family, code, other);
-            comparisons.add(new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
+            Link link = new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
-                    paths.link(dir, SitePaths.pair(locale, pair))));
+                    paths.link(dir, SitePaths.pair(locale, pair)));
+            if (family.note(pair) != null) curated.add(link);
+            else if (code.related().contains(other.id())) related.add(link);
+            else rest.add(link);
         }
+        List<Link> comparisons = new ArrayList<>(curated);
+        comparisons.addAll(related);
+        comparisons.addAll(rest);
         String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
         PageView p = page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
@@ -453,7 +464,21 @@ public final class SiteRenderer {
             p = p.withCanonical(absolute(original));
             untranslated = paths.link(dir, original);
         }
-        return new CodePage(p, view, comparisons, untranslated);
+        return new CodePage(p, view, comparisons, quickAnswers.of(locale, family, code, view), examples(locale, code),
+                picker(family, SitePaths.relative(dir, SitePaths.family(locale, family.id())), code.id()), untranslated);
+    }
+
+    private Views.Picker picker(Family family, String base, String selected) {
+        List<String> codes = family.codes().stream().map(Code::id).toList();
+        String first = selected != null ? selected : codes.get(0);
+        String second = codes.size() < 2 ? first : codes.get(codes.get(0).equals(first) ? 1 : 0);
+        return new Views.Picker(base, paths.style().pageSuffix(), first, second, codes);
+    }
+
+    private List<Views.ExampleView> examples(String locale, Code code) {
+        return code.examples(locale, site.defaultLocale()).stream()
+                .map(e -> new Views.ExampleView(e.text(), e.from(), e.url(), e.lang().equals(locale) ? null : e.lang()))
+                .toList();
     }
 
     /** The pair of {@code x} and {@code y} in page order (lower code first). */

@@ -71,11 +71,35 @@ public final class Views {
     }
 
     /**
-     * A code's page. {@code untranslatedSource} links to the page in the default language when no
-     * text of the code is translated into this page's language (null otherwise): the page says so
-     * and names that page canonical, so search engines do not index an English copy twice.
+     * A code page: the code, its comparisons (curated first), its quick answer, its real reply
+     * examples ({@code page.json} links its JSON copy). {@code untranslatedSource} links to the page
+     * in the default language when no text of the code is translated into this page's language
+     * (null otherwise): the page says so and names that page canonical, so search engines do not
+     * index an English copy twice.
      */
-    public record CodePage(PageView page, CodeView code, List<Link> comparisons, String untranslatedSource) {}
+    public record CodePage(PageView page, CodeView code, List<Link> comparisons, QuickAnswer quick,
+                           List<ExampleView> examples, Picker picker, String untranslatedSource) {
+        public CodePage {
+            comparisons = List.copyOf(comparisons);
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * The answer at the top of a code page. {@code kind} is the group's severity, or "class" when
+     * the class digit decides; {@code effect} (what happens to the message) and {@code cause} may be null.
+     */
+    public record QuickAnswer(String kind, String outcome, String effect, String cause, List<QuickFix> fixes) {
+        public QuickAnswer {
+            fixes = List.copyOf(fixes);
+        }
+    }
+
+    /** One audience's fix in one sentence; {@code lang} only when it is a fallback. */
+    public record QuickFix(String label, String line, String lang) {}
+
+    /** A real reply text; {@code lang} only when it differs from the page's. */
+    public record ExampleView(String text, String from, String href, String lang) {}
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
@@ -95,10 +119,23 @@ public final class Views {
 
     public record GroupView(String key, String name, List<CodeLink> codes) {}
 
-    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href) {}
+    /** A code in a family index row; {@code outcome} says temporary or permanent (or that the class digit decides). */
+    public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href,
+                           String kind, String outcome) {}
 
     public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
-                             String pairsCount) {}
+                             String pairsCount, Picker picker) {}
+
+    /**
+     * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
+     * preselected; {@code base} leads from the page to the family's folder and {@code suffix} ends a
+     * page link ("" or "index.html" offline), so the script can build the canonical pair address.
+     */
+    public record Picker(String base, String suffix, String first, String second, List<String> codes) {
+        public Picker {
+            codes = List.copyOf(codes);
+        }
+    }
 
     public record FamilySummary(TemplateHTMLOutputModel title, Prose description, String href, String count) {}
 

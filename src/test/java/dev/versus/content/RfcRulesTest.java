@@ -1,0 +1,141 @@
+package dev.versus.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.Build;
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Family;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.site.UrlStyle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Rules of the RFCs that the catalogue once got wrong (issue 17, the RFC audit), held so that an
+ * edit cannot bring them back: where enhanced status codes may appear at all (RFC 2034), the range
+ * of a basic reply code (RFC 5321 §4.2), and requirement levels that the prose must keep as the RFC
+ * states them (a SHOULD is not a MUST, a MAY is not a SHOULD).
+ */
+class RfcRulesTest {
+    private static Site site;
+
+    @BeforeAll
+    static void validateRepositoryContent() throws Exception {
+        site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.PRETTY)).validate();
+    }
+
+    /**
+     * RFC 2034 §3 (4): enhanced codes preface "all 2xx, 4xx, and 5xx SMTP responses other than the
+     * initial greeting and any response to HELO or EHLO"; §4: "3xx responses are NOT included".
+     */
+    @Test
+    void enhancedCodesNeverAnswerTheGreetingHeloEhloOrAThreeDigitIntermediateReply() {
+        Set<String> excluded = Set.of("CONNECT", "HELO", "EHLO");
+        Family enhanced = site.family("smtp-enhanced");
+        assertThat(enhanced.commandLabels().get("en").keySet())
+                .as("the smtp-enhanced command vocabulary (RFC 2034 §3)").doesNotContainAnyElementsOf(excluded);
+        List<String> wrong = new ArrayList<>();
+        for (Code c : enhanced.codes()) {
+            for (String command : c.commands()) {
+                if (excluded.contains(command)) wrong.add(c.id() + " answers " + command);
+            }
+            for (CodeRef link : c.links()) {
+                if (link.family().equals("smtp") && link.code().startsWith("3")) wrong.add(c.id() + " travels with " + link.code());
+            }
+        }
+        assertThat(wrong).as("enhanced codes on the greeting, on HELO/EHLO replies or on 3xx replies (RFC 2034 §3, §4)").isEmpty();
+    }
+
+    /** RFC 5321 §4.2: {@code Reply-code = %x32-35 %x30-35 %x30-39}. */
+    @Test
+    void aBasicReplyCodesSecondDigitRunsFromZeroToFive() throws IOException {
+        Pattern grammar = Pattern.compile("[2-5][0-5][0-9]");
+        assertThat(site.family("smtp").codes()).allSatisfy(c -> assertThat(c.id()).as(c.id()).matches(grammar));
+
+        Map<String, Object> family;
+        try (var in = Files.newBufferedReader(Path.of("content/smtp/_family.yaml"))) {
+            family = new Yaml().load(in);
+        }
+        Pattern codePattern = Pattern.compile((String) family.get("codePattern"));
+        for (String bad : List.of("571", "471", "269", "360", "599")) {
+            assertThat(codePattern.matcher(bad).matches()).as("smtp codePattern accepts " + bad).isFalse();
+        }
+        for (String good : List.of("220", "354", "455", "503", "559")) {
+            assertThat(codePattern.matcher(good).matches()).as("smtp codePattern refuses " + good).isTrue();
+        }
+    }
+
+    /**
+     * One row per statement the audit found stated more strongly (or more weakly) than the RFC:
+     * in the sentences of {@code field} that match {@code about}, {@code forbidden} must not appear
+     * and {@code required} (when given) must.
+     */
+    private record Row(String family, String code, String field, String about, String forbidden, String required, String rfc) {}
+
+    private static final List<Row> ROWS = List.of(
+            new Row("smtp", "334", "notes", "12288", "\\bmust\\b", null,
+                    "RFC 4954 §4: \"(At the time of writing of this document, 12288 octets is considered to be a sufficient line length limit ...)\""),
+            new Row("smtp", "535", "notes", "RFC 4954 §9", null, "should not",
+                    "RFC 4954 §9: \"they SHOULD NOT drop the connection until at least 3 attempts to authenticate have failed\""),
+            new Row("smtp-enhanced", "X.7.8", "fix.admin", "RFC 4954 §9", null, "should not",
+                    "RFC 4954 §9: \"they SHOULD NOT drop the connection until at least 3 attempts to authenticate have failed\""),
+            new Row("smtp", "421", "notes", "client", "client\\s+must", "should",
+                    "RFC 5321 §3.8: clients \"SHOULD ... treat the mail transaction as if a 451 response had been received\""),
+            new Row("smtp", "252", "notes", "syntax", null, "502",
+                    "RFC 5321 §3.5.3: after a syntax-only check \"502 ... or 500 ... SHOULD be returned\", not 252"),
+            new Row("smtp", "552", "fix.admin", "452", null, "implementation limit",
+                    "RFC 5321 §4.5.3.1.10: the MUST (452) is for an implementation limit; a site-policy limit MAY use 5yz"),
+            new Row("smtp", "454", "notes", "encrypted connection", null, "504",
+                    "RFC 4954 §4: a mechanism that requires an encryption layer is rejected \"with a 504 reply\"; 538 is deprecated (§1)"),
+            new Row("smtp", "235", "fix.admin", "538", null, "deprecated",
+                    "RFC 4954 §6: 538 \"is documented here for historical purposes only\""),
+            new Row("smtp", "530", "fix.admin", "RFC 3207 §4", "TLS or authentication", null,
+                    "RFC 3207 §4 forbids requiring STARTTLS for local delivery; it says nothing of authentication"),
+            new Row("smtp", "521", "fix.admin", "RFC 7504 §3", "554 or 550", null,
+                    "RFC 7504 §3 names 554 as more appropriate for refusing particular hosts or addresses"),
+            new Row("smtp", "250", "notes", "non-delivery notification", "§4\\.4\\b", "§6\\.1",
+                    "RFC 5321 §6.1: \"the receiver-SMTP MUST formulate and mail a notification message\"; §4.4 is Trace Information"));
+
+    @Test
+    void requirementLevelsStayWhatTheRfcSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : ROWS) {
+            Code code = site.family(row.family()).codes().stream().filter(c -> c.id().equals(row.code())).findFirst().orElseThrow();
+            String text = field(code.text("en"), row.field());
+            List<String> sentences = new ArrayList<>();
+            for (String s : text.replaceAll("\\s+", " ").split("(?<=\\.)\\s+(?=[A-Z0-9`*])")) {
+                if (s.contains(row.about())) sentences.add(s);
+            }
+            if (sentences.isEmpty()) {
+                wrong.add(row.code() + " " + row.field() + ": no sentence about '" + row.about() + "' any more (" + row.rfc() + ")");
+                continue;
+            }
+            for (String s : sentences) {
+                if (row.forbidden() != null && Pattern.compile(row.forbidden(), Pattern.CASE_INSENSITIVE).matcher(s).find()) {
+                    wrong.add(row.code() + " " + row.field() + ": \"" + s + "\" (" + row.rfc() + ")");
+                }
+            }
+            if (row.required() != null && sentences.stream().noneMatch(s -> Pattern.compile(row.required(), Pattern.CASE_INSENSITIVE).matcher(s).find())) {
+                wrong.add(row.code() + " " + row.field() + ": nothing about '" + row.about() + "' says '" + row.required() + "' (" + row.rfc() + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String field(CodeText t, String field) {
+        Text v = field.startsWith("fix.") ? t.fix().get(field.substring(4)) : t.fields().get(field);
+        return v == null ? "" : v.value();
+    }
+}
