@@ -12,6 +12,8 @@ import dev.versus.publish.UnsafeOutputException;
 import dev.versus.render.data.JsonExport;
 import dev.versus.render.data.SearchIndex;
 import dev.versus.render.data.Sitemap;
+import dev.versus.render.site.Page;
+import dev.versus.render.site.PageSink;
 import dev.versus.render.site.UrlStyle;
 import dev.versus.render.templates.RenderException;
 import dev.versus.render.templates.TemplateEngine;
@@ -20,13 +22,21 @@ import dev.versus.validate.SiteValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * One build, its stages in the order they run: load → validate → render → write. Each stage
  * either hands a complete result to the next or stops the build with every error it found.
+ * The render stage ({@link #write}) is the same for {@code build} and {@code serve}: only the
+ * selection of outputs and pages and the sink differ.
  */
 public final class Build {
     private final Options options;
@@ -67,44 +77,6 @@ public final class Build {
         return site;
     }
 
-    private static long millis(long fromNanos, long toNanos) {
-        return (toNanos - fromNanos) / 1_000_000;
-    }
-
-    private static void awaitQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    private static Thread start(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    /** Waits for {@code task}; rethrows what it threw, as itself. */
-    private static <T> T finish(FutureTask<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /**
      * Renders one page of each kind in each locale, into nothing, and returns the template errors
      * a build would meet ({@code check}): a template or partial that neither the site nor the
@@ -112,16 +84,15 @@ public final class Build {
      */
     public List<String> checkTemplates(Site site) throws IOException {
         Path templates = options.source().resolve(SourceLoader.TEMPLATES);
-        java.util.Set<String> sampled = new java.util.HashSet<>();
+        Set<String> sampled = new java.util.HashSet<>();
         try {
-            TemplateEngine engine = new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES);
-            new SiteRenderer(site, engine, options.urlStyle()).render((path, content) -> { },
+            new SiteRenderer(site, loadTemplates(templates), options.urlStyle()).render((path, content) -> { },
                     page -> sampled.add(page.kind() + " " + page.locale()));
             return List.of();
         } catch (RenderException e) {
             return e.messages();
-        } catch (freemarker.core.ParseException | SecurityException | freemarker.template.TemplateNotFoundException e) {
-            return templateErrors(e);
+        } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException | SecurityException e) {
+            return templateError(e, templates).messages();
         }
     }
 
@@ -132,69 +103,189 @@ public final class Build {
         // when the sources have errors too, and a second build into the same folder stops at once.
         try (OutputFolder out = OutputFolder.open(options.out(), options.source())) {
             Path templates = options.source().resolve(SourceLoader.TEMPLATES);
-            // The templates do not depend on the content: they are read and compiled on another core
-            // while this one validates the sources. A template that fails to load fails again, with
-            // its error, when the renderer asks for it.
-            FutureTask<TemplateEngine> loading = new FutureTask<>(() -> new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES));
-            start(loading, "versus-templates");
+            // The templates do not depend on the content: they are read and compiled on another
+            // core while this one loads and validates the sources.
+            FutureTask<TemplateEngine> engine = beside(() -> loadTemplates(templates), "versus-templates");
             Site site = validate();
             long validated = System.nanoTime();
-            TemplateEngine engine = finish(loading);
-            // The data files need nothing from the pages: written on a thread of their own while
-            // the pages render, instead of after them on one core.
-            long[] dataDone = {0};
-            FutureTask<Void> data = new FutureTask<>(() -> {
-                new JsonExport(site).write(out);                        // <l>/<family>/<code>.json, index.json
-                new SearchIndex(site, options.urlStyle()).write(out);   // assets/search-index.<l>.js
-                new Sitemap(site).write(out);                           // sitemap.xml, robots.txt
-                for (var asset : Theme.assets(templates).entrySet()) {    // the theme's, then the site's own
-                    out.write("assets/" + asset.getKey(), Files.readAllBytes(asset.getValue()));
-                }
-                dataDone[0] = System.nanoTime();
-                return null;
-            });
-            Thread dataThread = start(data, "versus-data");
-            SiteRenderer.Stats stats;
+            SiteRenderer renderer = new SiteRenderer(site, finish(engine), options.urlStyle());
+            Written written;
             try {
-                stats = new SiteRenderer(site, engine, options.urlStyle()).render(out);
-            } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException e) {
-                // FreeMarker reports a broken or missing template as an IOException: it is the
-                // template's error, reported below with its position, not a failure to write.
-                throw e;
+                written = write(renderer, site, options.urlStyle(), templates, Selection.EVERYTHING, out);
             } catch (IOException e) {
                 throw PublishException.beforeSwap(e, out);
-            } finally {
-                // Whatever happened to the pages, the data thread is done with the output folder
-                // before it is committed or rolled back.
-                awaitQuietly(dataThread);
             }
             long rendered = System.nanoTime();
-            try {
-                finish(data);
-            } catch (IOException e) {
-                throw PublishException.beforeSwap(e, out);
-            }
             out.commit();
             long end = System.nanoTime();
-            Timings timings = new Timings(millis(start, validated), millis(validated, rendered), millis(validated, dataDone[0]),
-                    millis(rendered, end));
-            return new Result(site, stats, out.files(), out.changedFiles(), millis(start, end), timings, out.notes());
-        } catch (freemarker.core.ParseException | SecurityException | freemarker.template.TemplateNotFoundException e) {
-            throw new RenderException(templateErrors(e));
+            Timings timings = new Timings(millis(start, validated), millis(validated, rendered),
+                    millis(validated, written.dataDoneNanos()), millis(rendered, end));
+            return new Result(site, written.pages(), out.files(), out.changedFiles(), millis(start, end), timings,
+                    out.notes());
         }
     }
 
-    /** A template that cannot be loaded, as one error line. */
-    private static List<String> templateErrors(Exception e) {
+    /**
+     * Compiles the page templates. A template that fails to load fails again, with its error,
+     * when the renderer asks for it.
+     */
+    private static TemplateEngine loadTemplates(Path templates) throws IOException {
+        return new TemplateEngine(templates).preload(SiteRenderer.TEMPLATES);
+    }
+
+    // ---- the outputs ----------------------------------------------------------------------
+
+    /**
+     * Everything a build writes, in one list. {@code build} writes them all; {@code serve} the
+     * ones a change affects. Adding an output (an Atom feed, say) is adding a constant here and
+     * its line in {@link #writeData}.
+     */
+    public enum Output {
+        /** The pages, rendered with their templates on all cores (and {@code 404.html}). */
+        PAGES,
+        /** {@code <l>/<family>/<code>.json} and {@code index.json}, for the families selected. */
+        JSON,
+        /** {@code assets/search-index.<l>.js}. */
+        SEARCH_INDEX,
+        /** {@code sitemap.xml} and {@code robots.txt}. */
+        SITEMAP,
+        /** The static files of {@code templates/assets/}, copied. */
+        ASSETS
+    }
+
+    /**
+     * What to write: the outputs in {@code outputs}; of the pages, those {@code pages} accepts
+     * (asked once about every page, before any is rendered: see {@link SiteRenderer#render});
+     * of the JSON files, those of the locale and family {@code json} accepts.
+     */
+    public record Selection(Set<Output> outputs, Predicate<Page> pages, BiPredicate<String, String> json) {
+        public static final Selection EVERYTHING = new Selection(EnumSet.allOf(Output.class), page -> true, (l, f) -> true);
+
+        public Selection {
+            outputs = outputs.isEmpty() ? EnumSet.noneOf(Output.class) : EnumSet.copyOf(outputs);
+        }
+    }
+
+    /**
+     * What {@link #write} wrote: the counts of the pages (null if they were not selected), the
+     * files copied from {@code templates/assets/}, and when the data files were done.
+     */
+    public record Written(SiteRenderer.Stats pages, List<String> assets, long dataDoneNanos) {}
+
+    /**
+     * The render stage, for {@code build} and {@code serve} alike: writes the selected outputs of
+     * {@code site} into {@code sink}, the pages on all cores with {@code renderer} and the data
+     * files on a thread of their own beside them (they need nothing from the pages). Throws with
+     * every template error if any page failed, or with the error of a template that cannot be
+     * loaded; the caller decides what a failed render means for what it already received.
+     */
+    public static Written write(SiteRenderer renderer, Site site, UrlStyle style, Path templates, Selection selection,
+                                PageSink sink) throws RenderException, IOException {
+        List<String> assets = new ArrayList<>();
+        long[] dataDone = {System.nanoTime()};
+        FutureTask<Void> data = beside(() -> {
+            writeData(site, style, templates, selection, sink, assets);
+            dataDone[0] = System.nanoTime();
+            return null;
+        }, "versus-data");
+        SiteRenderer.Stats pages = null;
+        boolean rendered = false;
+        try {
+            if (selection.outputs().contains(Output.PAGES)) pages = renderer.render(sink, selection.pages());
+            rendered = true;
+        } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException | SecurityException e) {
+            throw templateError(e, templates);
+        } finally {
+            // Whatever happened to the pages, the data thread is done with the sink before the
+            // caller commits or rolls back (and the pages' error is the one reported).
+            if (!rendered) awaitQuietly(data);
+        }
+        finish(data);
+        return new Written(pages, List.copyOf(assets), dataDone[0]);
+    }
+
+    /** The outputs other than the pages, in the order they are written. */
+    private static void writeData(Site site, UrlStyle style, Path templates, Selection selection, PageSink sink,
+                                  List<String> assets) throws IOException {
+        Set<Output> outputs = selection.outputs();
+        if (outputs.contains(Output.JSON)) new JsonExport(site).write(sink, selection.json());
+        if (outputs.contains(Output.SEARCH_INDEX)) new SearchIndex(site, style).write(sink);
+        if (outputs.contains(Output.SITEMAP)) new Sitemap(site).write(sink);
+        if (outputs.contains(Output.ASSETS)) copyAssets(templates, sink, assets);
+    }
+
+    /** Where the static files go, below the output folder. */
+    private static final String ASSETS = "assets";
+
+    /**
+     * Copies the static files of the built-in theme's and the site's {@code templates/assets/} to
+     * {@code assets/} (a site file replacing the theme's of the same name), in path order; no
+     * symbolic links, no templates.
+     */
+    private static void copyAssets(Path templates, PageSink sink, List<String> copied) throws IOException {
+        for (var asset : Theme.assets(templates).entrySet()) {
+            String path = ASSETS + "/" + asset.getKey();
+            sink.write(path, Files.readAllBytes(asset.getValue()));
+            copied.add(path);
+        }
+    }
+
+    /** The one wording of a template that cannot be loaded, for {@code build} and {@code serve}. */
+    private static RenderException templateError(Exception e, Path templates) {
         if (e instanceof freemarker.core.ParseException p) {
-            return List.of("templates/" + p.getTemplateName() + ":" + p.getLineNumber() + ":"
-                    + p.getColumnNumber() + ": " + p.getEditorMessage().strip().replaceAll("\\s+", " "));
+            return new RenderException(List.of("templates/" + p.getTemplateName() + ":" + p.getLineNumber() + ":"
+                    + p.getColumnNumber() + ": " + p.getEditorMessage().strip().replaceAll("\\s+", " ")));
         }
         if (e instanceof freemarker.template.TemplateNotFoundException n) {
-            return List.of("templates/" + n.getTemplateName() + ":1:1: template not found, neither in the"
-                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it");
+            return new RenderException(List.of("templates/" + n.getTemplateName() + ":1:1: template not found, neither in the"
+                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it"));
         }
         // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
-        return List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/");
+        return new RenderException(List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/"));
+    }
+
+    // ---- threads --------------------------------------------------------------------------
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    /** Starts {@code task} on a daemon thread of its own, named for what it does. */
+    private static <T> FutureTask<T> beside(Callable<T> task, String name) {
+        FutureTask<T> future = new FutureTask<>(task);
+        Thread thread = new Thread(future, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** Waits for {@code task} to end, even when interrupted, ignoring how. */
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            finish(task);
+        } catch (IOException | RuntimeException | Error e) {
+            // the caller reports its own failure
+        }
+    }
+
+    /** Waits for {@code task}, even when interrupted; rethrows what it threw, as itself. */
+    private static <T> T finish(FutureTask<T> task) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 }

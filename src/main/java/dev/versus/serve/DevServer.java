@@ -239,7 +239,9 @@ public final class DevServer implements AutoCloseable {
     /**
      * The addresses of the changed pages ({@code /en/smtp/421/}), or {@code *} if a file that pages
      * load changed (a stylesheet, a script). Data files no page shows (JSON, the sitemap,
-     * robots.txt) reload nothing.
+     * robots.txt) reload nothing, and neither does the search index: it changes with almost every
+     * edit of a code's text (it holds key phrases of each code), and an open page picks it up the
+     * next time it loads, so reloading every open tab for it would only get in the way.
      */
     static List<String> addresses(Collection<String> files) {
         List<String> pages = new ArrayList<>();
@@ -248,7 +250,8 @@ public final class DevServer implements AutoCloseable {
                 pages.add("/" + f.substring(0, f.length() - "index.html".length()));
             } else if (f.endsWith(".html")) {
                 pages.add("/" + f);
-            } else if (!f.endsWith(".json") && !f.endsWith(".xml") && !f.endsWith(".txt")) {
+            } else if (!f.endsWith(".json") && !f.endsWith(".xml") && !f.endsWith(".txt")
+                    && !f.startsWith("assets/search-index.")) {
                 return List.of("*");
             }
         }

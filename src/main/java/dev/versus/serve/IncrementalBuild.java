@@ -1,16 +1,13 @@
 package dev.versus.serve;
 
+import dev.versus.Build;
 import dev.versus.diagnostics.ContentError;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.ParseCache;
 import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
-import dev.versus.load.Theme;
-import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.render.data.JsonExport;
-import dev.versus.render.data.SearchIndex;
-import dev.versus.render.data.Sitemap;
 import dev.versus.render.site.Page;
 import dev.versus.render.site.SitePages;
 import dev.versus.render.site.UrlStyle;
@@ -20,10 +17,9 @@ import dev.versus.render.views.SiteRenderer;
 import dev.versus.validate.SiteValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The builds of {@code versus serve}: the first renders the whole site into a {@link SiteMemory};
@@ -143,39 +138,28 @@ final class IncrementalBuild {
             }
             return selected;
         };
+        Set<Build.Output> outputs = EnumSet.of(Build.Output.PAGES, Build.Output.SEARCH_INDEX);
+        if (!samePages || impact.everyPage()) outputs.add(Build.Output.SITEMAP);
+        if (assetsSinceBuilt) outputs.add(Build.Output.ASSETS);
+        // The JSON copies come after, in writeData(): no page shows them.
         SiteRenderer next;
+        Build.Written wrote;
         Set<String> assetsBefore = assetFiles;
         try {
             if (engine == null) engine = new TemplateEngine(templates);
             next = new SiteRenderer(site, engine, UrlStyle.PRETTY);
-            if (!everything) next.reuseViews(renderer, impact);
-            next.render(written::put, select);
-            // The other files Build#run writes: search index, sitemap and robots.txt now, the
-            // JSON copies in writeData().
-            new SearchIndex(site, UrlStyle.PRETTY).write(written::put);
-            if (!samePages || impact.everyPage()) new Sitemap(site).write(written::put);
-            if (assetsSinceBuilt) readAssets(written);
+            if (!everything) next.reuseViews(renderer, impact::keepsView);
+            wrote = Build.write(next, site, UrlStyle.PRETTY, templates, new Build.Selection(outputs, select, (l, f) -> false),
+                    written::put);
         } catch (RenderException e) {
+            engine = null;
             return failed(e.messages(), start, loaded);
-        } catch (freemarker.core.ParseException e) {
-            // The same messages as Build#run gives for templates that cannot be loaded.
-            engine = null;
-            return failed(List.of("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": " + e.getEditorMessage().strip().replaceAll("\\s+", " ")), start, loaded);
-        } catch (SecurityException e) {
-            // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
-            engine = null;
-            return failed(List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/"),
-                    start, loaded);
-        } catch (freemarker.template.TemplateNotFoundException e) {
-            engine = null;
-            return failed(List.of("templates/" + e.getTemplateName() + ":1:1: template not found in " + templates
-                    + (Files.isDirectory(templates) ? "" : " (the folder does not exist)")), start, loaded);
         } catch (IOException | UncheckedIOException e) {
             engine = null;
             return failed(List.of(SourceLoader.TEMPLATES + ":1:1: cannot read the templates: " + e.getMessage()), start, loaded);
         }
-        Set<String> json = samePages ? null : jsonFiles(site);
+        if (assetsSinceBuilt) assetFiles = Set.copyOf(wrote.assets());
+        Set<String> json = samePages ? null : JsonExport.files(site);
         // The same pages keep every file but the assets that went (deleted or renamed): a build
         // would not write them either.
         Predicate<String> kept = !samePages ? path -> pages.contains(path) || json.contains(path) || assetFiles.contains(path)
@@ -212,32 +196,9 @@ final class IncrementalBuild {
         return new Outcome(errors, Set.of(), 0, false, loaded - start, System.nanoTime() - loaded);
     }
 
-    /** The static files of the theme and the site's {@code templates/assets/}, as a build copies them. */
-    private void readAssets(Map<String, byte[]> into) throws IOException {
-        Set<String> read = new HashSet<>();
-        assetFiles = read;
-        for (var asset : Theme.assets(templates).entrySet()) {
-            String path = ASSETS + "/" + asset.getKey();
-            into.put(path, Files.readAllBytes(asset.getValue()));
-            read.add(path);
-        }
-    }
-
     /** The pages among the files of a build (HTML; JSON, scripts, sitemap and assets are not pages). */
     private static int rendered(Set<String> files) {
         return (int) files.stream().filter(f -> f.endsWith(".html")).count();
-    }
-
-    /** Every JSON file the site has. */
-    private static Set<String> jsonFiles(Site site) {
-        Set<String> files = new HashSet<>();
-        for (String locale : site.locales()) {
-            for (Family f : site.families()) {
-                files.add(JsonExport.familyFile(locale, f.id()));
-                f.codes().forEach(c -> files.add(JsonExport.codeFile(locale, f.id(), c.id())));
-            }
-        }
-        return files;
     }
 
     /**
@@ -250,9 +211,10 @@ final class IncrementalBuild {
         if (dataFamilies.isEmpty() || built == null) return Set.of();
         Map<String, byte[]> written = new ConcurrentHashMap<>();
         try {
-            new JsonExport(built).write(written::put, (locale, family) -> dataFamilies.contains(locale + "\u0000" + family));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the sink is a map and cannot fail
+            Build.write(renderer, built, UrlStyle.PRETTY, templates, new Build.Selection(EnumSet.of(Build.Output.JSON),
+                    page -> false, (locale, family) -> dataFamilies.contains(locale + "\u0000" + family)), written::put);
+        } catch (IOException | RenderException e) {
+            throw new IllegalStateException(e); // no page nor template: the sink is a map and cannot fail
         }
         dataFamilies.clear();
         return memory.apply(written, null);

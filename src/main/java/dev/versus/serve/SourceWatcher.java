@@ -131,11 +131,12 @@ final class SourceWatcher implements AutoCloseable {
 
     /**
      * Registers one folder. Linux and Windows report changes at once; where the JDK has no native
-     * watcher (macOS) it polls, every 10 s unless asked for its highest sensitivity (2 s).
+     * watcher (macOS) it polls, every second from JDK 19 on (JDK-8285956). No sensitivity
+     * modifier: the native watchers ignore it, JDK 21 ignores it everywhere (JDK-8303413), and it
+     * is deprecated for removal.
      */
     private WatchKey register(Path dir) throws IOException {
-        WatchEvent.Kind<?>[] kinds = {ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY};
-        return dir.register(service, kinds, com.sun.nio.file.SensitivityWatchEventModifier.HIGH);
+        return dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
     }
 
     /** Editors' swap, backup and lock files, and vim's write test file: never sources. */

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class Glossary {
     static final String FOLDER = "glossary";
     private static final Set<String> ENTRY_FIELDS = Set.of("use", "for", "avoid", "allow");
+    /** Fields of code files that quote the world rather than speak for the site. */
+    private static final List<String> QUOTED_FIELDS = List.of("aliases", "examples");
 
     /** One term: what to write, what it names, the variants to replace and the phrases that stay. */
     record Term(String use, String meaning, List<String> avoid, List<String> allow) {}
@@ -152,9 +154,16 @@ public final class Glossary {
     static void search(String path, String text, List<Term> terms, List<Finding> out) {
         String[] lines = text.split("\n", -1);
         boolean yaml = path.endsWith(".yaml");
+        boolean quoted = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (yaml && line.stripLeading().startsWith("#")) continue;
+            // aliases and examples hold what people type and what servers send, not the site's
+            // prose: their wording is not the glossary's to choose.
+            if (yaml && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '-') {
+                quoted = QUOTED_FIELDS.stream().anyMatch(f -> line.startsWith(f + ":"));
+            }
+            if (quoted) continue;
             for (Term term : terms) {
                 for (String variant : term.avoid()) {
                     for (int at = line.indexOf(variant); at >= 0; at = line.indexOf(variant, at + 1)) {

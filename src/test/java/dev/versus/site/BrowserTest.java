@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,7 +41,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  *
  * <p>Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the test is skipped on
  * a developer's machine and fails in CI, where {@code .ci/run} installs them.
+ *
+ * <p>Slow (a real browser over the whole offline build): in {@code mvn verify -Pslow}.
  */
+@Tag("slow")
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import nu.validator.validation.SimpleDocumentValidator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
@@ -22,8 +23,10 @@ import org.xml.sax.SAXParseException;
  * Every HTML file of the repository's site passes the Nu HTML Checker with no errors: all
  * comparison, code, family, home and redirect pages in both locales. One checker per core,
  * since a checker is not thread-safe; about 15 ms a page. ({@link HtmlValidatorTest} covers
- * the offline build and the stylesheet.)
+ * the offline build and the stylesheet, and runs in the default {@code mvn verify}.) Slow: in
+ * {@code mvn verify -Pslow}, a step of its own in {@code .ci/run}.
  */
+@Tag("slow")
 class EveryPageValidatesTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
@@ -27,7 +28,10 @@ import org.w3c.dom.NodeList;
  * The repository's own site as it is published and as it is handed over offline: every link and
  * resource resolves to a generated file, every page is reachable from the root, every page has
  * its metadata and its accessible skeleton, and the sitemap lists exactly the pages.
+ *
+ * <p>Slow (every page of two builds crawled): in {@code mvn verify -Pslow}.
  */
+@Tag("slow")
 class PublishedSiteTest {
     static final String BASE = "https://versus.example.org/";
     static final List<String> LOCALES = List.of("en", "ja");

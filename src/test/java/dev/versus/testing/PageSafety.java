@@ -65,7 +65,7 @@ public final class PageSafety {
             String tag = e.normalName();
             if (isOwnSearchScript(e)) {
                 ownScripts++;
-            } else if (ACTIVE_ELEMENTS.contains(tag) && !isOwnSearchForm(e)) {
+            } else if (ACTIVE_ELEMENTS.contains(tag) && !isOwnSearchForm(e) && !isOwnComparePicker(e)) {
                 problems.add(name + ": <" + tag + "> element: " + e.outerHtml());
             }
             if (tag.equals("meta") && e.hasAttr("http-equiv")) {
@@ -109,6 +109,16 @@ public final class PageSafety {
                 && parent.hasClass("site") && e.className().equals("search") && e.attr("role").equals("search")
                 && e.attributes().asList().stream().allMatch(a -> Set.of("class", "role", "action", "data-root", "hidden")
                         .contains(a.getKey()));
+    }
+
+    /**
+     * The compare picker of code and family pages: a form with no action (assets/search.js reads
+     * its two selects and goes to the pair page), with no attributes but its own.
+     */
+    private static boolean isOwnComparePicker(Element e) {
+        return e.normalName().equals("form") && e.className().equals("compare-picker") && !e.hasAttr("action")
+                && e.attributes().asList().stream().allMatch(a -> Set.of("class", "data-base", "data-suffix",
+                        "aria-labelledby", "hidden").contains(a.getKey()));
     }
 
     /**

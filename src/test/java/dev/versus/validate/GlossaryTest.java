@@ -72,6 +72,18 @@ class GlossaryTest {
     }
 
     @Test
+    void aliasesQuoteWhatPeopleTypeAndAreNotSearched() {
+        site.replaceLine("content/smtp/421.ja.yaml", "summary:", "summary: 差出人に知らせます。");
+        site.append("content/smtp/421.ja.yaml", "aliases:\n  - 差出人不明\n");
+
+        Cli r = versus("check");
+
+        assertThat(r.exit).as(r.toString()).isZero();
+        assertThat(r.out).contains("421.ja.yaml:2:10: warning: '差出人'")
+                .doesNotContain("421.ja.yaml:" + site.lineOf("content/smtp/421.ja.yaml", "  - 差出人不明") + ":");
+    }
+
+    @Test
     void pairNotesAndTheLocaleFileAreSearchedButEnglishTextIsNot() {
         site.write("content/smtp/pairs/421-vs-452.md", "The sender (差出人 in Japanese) differs.\n");
         site.write("content/smtp/pairs/421-vs-452.ja.md", "バッファが違います。\n");
@@ -80,6 +92,13 @@ class GlossaryTest {
 
         assertThat(r.out).contains("content/smtp/pairs/421-vs-452.ja.md:1:1: warning: 'バッファ'");
         assertThat(r.out).doesNotContain("421-vs-452.md:");
+    }
+
+    @Test
+    void theRepositorysSiteKeepsItsTerminologyAndTranslations() {
+        Cli r = Cli.run("check", "--strict", "--source", Path.of("").toAbsolutePath().toString());
+
+        assertThat(r.exit).as(r.err).isZero();
     }
 
     @Test

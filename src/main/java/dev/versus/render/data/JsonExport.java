@@ -15,9 +15,11 @@ import dev.versus.render.site.SitePaths;
 import dev.versus.render.templates.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -51,6 +53,18 @@ public final class JsonExport {
     /** The path of a family's JSON file relative to the output root. */
     public static String familyFile(String locale, String family) {
         return SitePaths.family(locale, family) + "index.json";
+    }
+
+    /** Every JSON file the site has, by path. */
+    public static Set<String> files(Site site) {
+        Set<String> files = new HashSet<>();
+        for (String locale : site.locales()) {
+            for (Family f : site.families()) {
+                files.add(familyFile(locale, f.id()));
+                f.codes().forEach(c -> files.add(codeFile(locale, f.id(), c.id())));
+            }
+        }
+        return files;
     }
 
     /** Writes every JSON file into {@code sink}; returns how many. */

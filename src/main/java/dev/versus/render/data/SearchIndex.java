@@ -75,7 +75,11 @@ public final class SearchIndex {
         index.put("mismatch", labels.get("search.mismatch"));
         index.put("compare", labels.get("search.compare"));
         Map<String, Object> severities = new LinkedHashMap<>();
-        for (String sev : dev.versus.validate.Vocabulary.SEVERITIES) {
+        // The severities the site's groups use, in the order they first appear (render reads the
+        // model, not validate's vocabulary).
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        site.families().forEach(f -> f.groups().forEach(g -> { if (g.severity() != null) used.add(g.severity()); }));
+        for (String sev : used) {
             severities.put(sev, List.of(labels.get("severity." + sev), labels.get("severity." + sev + "Effect")));
         }
         index.put("sev", severities);

@@ -1,6 +1,5 @@
 package dev.versus.render.templates;
 
-import dev.versus.render.views.Views;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.DefaultListAdapter;
 import freemarker.template.DefaultMapAdapter;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shows records (the {@link Views}) to templates as hashes of their components, and nothing
+ * Shows records (the {@code Views}) to templates as hashes of their components, and nothing
  * else: {@code page.title} calls {@code title()}. FreeMarker's bean wrapper, which did this
  * before, introspects every public member, checks its access policy and builds a bean model on
  * each access; on a build of thousands of pages that was a large part of the template time.

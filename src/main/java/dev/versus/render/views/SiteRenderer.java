@@ -42,7 +42,6 @@ import dev.versus.render.views.Views.PairPage;
 import dev.versus.render.views.Views.Prose;
 import dev.versus.render.views.Views.RedirectPage;
 import dev.versus.render.views.Views.RootPage;
-import dev.versus.serve.ChangeImpact;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -62,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -101,10 +101,11 @@ public final class SiteRenderer {
     /**
      * Takes over the code views (each code's rendered Markdown) of {@code previous}, the renderer
      * of the site before a change, for the codes and locales the change leaves alone: re-rendering
-     * one code's comparisons then renders the Markdown of that code only.
+     * one code's comparisons then renders the Markdown of that code only. {@code unchanged} tells
+     * whether a code's view in a locale is the same in both sites.
      */
-    public void reuseViews(SiteRenderer previous, ChangeImpact impact) {
-        codeViews.adopt(previous.codeViews, impact::keepsView);
+    public void reuseViews(SiteRenderer previous, BiPredicate<String, Code> unchanged) {
+        codeViews.adopt(previous.codeViews, unchanged);
     }
 
     /**
@@ -126,7 +127,7 @@ public final class SiteRenderer {
 
     /**
      * Renders the pages that {@code select} accepts into {@code sink} ({@code versus serve} renders
-     * only what a change affects, see {@link ChangeImpact}). {@code select} is asked once about
+     * only what a change affects, see {@code serve.ChangeImpact}). {@code select} is asked once about
      * every page of the site, from the calling thread and before any page is rendered, so it also
      * learns which pages the site has.
      */

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -47,7 +48,10 @@ import org.yaml.snakeyaml.Yaml;
  *
  * <p>The checker functions are pure and package-private so that {@link Checkers} can show that
  * every rule does fail on a deliberately bad page.
+ *
+ * <p>Slow (every comparison page of the site): in {@code mvn verify -Pslow}.
  */
+@Tag("slow")
 class AllPairsQualityTest {
     static final int MAX_EXAMPLES = 30;
 
@@ -61,7 +65,8 @@ class AllPairsQualityTest {
     static final String COUNT = "pair page count";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
-    static final List<String> SECTION_KEYS = List.of("description", "when", "fix", "differences", "choose", "learnMore");
+    /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
+    static final List<String> SECTION_KEYS = List.of("differences", "choose", "description", "when", "fix", "learnMore");
 
     /** The repository's site, shared with the other tests that read it (see {@link RepoSite}). */
     static Path out;

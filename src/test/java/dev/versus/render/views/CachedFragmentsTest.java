@@ -7,16 +7,21 @@ import dev.versus.model.Site;
 import dev.versus.render.site.UrlStyle;
 import dev.versus.render.templates.RenderException;
 import dev.versus.render.templates.TemplateEngine;
+import dev.versus.testing.RepoSite;
 import dev.versus.testing.TestSite;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code <@cached key=...>} pastes content rendered once into every page that reaches the same
@@ -28,17 +33,44 @@ class CachedFragmentsTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @EnumSource(UrlStyle.class)
-    void everyKeyInTheTemplatesNamesWhatItsContentDependsOn(UrlStyle style) throws Exception {
-        Site site = new Build(new Build.Options(Path.of("."), null, null, style)).validate();
-        Map<String, byte[]> cached = render(site, Path.of("templates"), style, true);
-        Map<String, byte[]> fresh = render(site, Path.of("templates"), style, false);
+    @Test
+    void everyKeyInTheTemplatesNamesWhatItsContentDependsOn() throws Exception {
+        // The cached render is the repository's site as the other tests of this run read it
+        // (RepoSite builds it once): only the render without the cache is extra.
+        Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.PRETTY)).validate();
+        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.PRETTY, false);
+        Path built = RepoSite.output();
+        Set<String> pages;
+        try (Stream<Path> files = Files.walk(built)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).map(f -> built.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        assertThat(fresh.keySet()).isEqualTo(pages).hasSizeGreaterThan(15_000);
+        assertSame(fresh, path -> Files.readAllBytes(built.resolve(path)));
+    }
+
+    /** The same in the offline style, rendered twice here (slow: two renders of the whole site). */
+    @Test
+    @Tag("slow")
+    void everyKeyNamesWhatItsContentDependsOnOffline() throws Exception {
+        Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.OFFLINE)).validate();
+        Map<String, byte[]> cached = render(site, Path.of("templates"), UrlStyle.OFFLINE, true);
+        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.OFFLINE, false);
 
         assertThat(cached.keySet()).isEqualTo(fresh.keySet()).hasSizeGreaterThan(15_000);
+        assertSame(fresh, cached::get);
+    }
+
+    private interface Pages {
+        byte[] get(String path) throws Exception;
+    }
+
+    private static void assertSame(Map<String, byte[]> fresh, Pages cached) throws Exception {
         for (String path : fresh.keySet()) {
-            if (!java.util.Arrays.equals(cached.get(path), fresh.get(path))) {
-                assertThat(new String(cached.get(path), StandardCharsets.UTF_8)).as(path)
+            byte[] c = cached.get(path);
+            if (!java.util.Arrays.equals(c, fresh.get(path))) {
+                assertThat(new String(c, StandardCharsets.UTF_8)).as(path)
                         .isEqualTo(new String(fresh.get(path), StandardCharsets.UTF_8));
             }
         }
