@@ -244,6 +244,14 @@ public final class Build {
         return new RenderException(List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/"));
     }
 
+    /**
+     * For a site under a path, the {@code Sitemap:} line to add to the host's robots.txt (the
+     * build writes robots.txt only at a host root); null at a host root.
+     */
+    public static String robotsLine(String baseUrl) {
+        return Sitemap.robotsLine(baseUrl);
+    }
+
     // ---- threads --------------------------------------------------------------------------
 
     private static long millis(long fromNanos, long toNanos) {

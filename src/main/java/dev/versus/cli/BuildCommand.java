@@ -98,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
                     pages, perLocale, r.files(), r.changedFiles(), TerminalText.visible(target.toString()),
                     offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
-            String robots = dev.versus.render.data.Sitemap.robotsLine(r.site().baseUrl());
+            String robots = Build.robotsLine(r.site().baseUrl());
             if (robots != null) {
                 // Crawlers read robots.txt only at the host's root, which this site is not.
                 spec.commandLine().getOut().println("No robots.txt: the site is not at the root of its host. Add this line"
