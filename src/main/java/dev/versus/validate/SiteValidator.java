@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
 import dev.versus.load.RawSources;
@@ -79,6 +80,13 @@ public final class SiteValidator {
                 stylesheets.add(item.value());
             }
         }
+        boolean compactPages = false;
+        String compact = site.textIfWritten("compactPages");
+        if (compact != null) {
+            if (compact.equals("true")) compactPages = true;
+            else if (!compact.equals("false")) problems.add(site.at("compactPages"), "compactPages must be true or false, found '"
+                    + compact + "'");
+        }
         Fields.Item titleItem = title == null ? null : new Fields.Item(title, site.at("title"));
         Fields.Item descriptionItem = description == null ? null : new Fields.Item(description, site.at("description"));
         Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), raw.themeLocales(), locales, defaultLocale,
@@ -100,13 +108,23 @@ public final class SiteValidator {
             codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
+        for (RawFamily rf : raw.families()) {
+            // A code's language-neutral address is /<family>/<code>/, beside /<locale>/ and /assets/.
+            if (locales.contains(rf.folder()) || rf.folder().equals("assets")) {
+                problems.add(Location.fileStart("content/" + rf.folder() + "/_family.yaml"), "family '" + rf.folder()
+                        + "' has the name of " + (rf.folder().equals("assets") ? "the assets folder" : "a locale")
+                        + ": its codes' language-neutral addresses (/" + rf.folder() + "/<code>/) would be inside "
+                        + (rf.folder().equals("assets") ? "it" : "that locale's pages") + "; rename the family's folder");
+            }
+        }
         if (!problems.isEmpty()) return null;
 
         List<Family> families = new ArrayList<>();
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets);
+        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets,
+                compactPages);
         Limits.check(built, problems);
         return problems.isEmpty() ? built : null;
     }

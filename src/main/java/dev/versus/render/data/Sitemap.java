@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code sitemap.xml} and {@code robots.txt}. The sitemap lists the absolute URL of every page
- * (not the redirects of reversed comparisons, nor the 404 page), each with its language
+ * search engines should index (not the redirects of reversed comparisons, the language-neutral
+ * entries, the compact copies for help panes, nor the 404 page: {@link Page.Kind#indexed}), each with its language
  * alternates and {@code x-default} as {@code xhtml:link} elements, the same set the page
  * declares in its head. A site too large for one sitemap (50,000 URLs or 50 MB) gets a sitemap
  * index in {@code sitemap.xml} and its parts in {@code sitemap-1.xml}, {@code sitemap-2.xml} ...
@@ -94,11 +95,11 @@ public final class Sitemap {
         return "User-agent: *\nAllow: /\n\nSitemap: " + url("sitemap.xml") + "\n";
     }
 
-    /** One {@code <url>} element per page, in the order of {@link SitePages} (redirects left out). */
+    /** One {@code <url>} element per indexed page, in the order of {@link SitePages}. */
     List<String> entries() {
         List<String> out = new ArrayList<>();
         SitePages.forEach(site, (page, family, code, other) -> {
-            if (page.kind() != Page.Kind.REDIRECT) out.add(entry(page.dir()));
+            if (page.kind().indexed()) out.add(entry(page.dir()));
         });
         return out;
     }

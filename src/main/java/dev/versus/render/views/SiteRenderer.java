@@ -146,6 +146,9 @@ public final class SiteRenderer {
                 case HOME -> jobs.add(() -> emit(sink, failures, t, t.home, page.path(), homePage(page.locale())));
                 case FAMILY -> jobs.add(() -> emit(sink, failures, t, t.family, page.path(), familyPage(page.locale(), family)));
                 case CODE -> jobs.add(() -> emit(sink, failures, t, t.code, page.path(), codePage(page.locale(), family, code)));
+                case COMPACT -> jobs.add(() -> emit(sink, failures, t, t.compact, page.path(), compactPage(page.locale(), family, code)));
+                case ENTRY, COMPACT_ENTRY -> jobs.add(() -> emit(sink, failures, t, t.entry, page.path(),
+                        entryPage(family, code, page.kind() == Page.Kind.COMPACT_ENTRY)));
                 case PAIR, REDIRECT -> pairs.computeIfAbsent(new Page(Page.Kind.PAIR, null, page.family(), page.code(), page.other()),
                         k -> new PairPages(new Pair(family, code, other), new ArrayList<>(2))).pages.add(page);
             }
@@ -261,7 +264,7 @@ public final class SiteRenderer {
 
     /** The page templates a build uses. */
     public static final List<String> TEMPLATES = List.of("root.ftlh", "home.ftlh", "family.ftlh", "code.ftlh", "pair.ftlh",
-            "redirect.ftlh", "404.ftlh");
+            "redirect.ftlh", "404.ftlh", "entry.ftlh", "compact.ftlh");
 
     /** The templates, loaded once per render, and the {@code <@cached>} fragments of the render. */
     private final class Templates {
@@ -273,6 +276,8 @@ public final class SiteRenderer {
         final Template pair;
         final Template redirect;
         final Template notFound;
+        final Template entry;
+        final Template compact;
 
         Templates(TemplateEngine engine) throws IOException {
             root = engine.template("root.ftlh");
@@ -282,6 +287,8 @@ public final class SiteRenderer {
             pair = engine.template("pair.ftlh");
             redirect = engine.template("redirect.ftlh");
             notFound = engine.template("404.ftlh");
+            entry = engine.template("entry.ftlh");
+            compact = site.compactPages() ? engine.template("compact.ftlh") : null;
         }
     }
 
@@ -291,8 +298,9 @@ public final class SiteRenderer {
     private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Templates t, Template template, String path,
                       Object model) {
         files.incrementAndGet();
-        if (template.getName().equals("redirect.ftlh") || !path.contains("/")) {
-            // Redirects and the language picker are not content pages.
+        String name = template.getName();
+        if (name.equals("redirect.ftlh") || name.equals("entry.ftlh") || name.equals("compact.ftlh") || !path.contains("/")) {
+            // Redirects, entries, compact copies and the language picker are not content pages of a language.
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
         }
@@ -467,6 +475,44 @@ public final class SiteRenderer {
         }
         return new CodePage(p, view, comparisons, quickAnswers.of(locale, family, code, view), examples(locale, code),
                 picker(family, SitePaths.relative(dir, SitePaths.family(locale, family.id())), code.id()), untranslated);
+    }
+
+    /**
+     * The compact copy of a code page for a help pane: beside the code's page (so the text's
+     * relative links work unchanged), naming it canonical, so search engines index the page only.
+     */
+    private Views.CompactPage compactPage(String locale, Family family, Code code) {
+        CodePage full = codePage(locale, family, code);
+        PageView p = full.page();
+        String dir = SitePaths.code(locale, code);
+        String canonical = p.canonical() != null ? p.canonical() : absolute(dir);
+        PageView compact = new PageView(locale, p.title(), p.description(), p.root(), p.home(), canonical, p.labels(),
+                List.of(), List.of(), List.of(), null, p.json(), p.documentTitle(), p.stylesheets());
+        return new Views.CompactPage(compact, full.code(), full.quick(), full.examples(), full.untranslatedSource(),
+                paths.link(dir, dir));
+    }
+
+    /**
+     * A code's language-neutral address: its page (or compact page) in every language, the
+     * default first, for assets/language.js to choose from and for readers without script.
+     * Not indexed (it has no text of its own), and not in the sitemap.
+     */
+    private Views.EntryPage entryPage(Family family, Code code, boolean compact) {
+        String locale = site.defaultLocale();
+        Labels l = site.labels(locale);
+        String dir = SitePaths.entry(family.id(), code.id());
+        List<Views.EntryLink> languages = new ArrayList<>();
+        for (String other : site.locales()) {
+            String target = SitePaths.code(other, code);
+            String href = compact ? SitePaths.relative(dir, target) + SitePaths.COMPACT_FILE : paths.link(dir, target);
+            languages.add(new Views.EntryLink(other, site.labels(other).get("language"),
+                    site.labels(other).format("pattern.codeTitle", Map.of("family", family.name(other), "code", code.id(),
+                            "title", code.text(other).title().value())), href));
+        }
+        String title = languages.get(0).title();
+        PageView p = new PageView(locale, title, null, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), null,
+                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, title), site.stylesheets());
+        return new Views.EntryPage(p, locale, languages);
     }
 
     private Views.Picker picker(Family family, String base, String selected) {

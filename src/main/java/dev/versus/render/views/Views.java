@@ -95,6 +95,32 @@ public final class Views {
         }
     }
 
+    /**
+     * The compact variant of a code page, for an app's help pane: the same facts, quick answer
+     * and fix as {@link CodePage}, without the site's header, search, footer and lists of
+     * comparisons. {@code full} links to the code's page; {@code page.canonical} names it.
+     */
+    public record CompactPage(PageView page, CodeView code, QuickAnswer quick, List<ExampleView> examples,
+                              String untranslatedSource, String full) {
+        public CompactPage {
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * A code's language-neutral address: the code's page in each of the site's languages, the
+     * default first. {@code assets/language.js} goes to the one that best fits the browser's
+     * languages; without script, the reader picks one.
+     */
+    public record EntryPage(PageView page, String defaultLang, List<EntryLink> languages) {
+        public EntryPage {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    /** The code's page in one language, named in that language ({@code name}) with its title there. */
+    public record EntryLink(String lang, String name, String title, String href) {}
+
     /** One audience's fix in one sentence; {@code lang} only when it is a fallback. */
     public record QuickFix(String label, String line, String lang) {}
 
