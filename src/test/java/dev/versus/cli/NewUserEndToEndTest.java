@@ -103,6 +103,9 @@ class NewUserEndToEndTest {
         assertThat(Files.readString(site.resolve("public/en/http/429/index.html")))
                 .contains("<title>HTTP 429 Too Many Requests – Example API errors</title>");
         assertThat(site.resolve("public/robots.txt")).exists();
+        // The address an app links to, whatever the reader's language: it lists the page in each.
+        assertThat(Files.readString(site.resolve("public/http/429/index.html")))
+                .contains("<a href=\"../../ja/http/429/\" hreflang=\"ja\">日本語</a>");
 
         Run checked = versus(site, "check", "--strict");
         assertThat(checked.exit()).as(checked.err()).isZero();
@@ -179,6 +182,8 @@ class NewUserEndToEndTest {
                 page = get(http, url + "en/http/404/");
             }
             assertThat(page).contains("<title>HTTP 404 Nothing Here – Example API errors</title>");
+            // The language-neutral entry follows the new title too.
+            assertThat(get(http, url + "http/404/")).contains("HTTP 404 Nothing Here");
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
