@@ -160,7 +160,7 @@ class NewSiteTest {
                 "content/site.yaml:4:1: 'descripton': unknown field in site file; did you mean 'description'?",
                 "content/site.yaml:10:15: stylesheet 'assets/custon.css' has no file; create templates/assets/custon.css;"
                         + " did you mean 'assets/custom.css'?",
-                "locales/en.yaml:4:10: label 'fix.sendr' is used by no template or pattern; did you mean 'fix.sender'?",
+                "locales/en.yaml:8:10: label 'fix.sendr' is used by no template or pattern; did you mean 'fix.sender'?",
                 "check failed: 3 errors");
 
         Files.writeString(site.resolve("content/site.yaml"), Files.readString(site.resolve("content/site.yaml"))
