@@ -27,9 +27,10 @@ class CheckAndBuildAgreeTest {
                 Arguments.of("a group without a severity", (Consumer<TestSite>) s ->
                         s.deleteLine("content/smtp/_family.yaml", "    severity: permanent"),
                         "content/smtp/552.yaml:1:1: code 552 has no value for fact 'severity'"),
-                Arguments.of("a label missing in a locale", (Consumer<TestSite>) s ->
-                        s.deleteLine("locales/ja.yaml", "  pairsCount:"),
-                        "locales/ja.yaml:"),
+                // (A UI label a site's locale leaves out comes from the built-in theme's.)
+                Arguments.of("a fact's label missing in a locale", (Consumer<TestSite>) s ->
+                        s.deleteLine("content/smtp/_family.ja.yaml", "    label: 影響範囲"),
+                        "missing required field 'label' in fact translation"),
                 Arguments.of("a fact value missing its name", (Consumer<TestSite>) s ->
                         s.deleteLine("content/smtp/_family.ja.yaml", "      none: 問題なし"),
                         "content/smtp/_family.ja.yaml:"),
