@@ -12,8 +12,8 @@ import dev.versus.render.prose.MarkdownRenderer;
 import dev.versus.render.prose.ProseLinker;
 import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePaths;
-import dev.versus.render.templates.Utf8;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +88,7 @@ public final class JsonExport {
                     // The code's own file: the same object with the format and locale first.
                     String file = "{\n  " + Json.quote("format", false) + ": " + Json.quote(CODE_FORMAT, false) + ",\n  "
                             + Json.quote("locale", false) + ": " + Json.quote(locale, false) + "," + c.pretty().substring(1) + "\n";
-                    sink.write(codeFile(locale, family.id(), code.id()), Utf8.encode(file));
+                    sink.write(codeFile(locale, family.id(), code.id()), file.getBytes(StandardCharsets.UTF_8));
                     files++;
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
@@ -120,7 +120,7 @@ public final class JsonExport {
     }
 
     private static byte[] bytes(Object json) {
-        return Utf8.encode(Json.pretty(json));
+        return Json.pretty(json).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One code in one locale: the content of its JSON file and of its entry in the family's. */
