@@ -83,12 +83,14 @@ public final class JsonExport {
                 if (!select.test(locale, family.id())) continue;
                 List<Object> codes = new ArrayList<>();
                 for (Code code : family.codes()) {
-                    Json.Written c = Json.written(code(locale, family, code));
+                    Map<String, Object> c = code(locale, family, code);
                     codes.add(c);
                     // The code's own file: the same object with the format and locale first.
-                    String file = "{\n  " + Json.quote("format", false) + ": " + Json.quote(CODE_FORMAT, false) + ",\n  "
-                            + Json.quote("locale", false) + ": " + Json.quote(locale, false) + "," + c.pretty().substring(1) + "\n";
-                    sink.write(codeFile(locale, family.id(), code.id()), file.getBytes(StandardCharsets.UTF_8));
+                    Map<String, Object> file = new LinkedHashMap<>();
+                    file.put("format", CODE_FORMAT);
+                    file.put("locale", locale);
+                    file.putAll(c);
+                    sink.write(codeFile(locale, family.id(), code.id()), bytes(file));
                     files++;
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
