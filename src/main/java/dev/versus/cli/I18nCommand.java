@@ -11,13 +11,18 @@ import dev.versus.i18n.TranslationStatus;
 import dev.versus.i18n.XliffExport;
 import dev.versus.i18n.XliffImport;
 import dev.versus.model.Site;
+import dev.versus.publish.PublishException;
+import dev.versus.publish.RealPaths;
 import dev.versus.render.site.UrlStyle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -130,8 +135,28 @@ final class I18nCommand implements Runnable {
                 spec.commandLine().getOut().flush();
                 err.printf("Exported %d units (%s) for %s%n", units, words(states), locale);
             } else {
-                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    units = XliffExport.write(status, locale, states, w);
+                String refused = refuseOut(out, sources.source);
+                if (refused != null) {
+                    err.println("versus i18n export: --out: " + refused);
+                    err.flush();
+                    return VersusCommand.USAGE;
+                }
+                // Written beside and moved into place: never through a link, never into a file
+                // that shares its content with another (a hard link), never half written.
+                Path file = RealPaths.ofParent(out);
+                Path temp = file.resolveSibling("." + file.getFileName() + ".versus-export");
+                try {
+                    try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        units = XliffExport.write(status, locale, states, w);
+                    }
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.deleteIfExists(temp);
+                    err.println("versus i18n export: cannot write " + out + ": " + PublishException.describe(e)
+                            + " (nothing was written)");
+                    err.flush();
+                    return VersusCommand.FAILED;
                 }
                 spec.commandLine().getOut().printf("Exported %d units (%s) for %s to %s%n", units, words(states), locale,
                         TerminalText.visible(out.toString()));
@@ -139,6 +164,26 @@ final class I18nCommand implements Runnable {
             }
             err.flush();
             return VersusCommand.OK;
+        }
+
+        /**
+         * Why {@code out} may not be written, or null: a folder, a symbolic link, a file inside
+         * the sources (where it leads, links and {@code ..} resolved), or in a folder that does
+         * not exist.
+         */
+        static String refuseOut(Path out, Path source) throws IOException {
+            Path file = RealPaths.ofParent(out);
+            if (Files.isSymbolicLink(file)) return out + " is a symbolic link; give the path of a file";
+            if (Files.isDirectory(file)) return out + " is a folder; give a file name, such as " + out.resolve("ja.xlf");
+            if (!Files.isDirectory(file.getParent())) return "the folder " + file.getParent() + " does not exist";
+            Path src = RealPaths.of(source);
+            for (String folder : new String[] {"content", "locales", "templates"}) {
+                if (file.startsWith(src.resolve(folder)) || file.startsWith(RealPaths.of(src.resolve(folder)))) {
+                    return out + " is inside the sources (" + folder + "/); write the XLIFF file outside them,"
+                            + " such as ja.xlf in the project folder";
+                }
+            }
+            return null;
         }
 
         private static String words(Set<FieldStatus.State> states) {
@@ -156,6 +201,10 @@ final class I18nCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The XLIFF file, as exported by versus i18n export and translated.")
         Path file;
 
+        @Option(names = "--overwrite", description = "Also replace translations that were edited in the translation"
+                + " files after the export (refused by default).")
+        boolean overwrite;
+
         @Spec
         CommandSpec spec;
 
@@ -165,7 +214,7 @@ final class I18nCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Site site = site(sources, err, "i18n import");
             if (site == null) return VersusCommand.FAILED;
-            XliffImport.Outcome o = XliffImport.run(sources.source.toAbsolutePath().normalize(), site, file);
+            XliffImport.Outcome o = XliffImport.run(sources.source.toAbsolutePath().normalize(), site, file, overwrite);
             if (!o.errors().isEmpty()) {
                 for (String e : o.errors()) err.println(TerminalText.visible(e));
                 err.println("i18n import failed: " + o.errors().size() + (o.errors().size() == 1 ? " error" : " errors")

@@ -37,6 +37,51 @@ final class TranslationFiles {
         return e;
     }
 
+    /**
+     * What {@code check} would report about the sources once every edit is written: the content
+     * and locale files are copied into a temporary folder, the edited files written there, and
+     * the copy loaded and validated. Empty if nothing would be refused.
+     */
+    List<String> check() throws IOException, TranslationEditException {
+        Map<String, String> results = new TreeMap<>();
+        for (var e : editors.entrySet()) {
+            if (e.getValue().changed()) results.put(e.getKey(), e.getValue().result());
+        }
+        if (results.isEmpty()) return List.of();
+        Path copy = Files.createTempDirectory("versus-import-check-");
+        try {
+            for (String folder : new String[] {"content", "locales"}) {
+                Path from = root.resolve(folder);
+                if (!Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+                    for (Path p : walk.toList()) {
+                        Path to = copy.resolve(root.relativize(p).toString());
+                        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(to);
+                        else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.copy(p, to);
+                    }
+                }
+            }
+            Files.createDirectories(copy.resolve("templates"));
+            for (var e : results.entrySet()) {
+                Path to = copy.resolve(e.getKey());
+                Files.createDirectories(to.getParent());
+                Files.writeString(to, e.getValue(), StandardCharsets.UTF_8);
+            }
+            dev.versus.diagnostics.Problems problems = new dev.versus.diagnostics.Problems();
+            var raw = new dev.versus.load.SourceLoader(copy).load(problems);
+            new dev.versus.validate.SiteValidator(problems).validate(raw);
+            return problems.sorted().stream().map(Object::toString).toList();
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
     /** What a write did. */
     record Written(List<String> changed, List<String> created) {}
 

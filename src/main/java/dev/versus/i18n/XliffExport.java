@@ -27,6 +27,15 @@ import net.sf.okapi.lib.xliff2.writer.XLIFFWriter;
 public final class XliffExport {
     /** The XLIFF {@code subState} prefix for Versus's own states; XLIFF 2.0 requires "prefix:value". */
     static final String SUBSTATE = "versus:";
+    /** Versus's namespace for the attributes it adds to a unit. */
+    static final String NAMESPACE = "urn:versus:xliff:1";
+    /**
+     * The unit attribute that records the translation the file had when the unit was exported
+     * (its {@link dev.versus.validate.SourceHash}, or {@link #NO_TRANSLATION}), so that an import
+     * can tell a translation edited by hand since from one it would merely update.
+     */
+    static final String EXPORTED_TRANSLATION = "translation";
+    static final String NO_TRANSLATION = "none";
 
     private XliffExport() {}
 
@@ -57,6 +66,7 @@ public final class XliffExport {
             StartXliffData start = new StartXliffData(null);
             start.setSourceLanguage(sourceLocale);
             start.setTargetLanguage(locale);
+            start.getExtAttributes().setNamespace("versus", NAMESPACE);
             writer.writeStartDocument(start, "Versus: " + sourceLocale + " to " + locale + ". Translate the targets;"
                     + " keep Markdown, code mentions (421, X.2.2) and references (RFC 5321 §4.2.3) as they are.");
             for (var e : byFile.entrySet()) {
@@ -78,6 +88,8 @@ public final class XliffExport {
     private static Unit unit(FieldStatus f) {
         Unit unit = new Unit(f.unitId());
         unit.setName(f.translation() + "#" + f.field());
+        unit.getExtAttributes().setAttribute(NAMESPACE, EXPORTED_TRANSLATION,
+                f.state() == FieldStatus.State.MISSING ? NO_TRANSLATION : dev.versus.validate.SourceHash.of(f.text().value()));
         unit.setPreserveWS(true);
         unit.addNote(note("location", "English: " + f.english().at()));
         switch (f.state()) {

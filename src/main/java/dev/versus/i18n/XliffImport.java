@@ -37,6 +37,11 @@ import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
  *   <li>A unit whose source is no longer the current English (after {@link SourceHash#normalize})
  *       is refused with the reason; the other units are still imported.
  *   <li>A unit without a target, or with an empty one, is skipped: there is nothing to import.
+ *   <li>A unit whose translation in the file changed since the export (the XLIFF records the
+ *       translation each unit was exported with) is refused, unless asked to overwrite.
+ *   <li>Before anything is written, the sources with every change applied are loaded and
+ *       validated as {@code check} does them, in a copy; whatever check would refuse (a file over
+ *       the size limit, say) stops the import.
  * </ul>
  */
 public final class XliffImport {
@@ -57,10 +62,24 @@ public final class XliffImport {
         }
     }
 
-    /** A unit as read: its id, source and target (null if it has none) as plain text. */
-    private record Read(String id, String source, String target) {}
+    /**
+     * A unit as read: its id, source and target (null if it has none) as plain text, and the hash
+     * of the translation it was exported with ({@code "none"} for none; null if the file does
+     * not say: exported by another tool or an earlier Versus).
+     */
+    private record Read(String id, String source, String target, String exportedTranslation) {}
 
     public static Outcome run(Path root, Site site, Path xliff) throws IOException {
+        return run(root, site, xliff, false);
+    }
+
+    /**
+     * Imports {@code xliff}. A unit whose translation was edited in the file since the export
+     * (or whose export did not record it, and which would change it) is refused unless
+     * {@code overwrite}; the files are checked as {@code check} would check them before any is
+     * written.
+     */
+    public static Outcome run(Path root, Site site, Path xliff, boolean overwrite) throws IOException {
         String name = xliff.toString();
         List<String> errors = new ArrayList<>();
         String[] langs = new String[2];
@@ -136,9 +155,16 @@ public final class XliffImport {
                 // The same text with a current record changes nothing; the same text with an old or
                 // no record is the translator confirming it for the current English.
                 String recorded = editor.currentHash(field);
-                if (value.equals(editor.currentText(field)) && recorded != null
+                String current = editor.currentText(field);
+                if (value.equals(current) && recorded != null
                         && SourceHash.matches(recorded, english.value())) {
                     unchanged++;
+                    continue;
+                }
+                String edited = editedSinceExport(u, current);
+                if (edited != null && !overwrite && !value.equals(current)) {
+                    refused.add(where + " refused: " + path + " " + edited + "; merge the two by hand, or import again"
+                            + " with --overwrite to replace it");
                     continue;
                 }
                 editor.setText(field, value);
@@ -149,12 +175,40 @@ public final class XliffImport {
             }
         }
         if (!errors.isEmpty()) return failed(locale, errors);
+        List<String> wouldFail;
+        try {
+            wouldFail = files.check();
+        } catch (TranslationEditException e) {
+            return failed(locale, List.of(e.getMessage()));
+        }
+        if (!wouldFail.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            for (String e : wouldFail) all.add(e + " (after the import; check would refuse it)");
+            return failed(locale, all);
+        }
         try {
             TranslationFiles.Written written = files.writeAll();
             return new Outcome(locale, List.of(), refused, imported, unchanged, skipped, written.changed(), written.created());
         } catch (TranslationEditException e) {
             return failed(locale, List.of(e.getMessage()));
         }
+    }
+
+    /**
+     * Why the translation in the file ({@code current}, null if none) is not the one the unit was
+     * exported with, or null if it is.
+     */
+    private static String editedSinceExport(Read u, String current) {
+        String exported = u.exportedTranslation();
+        if (exported == null) {
+            return current == null ? null : "has a translation, and this file does not say which one it was exported with";
+        }
+        if (exported.equals(XliffExport.NO_TRANSLATION)) {
+            return current == null ? null : "has a translation that was added after the export";
+        }
+        if (current == null) return "no longer has the translation this file was exported with";
+        return SourceHash.FORMAT.matcher(exported).matches() && SourceHash.matches(exported, current) ? null
+                : "has a translation that was edited after the export";
     }
 
     private static Outcome failed(String locale, List<String> errors) {
@@ -220,7 +274,8 @@ public final class XliffImport {
                 target.append(p.getSource().getPlainText());
             }
         }
-        return new Read(unit.getId(), source.toString(), any && complete ? target.toString() : null);
+        return new Read(unit.getId(), source.toString(), any && complete ? target.toString() : null,
+                unit.getExtAttributeValue(XliffExport.NAMESPACE, XliffExport.EXPORTED_TRANSLATION));
     }
 
     /** XLIFF never needs a DTD; refusing one keeps entity tricks out before any parser resolves them. */

@@ -75,8 +75,11 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     /** Whether the target exists now (a folder to swap out) and its marker's bytes. */
     private final boolean targetExists;
     private final byte[] previousMarker;
-    /** What is in the output now, walked without following links; null before a first build. */
-    private final OutputScan scan;
+    /**
+     * What is in the output now, walked without following links (null before a first build); the
+     * walk runs on a thread of its own while the sources are validated.
+     */
+    private final java.util.concurrent.FutureTask<OutputScan> scan;
     /**
      * Path → fingerprint of every file of this build; kept sorted as it fills (the manifest is
      * sorted). The comparator is explicit: without one, the map casts every key to
@@ -98,8 +101,8 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     private boolean swapped;
     private boolean stopped;
 
-    private OutputFolder(Path target, OutputLock lock, Manifest.Read marker, boolean targetExists, OutputScan scan,
-                         List<String> notes) throws IOException {
+    private OutputFolder(Path target, OutputLock lock, Manifest.Read marker, boolean targetExists,
+                         java.util.concurrent.FutureTask<OutputScan> scan, List<String> notes) throws IOException {
         this.target = target;
         this.lock = lock;
         this.staging = sibling(target, "new");
@@ -139,7 +142,13 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             boolean exists = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
             // The checks again, now that no other build can change the folder.
             checkTarget(t, source);
-            OutputScan scan = marker.kind() == Manifest.Kind.VALID ? OutputScan.of(t) : null;
+            java.util.concurrent.FutureTask<OutputScan> scan = null;
+            if (marker.kind() == Manifest.Kind.VALID) {
+                scan = new java.util.concurrent.FutureTask<>(() -> OutputScan.of(t));
+                Thread walker = new Thread(scan, "versus-output-scan");
+                walker.setDaemon(true);
+                walker.start();
+            }
             return new OutputFolder(t, lock, marker, exists, scan, notes);
         } catch (IOException | UnsafeOutputException | RuntimeException e) {
             lock.close();
@@ -299,12 +308,25 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         stagedFolders.add(folder);
     }
 
+    /** The walk of the output folder, once it is done. */
+    private OutputScan scan() throws IOException {
+        try {
+            return scan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
      * The published copy of {@code path} is a file Versus wrote (reached without passing a link)
      * with exactly these bytes; someone may have edited, replaced or removed it since.
      */
-    private boolean publishedEquals(String path, byte[] buffer, int length) {
-        Long size = scan.files().get(path);
+    private boolean publishedEquals(String path, byte[] buffer, int length) throws IOException {
+        Long size = scan().files().get(path);
         if (size == null || size != length) return false;
         try (FileChannel in = FileChannel.open(target.resolve(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer published = ByteBuffer.allocate(length + 1);
@@ -462,6 +484,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             }
         }
         List<String> obstacles = new ArrayList<>();
+        OutputScan scan = scan();
         for (var e : scan.entries().entrySet()) {
             String path = e.getKey();
             OutputScan.Type type = e.getValue();

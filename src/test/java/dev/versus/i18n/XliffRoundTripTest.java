@@ -86,7 +86,7 @@ class XliffRoundTripTest {
         String text = exported();
         assertThat(text).contains("""
                  <file id="smtp:421" original="content/smtp/421.ja.yaml">
-                  <unit id="smtp:421:title" name="content/smtp/421.ja.yaml#title">
+                  <unit id="smtp:421:title" name="content/smtp/421.ja.yaml#title" versus:translation="b4d266c0cf">
                    <notes>
                     <note category="location">English: content/smtp/421.yaml:2:8</note>
                    </notes>
@@ -97,7 +97,7 @@ class XliffRoundTripTest {
                   </unit>
                 """);
         assertThat(text).contains("""
-                  <unit id="smtp:452:title" name="content/smtp/452.ja.yaml#title">
+                  <unit id="smtp:452:title" name="content/smtp/452.ja.yaml#title" versus:translation="none">
                    <notes>
                     <note category="location">English: content/smtp/452.yaml:2:8</note>
                    </notes>
@@ -220,6 +220,103 @@ class XliffRoundTripTest {
         assertThat(r.out).isEqualTo("Imported 1 fields into 1 files (0 created) for ja; 3 unchanged, 0 without a target,"
                 + " 1 refused\n");
         assertThat(site.read(JA)).isEqualTo(before.replace("title: サービス利用不可\n", "title: サービスは利用できません\n"));
+    }
+
+    @Test
+    void anImportThatCheckWouldRefuseIsRefusedBeforeAnythingIsWritten() throws IOException {
+        String text = exported("translated");
+        Map<String, String> before = snapshot(site.root());
+        // A target of 2 MiB: the translation file would break the 1 MiB limit of every source file;
+        // the field's own limit refuses it first.
+        String huge = "長".repeat(700_000);
+        Files2.write(xliff, text.replace("<target xml:space=\"preserve\">サービス利用不可</target>",
+                "<target xml:space=\"preserve\">" + huge + "</target>"));
+        Cli r = versus("i18n", "import", xliff.toString());
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err.lines().toList()).containsExactly(xliff + ": unit 'smtp:421:title': the target is 700000 characters"
+                + " long, more than the limit of 20000 for one field, which check would refuse",
+                "i18n import failed: 1 error; no file was changed");
+        assertThat(snapshot(site.root())).isEqualTo(before);
+
+        // Within the field's limit, but written as a quoted YAML line of 30,009 characters: the file
+        // as it would be written is read back, as check reads it, and breaks the line limit.
+        Files2.write(xliff, text.replace("<target xml:space=\"preserve\">サービス利用不可</target>",
+                "<target xml:space=\"preserve\">" + "'".repeat(15_000) + "</target>"));
+        r = versus("i18n", "import", xliff.toString());
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err.lines()).hasSize(2);
+        assertThat(r.err.lines().findFirst().orElseThrow()).startsWith(JA + ": the edited file would not be valid YAML (line 1"
+                + " is 30009 characters long, more than the limit of 21000").endsWith("; nothing was written");
+        assertThat(r.err).endsWith("i18n import failed: 1 error; no file was changed\n");
+        assertThat(snapshot(site.root())).isEqualTo(before);
+        assertThat(versus("check").exit).isZero();
+    }
+
+    @Test
+    void aTranslationEditedByHandSinceTheExportIsNotOverwrittenUnlessAsked() {
+        String text = exported("translated");
+        // The translator works on the file; meanwhile someone corrects the title in the sources.
+        Files2.write(xliff, text.replace("<target xml:space=\"preserve\">サービス利用不可</target>",
+                "<target xml:space=\"preserve\">サービスは利用できません</target>"));
+        site.edit(JA, "title: サービス利用不可", "title: サービス停止中");
+        String edited = site.read(JA);
+
+        Cli r = versus("i18n", "import", xliff.toString());
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err.lines()).containsExactly(xliff + ": unit 'smtp:421:title' refused: " + JA + " has a translation"
+                + " that was edited after the export; merge the two by hand, or import again with --overwrite to replace it");
+        assertThat(site.read(JA)).isEqualTo(edited);
+
+        Cli forced = versus("i18n", "import", "--overwrite", xliff.toString());
+
+        assertThat(forced.exit).as(forced.toString()).isZero();
+        assertThat(site.read(JA)).contains("title: サービスは利用できません\n");
+    }
+
+    @Test
+    void aTranslationAddedSinceTheExportIsNotOverwritten() {
+        String text = exported("missing");
+        Files2.write(xliff, text.replace("<source xml:space=\"preserve\">Insufficient System Storage</source>",
+                "<source xml:space=\"preserve\">Insufficient System Storage</source>\n"
+                        + "    <target xml:space=\"preserve\">システム記憶域不足</target>"));
+        site.write("content/smtp/452.ja.yaml", "title: 記憶域が足りません\n");
+
+        Cli r = versus("i18n", "import", xliff.toString());
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err).contains("unit 'smtp:452:title' refused: content/smtp/452.ja.yaml has a translation that was"
+                + " added after the export");
+        assertThat(site.read("content/smtp/452.ja.yaml")).isEqualTo("title: 記憶域が足りません\n");
+    }
+
+    @Test
+    void exportNeverWritesIntoTheSourcesThroughALinkOrOverAFolder() throws IOException {
+        Map<String, String> before = snapshot(site.root());
+        Path linkToFile = Files.createSymbolicLink(dir.resolve("link.xlf"), site.path(JA));
+        Path linkToFolder = Files.createSymbolicLink(dir.resolve("content-link"), site.path("content/smtp"));
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        String[][] cases = {
+            {site.path("content/smtp/ja.xlf").toString(), "is inside the sources (content/)"},
+            {linkToFolder.resolve("ja.xlf").toString(), "is inside the sources (content/)"},
+            {linkToFolder.resolve("../../locales/ja.yaml").toString(), "is inside the sources (locales/)"},
+            {linkToFile.toString(), "is a symbolic link; give the path of a file"},
+            {folder.toString(), "is a folder; give a file name, such as " + folder.resolve("ja.xlf")},
+            {dir.resolve("missing/ja.xlf").toString(), "the folder " + dir.toRealPath().resolve("missing") + " does not exist"},
+        };
+        for (String[] c : cases) {
+            Cli r = versus("i18n", "export", "--locale", "ja", "--out", c[0]);
+
+            assertThat(r.exit).as(c[0]).isEqualTo(2);
+            assertThat(r.err).as(c[0]).startsWith("versus i18n export: --out: ").contains(c[1]).doesNotContain("internal error");
+        }
+        assertThat(snapshot(site.root())).isEqualTo(before);
+        assertThat(folder).isEmptyDirectory();
+        // A file that shares its content with a source (a hard link) is replaced, not written through.
+        Path hard = Files.createLink(dir.resolve("hard.xlf"), site.path(JA));
+        assertThat(versus("i18n", "export", "--locale", "ja", "--out", hard.toString()).exit).isZero();
+        assertThat(snapshot(site.root())).isEqualTo(before);
+        assertThat(Files.readString(hard)).startsWith("<?xml");
     }
 
     @Test
