@@ -50,7 +50,7 @@ public final class RequiredLabels {
         plain("pattern.clausesSeparator");
         plain("glance.none", "glance.differs", "glance.fact");
         pattern("pattern.seeComparison", "a", "b");
-        pattern("pattern.learnMoreCodes", "code");
+        pattern("pattern.learnMoreCodes", "code", "title");
     }
 
     private RequiredLabels() {}
