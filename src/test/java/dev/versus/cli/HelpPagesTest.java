@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * for assets/language.js and for readers without script, and is not indexed; with
  * {@code compactPages: true} each code page has a compact copy for a help pane beside it
  * ({@code compact.html}) that names the page canonical; the JSON of a code carries the headings
- * of its sections in its language and both addresses.
+ * of its sections in its language, its quick answer and both addresses.
  */
 class HelpPagesTest {
     @TempDir
@@ -149,6 +149,15 @@ class HelpPagesTest {
                 page(out, "ja/http/404/index.html").selectFirst("h2#fix").text());
         assertThat(ja.at("/headings/quick/text").asText()).isEqualTo(
                 page(out, "ja/http/404/index.html").selectFirst("h2#quick").text());
+        // The quick answer: which facts it shows (their labels and values are under "facts"), and
+        // each audience's fix in one sentence, as the page shows them, in each language.
+        JsonNode ja429 = json.readTree(out.resolve("ja/http/429.json").toFile());
+        assertThat(ja429.at("/quick/facts").toString()).isEqualTo("[\"outcome\",\"retry\"]");
+        assertThat(ja429.at("/facts/retry/label/text").asText()).isEqualTo("時間をおけば可");
+        Document page429 = page(out, "ja/http/429/index.html");
+        assertThat(page429.select("section.quick li span").first().text()).isEqualTo(ja429.at("/quick/fix/sender/text").asText());
+        assertThat(ja429.at("/quick/fix/sender/lang").asText()).isEqualTo("ja");
+        assertThat(page429.select("section.quick dd").text()).contains(ja429.at("/facts/retry/label/text").asText());
         assertThat(en.at("/entry").asText()).isEqualTo("https://errors.example.com/http/404/");
         assertThat(ja.at("/compact").asText()).isEqualTo("https://errors.example.com/ja/http/404/compact.html");
     }

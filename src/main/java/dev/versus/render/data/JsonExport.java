@@ -213,6 +213,19 @@ public final class JsonExport {
             text.put("notes", translated(prose(locale, family.id(), code.id(), t.notes()), t.notes(), locale));
         }
         m.put("text", text);
+        // The quick answer of the page, for an app's own view: which of the facts above it shows
+        // (the family's quick facts the code has), then the first sentence of each audience's fix.
+        Map<String, Object> quick = new LinkedHashMap<>();
+        List<Object> quickFacts = new ArrayList<>();
+        for (Fact fact : family.facts()) {
+            if (fact.quick() && fact.kind() != Fact.Kind.CODES && !code.fact(fact.id()).isEmpty()) quickFacts.add(fact.id());
+        }
+        quick.put("facts", quickFacts);
+        Map<String, Object> quickFix = new LinkedHashMap<>();
+        t.fix().forEach((audience, f) -> quickFix.put(audience,
+                text(new Text(dev.versus.render.prose.FirstSentence.of(f.value()), f.lang()))));
+        quick.put("fix", quickFix);
+        m.put("quick", quick);
         // The headings the page shows over these fields, in this locale: an app that lays out
         // its own view of the code uses the site's words.
         Map<String, Object> headings = new LinkedHashMap<>();

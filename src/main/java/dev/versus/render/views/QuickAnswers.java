@@ -16,7 +16,6 @@ import dev.versus.render.views.Views.QuickFix;
 import dev.versus.render.views.Views.QuickRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The quick answer at the top of a code page, made from the code's facts: the facts its family
@@ -28,11 +27,7 @@ import java.util.regex.Pattern;
 final class QuickAnswers {
     /** The form of a value that says what it means for the reader, shown after the value. */
     static final String EFFECT = "effect";
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern MARKS = Pattern.compile("[*_`]+");
-    /** The end of a first sentence: a full stop, ! or ? before a space, or a Japanese full stop. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s|(?<=。)");
-    static final int MAX_LINE = 240;
+    static final int MAX_LINE = dev.versus.render.prose.FirstSentence.MAX_LINE;
 
     private final Site site;
 
@@ -84,11 +79,6 @@ final class QuickAnswers {
 
     /** The first sentence of a Markdown text, as plain text (links keep their words). */
     static String firstSentence(String markdown) {
-        String text = LINK.matcher(markdown).replaceAll("$1");
-        text = MARKS.matcher(text).replaceAll("").replaceAll("^\\s*[-+] ", "").replaceAll("\\s+", " ").strip();
-        var m = SENTENCE_END.matcher(text);
-        String first = m.find() ? text.substring(0, m.start()).strip() : text;
-        if (first.length() > MAX_LINE) first = first.substring(0, MAX_LINE - 1).strip() + "…";
-        return first;
+        return dev.versus.render.prose.FirstSentence.of(markdown);
     }
 }
