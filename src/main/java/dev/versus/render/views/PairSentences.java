@@ -43,6 +43,8 @@ public final class PairSentences {
     private final Map<String, Map<String, String>> sentences = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> inlined = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> anchors = new ConcurrentHashMap<>();
+    /** Code id → its {@code use} text as a sentence with its own mention linked: the same on every page of the code. */
+    private final Map<String, String> uses = new ConcurrentHashMap<>();
 
     private final Site site;
     private final Family family;
@@ -107,8 +109,8 @@ public final class PairSentences {
         // Each code's own advice on when to send it (its `use` field), then what its facts say.
         CodeText ta = a.text(locale);
         CodeText tb = b.text(locale);
-        if (ta.use() != null) server.add(linkMention(sentence(ta.use()), a));
-        if (tb.use() != null) server.add(linkMention(sentence(tb.use()), b));
+        if (ta.use() != null) server.add(use(a, ta.use()));
+        if (tb.use() != null) server.add(use(b, tb.use()));
         for (Statement s : c.forServer()) server.add(html(s.fact(), s.pattern(), s.args()));
         if (server.isEmpty()) server.add(html(null, "chooseServerSame", both));
         List<String> sender = new ArrayList<>();
@@ -210,6 +212,11 @@ public final class PairSentences {
      * Links the first mention of {@code c} in escaped text: its id, or for an id with an {@code X}
      * class (X.2.2) the same detail under a concrete class (4.2.2, 5.2.2).
      */
+    /** A code's {@code use} text, made once per code (a family's writer serves every page of it). */
+    private String use(Code c, Text use) {
+        return uses.computeIfAbsent(c.id(), id -> linkMention(sentence(use), c));
+    }
+
     private String linkMention(String html, Code c) {
         String id = c.id();
         String mention = id.startsWith("X.") ? "[245X]" + java.util.regex.Pattern.quote(id.substring(1))
