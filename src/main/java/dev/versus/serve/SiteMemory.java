@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 final class SiteMemory {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private volatile List<String> errors = List.of();
+    /** The path of site.yaml's baseUrl ({@code /docs/errors/}), under which the site is served. */
+    private volatile String basePath = "/";
 
     /** The file at {@code path}, or null. */
     byte[] get(String path) {
@@ -55,6 +57,14 @@ final class SiteMemory {
             }
         }
         return changed;
+    }
+
+    String basePath() {
+        return basePath;
+    }
+
+    void basePath(String path) {
+        this.basePath = path;
     }
 
     /** The errors of the latest build, {@code path:line:column: message} each; empty if it succeeded. */
