@@ -207,7 +207,7 @@ public final class Build {
             for (Path file : files.sorted().toList()) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !file.getFileName().toString().endsWith(".ftlh")) {
                     String path = ASSETS + "/" + from.relativize(file).toString().replace('\\', '/');
-                    sink.write(path, Files.readAllBytes(file));
+                    sink.copy(path, file);
                     copied.add(path);
                 }
             }

@@ -88,9 +88,15 @@ public final class TemplateEngine {
      */
     public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments)
             throws IOException, TemplateException {
+        render(template, model, out, fragments, null);
+    }
+
+    /** As {@link #render(Template, Object, Writer, CachedDirective.Fragments)}, stopped at {@code build}'s deadline too (null: none). */
+    public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments,
+                       TemplateLimits.BuildDeadline build) throws IOException, TemplateException {
         Environment env = template.createProcessingEnvironment(model, out);
         CachedDirective.install(env, fragments);
-        env.setTemplateProcessingTracer(new TemplateLimits());
+        env.setTemplateProcessingTracer(new TemplateLimits(build));
         env.process();
     }
 }
