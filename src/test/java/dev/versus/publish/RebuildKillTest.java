@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * other version in a separate JVM, kills it after a random delay between zero and the time an
  * uninterrupted rebuild took, opens the output as the next build would ({@link OutputFolder#open},
  * which finishes or undoes what the killed build left) and compares it with both references.
- * Runs only with {@code -Dversus.kills=20} (the rounds); seed: {@code -Dversus.killSeed}. A report goes to
- * {@code target/rebuild-kill.txt}.
+ * Five rounds in {@code mvn verify -Pslow}; {@code -Dversus.kills=20} for more; seed:
+ * {@code -Dversus.killSeed}. A report goes to {@code target/rebuild-kill.txt}.
  */
 @Tag("slow")
 class RebuildKillTest {
@@ -42,11 +42,8 @@ class RebuildKillTest {
 
     @Test
     void aRebuildKilledAtRandomMomentsLeavesTheOldOrTheNewSite() throws Exception {
-        // Minutes of work: runs only when asked, with -Dversus.kills=N, until every default run
-        // leaves out the slow tag.
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("versus.kills") != null,
-                "RebuildKillTest runs with -Dversus.kills=20");
-        int rounds = Integer.getInteger("versus.kills", 20);
+        // Five kills in mvn verify -Pslow (a minute or two); -Dversus.kills=20 for the full run.
+        int rounds = Integer.getInteger("versus.kills", 5);
         long seed = Long.getLong("versus.killSeed", System.nanoTime());
         Random random = new Random(seed);
         Path a = copySources(Path.of("."), dir.resolve("a"));
