@@ -82,6 +82,11 @@ public final class PageBuffer extends Writer {
         return bytes.size();
     }
 
+    /** About how large the page is so far, without encoding what is pending: bytes plus pending characters. */
+    public int sizeSoFar() {
+        return bytes.size() + length;
+    }
+
     private void encodeChars() {
         bytes.append(chars, 0, length);
         length = 0;

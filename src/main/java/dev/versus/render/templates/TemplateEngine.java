@@ -27,7 +27,7 @@ public final class TemplateEngine {
     private final java.util.Map<String, Exception> preloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateEngine(Path templates) throws IOException {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration c = new LoopCheckingConfiguration();
         c.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
@@ -47,6 +47,33 @@ public final class TemplateEngine {
         // a template changes. Without this FreeMarker checks the file again every five seconds.
         c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.config = c;
+    }
+
+    /**
+     * A configuration whose templates, imported and included ones too, have a check at the start
+     * of every loop body (FreeMarker's own thread-interruption check element, added once per
+     * template as it is loaded). Without it an empty loop body ({@code <#list 1.. as i></#list>})
+     * enters no element, so {@link TemplateLimits} never saw it and the page never stopped; with
+     * it every round of a loop is one element, and the page's time and size limits apply.
+     */
+    private static final class LoopCheckingConfiguration extends Configuration {
+        private final java.util.Set<Template> checked = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+        LoopCheckingConfiguration() {
+            super(Configuration.VERSION_2_3_34);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding, boolean parseAsFTL,
+                                    boolean ignoreMissing) throws IOException {
+            Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+            if (t != null) {
+                synchronized (checked) {
+                    if (checked.add(t)) freemarker.core._CoreAPI.addThreadInterruptedChecks(t);
+                }
+            }
+            return t;
+        }
     }
 
     /** Wraps HTML that Versus produced (rendered Markdown, linked sentences) so templates print it as is. */

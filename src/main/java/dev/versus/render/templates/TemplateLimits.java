@@ -19,6 +19,12 @@ public final class TemplateLimits implements TemplateProcessingTracer {
     static final int DEPTH = 400;
     /** Time one page may take; a real page takes a millisecond or two. */
     static final long MILLIS = 3_000;
+    /**
+     * Bytes one page may have. Real pages are 10 to 300 KB; a loop that writes without end fills
+     * the heap long before the page's time is up (two render threads at tens of megabytes a
+     * second each), so the page's size is watched too.
+     */
+    static final int PAGE_BYTES = 16 << 20;
     /** The clock is read every this many elements: reading it is slower than the rest of the check. */
     private static final int CLOCK_EVERY = 1 << 10;
 
@@ -67,6 +73,10 @@ public final class TemplateLimits implements TemplateProcessingTracer {
             if (System.nanoTime() - deadline > 0) {
                 throw new Exceeded(element, "the page took more than " + MILLIS / 1000 + " s to render and was stopped"
                         + " here; does a loop never end?");
+            }
+            if (env.getOut() instanceof PageBuffer page && page.sizeSoFar() > PAGE_BYTES) {
+                throw new Exceeded(element, "the page is larger than " + (PAGE_BYTES >> 20) + " MB and was stopped here;"
+                        + " does a loop never end?");
             }
         }
     }
