@@ -246,9 +246,12 @@ class LimitsTest {
         assertThat(p.waitFor()).as(err).isEqualTo(1);
         List<String> messages = ErrorLines.messages(err.lines().filter(l -> !l.startsWith("log4j:"))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
-        assertThat(messages).as(err).hasSize(2);
-        assertThat(messages.get(0)).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page is larger than 16 MB and was"
-                + " stopped here; does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
+        // Each render thread stops its page where it is: in the loop, or in the expression inside it.
+        assertThat(messages.size()).as(err).isBetween(2, 3);
+        for (String m : messages.subList(0, messages.size() - 1)) {
+            assertThat(m).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page is larger than 16 MB and was stopped here;"
+                    + " does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class TemplateEngine {
     /**
      * A configuration whose templates, imported and included ones too, have a check at the start
      * of every loop body (FreeMarker's own thread-interruption check element, added once per
-     * template as it is loaded). Without it an empty loop body ({@code <#list 1.. as i></#list>})
+     * template as it is loaded: {@link LoopChecks}). Without it an empty loop body ({@code <#list 1.. as i></#list>})
      * enters no element, so {@link TemplateLimits} never saw it and the page never stopped; with
      * it every round of a loop is one element, and the page's time and size limits apply.
      */
@@ -69,10 +69,48 @@ public final class TemplateEngine {
             Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
             if (t != null) {
                 synchronized (checked) {
-                    if (checked.add(t)) freemarker.core._CoreAPI.addThreadInterruptedChecks(t);
+                    if (checked.add(t)) LoopChecks.add(t.getRootTreeNode());
                 }
             }
             return t;
+        }
+    }
+
+    /**
+     * Puts FreeMarker's check element first in the body of every {@code <#list>} and
+     * {@code <#items>}. FreeMarker adds it to every repeating block with a method of its internal
+     * API, user directives included, where it would give {@code <@cached key="k"/>} a body; here
+     * only loops get one. FreeMarker's classes are reached by reflection: if a FreeMarker version
+     * renames them, the engine fails at once (and LimitsTest with it), not silently.
+     */
+    static final class LoopChecks {
+        private static final java.lang.reflect.Constructor<?> CHECK;
+        private static final java.lang.reflect.Method ADD_CHILD;
+        private static final java.util.Set<String> LOOPS = java.util.Set.of("freemarker.core.IteratorBlock", "freemarker.core.Items");
+
+        static {
+            try {
+                CHECK = Class.forName("freemarker.core.ThreadInterruptionSupportTemplatePostProcessor$ThreadInterruptionCheck")
+                        .getDeclaredConstructor(freemarker.core.TemplateElement.class);
+                CHECK.setAccessible(true);
+                ADD_CHILD = freemarker.core.TemplateElement.class.getDeclaredMethod("addChild", int.class,
+                        freemarker.core.TemplateElement.class);
+                ADD_CHILD.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        static void add(freemarker.core.TemplateElement e) {
+            if (e == null) return;
+            for (int i = 0; i < e.getChildCount(); i++) add((freemarker.core.TemplateElement) e.getChildAt(i));
+            if (LOOPS.contains(e.getClass().getName())) {
+                try {
+                    ADD_CHILD.invoke(e, 0, CHECK.newInstance(e));
+                } catch (ReflectiveOperationException x) {
+                    throw new IllegalStateException("cannot add the loop check to " + e.getClass().getName(), x);
+                }
+            }
         }
     }
 
