@@ -4,6 +4,7 @@ import dev.versus.diagnostics.ContentException;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources;
 import dev.versus.load.SourceLoader;
+import dev.versus.load.Theme;
 import dev.versus.model.Site;
 import dev.versus.publish.OutputFolder;
 import dev.versus.publish.PublishException;
@@ -20,7 +21,6 @@ import dev.versus.render.views.SiteRenderer;
 import dev.versus.validate.SiteValidator;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * One build, its stages in the order they run: load → validate → render → write. Each stage
@@ -73,10 +72,28 @@ public final class Build {
             throw new ContentException(problems.sorted());
         }
         if (options.baseUrl() != null) {
-            site = new Site(site.title(), options.baseUrl(), site.defaultLocale(), site.locales(), site.labels(),
-                    site.families());
+            site = site.withBaseUrl(options.baseUrl());
         }
         return site;
+    }
+
+    /**
+     * Renders one page of each kind in each locale, into nothing, and returns the template errors
+     * a build would meet ({@code check}): a template or partial that neither the site nor the
+     * theme has, a syntax error, an unknown variable.
+     */
+    public List<String> checkTemplates(Site site) throws IOException {
+        Path templates = options.source().resolve(SourceLoader.TEMPLATES);
+        Set<String> sampled = new java.util.HashSet<>();
+        try {
+            new SiteRenderer(site, loadTemplates(templates), options.urlStyle()).render((path, content) -> { },
+                    page -> sampled.add(page.kind() + " " + page.locale()));
+            return List.of();
+        } catch (RenderException e) {
+            return e.messages();
+        } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException | SecurityException e) {
+            return templateError(e, templates).messages();
+        }
     }
 
     /** The whole build; the output folder changes only if every stage succeeded. */
@@ -194,23 +211,22 @@ public final class Build {
         if (outputs.contains(Output.JSON)) new JsonExport(site).write(sink, selection.json());
         if (outputs.contains(Output.SEARCH_INDEX)) new SearchIndex(site, style).write(sink);
         if (outputs.contains(Output.SITEMAP)) new Sitemap(site).write(sink);
-        if (outputs.contains(Output.ASSETS)) copyAssets(templates.resolve(ASSETS), sink, assets);
+        if (outputs.contains(Output.ASSETS)) copyAssets(templates, sink, assets);
     }
 
-    /** The folder of {@code templates/} whose files are copied as they are (templates in it excepted). */
+    /** Where the static files go, below the output folder. */
     private static final String ASSETS = "assets";
 
-    /** Copies the static files of {@code from} to {@code assets/}, in path order; no symbolic links, no templates. */
-    private static void copyAssets(Path from, PageSink sink, List<String> copied) throws IOException {
-        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.sorted().toList()) {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !file.getFileName().toString().endsWith(".ftlh")) {
-                    String path = ASSETS + "/" + from.relativize(file).toString().replace('\\', '/');
-                    sink.copy(path, file);
-                    copied.add(path);
-                }
-            }
+    /**
+     * Copies the static files of the built-in theme's and the site's {@code templates/assets/} to
+     * {@code assets/} (a site file replacing the theme's of the same name), in path order; no
+     * symbolic links, no templates.
+     */
+    private static void copyAssets(Path templates, PageSink sink, List<String> copied) throws IOException {
+        for (var asset : Theme.assets(templates).entrySet()) {
+            String path = ASSETS + "/" + asset.getKey();
+            sink.copy(path, asset.getValue());
+            copied.add(path);
         }
     }
 
@@ -221,11 +237,19 @@ public final class Build {
                     + p.getColumnNumber() + ": " + p.getEditorMessage().strip().replaceAll("\\s+", " ")));
         }
         if (e instanceof freemarker.template.TemplateNotFoundException n) {
-            return new RenderException(List.of("templates/" + n.getTemplateName() + ":1:1: template not found in "
-                    + templates + (Files.isDirectory(templates) ? "" : " (the folder does not exist)")));
+            return new RenderException(List.of("templates/" + n.getTemplateName() + ":1:1: template not found, neither in the"
+                    + " site's templates/ nor in the built-in theme; check the name in the <#import> or <#include> that asks for it"));
         }
         // FreeMarker refuses templates that resolve outside templates/ (a symbolic link, say).
         return new RenderException(List.of("templates: " + e.getMessage() + "; templates must be plain files inside templates/"));
+    }
+
+    /**
+     * For a site under a path, the {@code Sitemap:} line to add to the host's robots.txt (the
+     * build writes robots.txt only at a host root); null at a host root.
+     */
+    public static String robotsLine(String baseUrl) {
+        return Sitemap.robotsLine(baseUrl);
     }
 
     // ---- threads --------------------------------------------------------------------------

@@ -60,6 +60,12 @@ final class BuildCommand implements Callable<Integer> {
         return parts.isEmpty() ? "" : "; translations: " + String.join("; ", parts);
     }
 
+    /** The host's robots.txt: {@code https://example.com/robots.txt} for {@code https://example.com/docs/}. */
+    static String robotsUrl(String baseUrl) {
+        int slash = baseUrl.indexOf('/', baseUrl.indexOf("://") + 3);
+        return (slash < 0 ? baseUrl : baseUrl.substring(0, slash)) + "/robots.txt";
+    }
+
     /** The --timings line. The JVM's start-up is its uptime now less the build (and the summary line). */
     static String describe(Build.Timings t) {
         long total = t.validate() + t.pages() + t.publish();
@@ -92,6 +98,13 @@ final class BuildCommand implements Callable<Integer> {
                     pages, perLocale, r.files(), r.changedFiles(), TerminalText.visible(target.toString()),
                     offline ? " (offline)" : "", r.millis() / 1000.0,
                     translations(r.site()));
+            String robots = Build.robotsLine(r.site().baseUrl());
+            if (robots != null) {
+                // Crawlers read robots.txt only at the host's root, which this site is not.
+                spec.commandLine().getOut().println("No robots.txt: the site is not at the root of its host. Add this line"
+                        + " to " + robotsUrl(r.site().baseUrl()) + ":");
+                spec.commandLine().getOut().println("  " + robots);
+            }
             if (timings) spec.commandLine().getOut().println(describe(r.timings()));
             for (String note : r.notes()) err.println(TerminalText.visible("versus build: note: " + note));
             err.flush();

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code versus check}: validates the sources and writes nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate content/, locales/ and templates' inputs; print every error; write nothing.")
+        description = "Validate content/, locales/ and templates/ (one page of each kind is rendered, into nothing);"
+                + " print every error; write nothing.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
@@ -34,9 +35,15 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try {
-            Site site = new Build(new Build.Options(sources.source, null, null, UrlStyle.PRETTY)).validate();
+            Build build = new Build(new Build.Options(sources.source, null, null, UrlStyle.PRETTY));
+            Site site = build.validate();
+            List<String> templateErrors = build.checkTemplates(site);
+            if (!templateErrors.isEmpty()) {
+                ErrorReport.print(spec.commandLine().getErr(), "check", templateErrors);
+                return VersusCommand.FAILED;
+            }
             TranslationStatus status = TranslationStatus.of(site);
             Problems glossaryFiles = new Problems();
             List<ContentError> terms = Glossary.check(sources.source, site.locales(), site.defaultLocale(), glossaryFiles)

@@ -22,7 +22,7 @@ public final class VersusCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: build, check, i18n or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: new, build, check, serve, i18n or theme");
     }
 
     /** The subcommands, in the order help lists them. */
@@ -30,10 +30,12 @@ public final class VersusCommand implements Runnable {
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("new", NewCommand::new);
         m.put("build", BuildCommand::new);
         m.put("check", CheckCommand::new);
-        m.put("i18n", I18nCommand::new);
         m.put("serve", ServeCommand::new);
+        m.put("i18n", I18nCommand::new);
+        m.put("theme", ThemeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

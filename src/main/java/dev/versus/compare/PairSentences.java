@@ -118,10 +118,12 @@ public final class PairSentences {
         } else if (sa != null && sa.equals(sb) && !"success".equals(sa)) {
             server.add(escape(labels.get("pattern.chooseServerSame")));
         }
-        List<String> sender = sa == null && sb == null
-                ? List.of(fill("pattern.chooseSenderNoClass", "a", code(a), "b", code(b)))
-                : List.of(fill("pattern.chooseSender." + sa, "code", code(a)),
-                        fill("pattern.chooseSender." + sb, "code", code(b)));
+        // A group may have no severity (a family whose codes say nothing about retrying by their
+        // class); only a code whose group has one gets that group's advice.
+        List<String> sender = new java.util.ArrayList<>();
+        if (sa == null && sb == null) sender.add(fill("pattern.chooseSenderNoClass", "a", code(a), "b", code(b)));
+        if (sa != null) sender.add(fill("pattern.chooseSender." + sa, "code", code(a)));
+        if (sb != null) sender.add(fill("pattern.chooseSender." + sb, "code", code(b)));
         return new PairProse(title, joinSentences(intro), shared, differences, server, sender);
     }
 

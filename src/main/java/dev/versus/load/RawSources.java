@@ -5,18 +5,21 @@ import java.util.List;
 
 /**
  * Everything read from the source folder before validation: parsed YAML trees with locations,
- * and the paths of templates and static assets. Files that failed to parse are absent (their
+ * and the paths of templates and static assets. {@code themeLocales} are the built-in theme's
+ * label files, which the site's own {@code locales/} override label by label. Files that failed to parse are absent (their
  * errors are already reported).
  */
 public record RawSources(
         Path root,
         YamlNode site,
         List<RawFile> locales,
+        List<RawFile> themeLocales,
         List<RawFamily> families,
         Path templates) {
 
     public RawSources {
         locales = List.copyOf(locales);
+        themeLocales = List.copyOf(themeLocales);
         families = List.copyOf(families);
     }
 

@@ -53,7 +53,7 @@ public final class SourceLoader {
             refuseLink(root.resolve(TEMPLATES).resolve("assets"), "move the folder here instead", problems);
         }
         if (linkedContent) {
-            return new RawSources(root, null, List.of(), List.of(), root.resolve(TEMPLATES));
+            return new RawSources(root, null, List.of(), List.of(), List.of(), root.resolve(TEMPLATES));
         }
         if (refuseLink(siteFile, "copy the file instead", problems)) {
             // reported; not read
@@ -65,7 +65,8 @@ public final class SourceLoader {
             site = parse(siteFile, problems).orElse(null);
         }
         List<RawSources.RawFile> locales = new ArrayList<>();
-        if (!linkedLocales) {
+        // A site may have no locales/ at all: the built-in theme's labels serve it.
+        if (!linkedLocales && Files.isDirectory(root.resolve(LOCALES))) {
             for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
                 addIfParsed(file, locales);
             }
@@ -78,7 +79,7 @@ public final class SourceLoader {
                 families.add(loadFamily(dir, problems));
             }
         }
-        return new RawSources(root, site, locales, families, root.resolve(TEMPLATES));
+        return new RawSources(root, site, locales, Theme.localeFiles(problems), families, root.resolve(TEMPLATES));
     }
 
     /** Reports {@code path} if it is a symbolic link; true if it was. */

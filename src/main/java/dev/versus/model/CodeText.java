@@ -32,6 +32,11 @@ public record CodeText(Text title, Text summary, Text description, Text when, Ma
         return m;
     }
 
+    /** True if no field is written in {@code locale}: the whole text is the English fallback. */
+    public boolean untranslated(String locale) {
+        return fields().values().stream().noneMatch(t -> t.lang().equals(locale));
+    }
+
     /** True if any field is a translation of an English text that has changed since. */
     public boolean stale() {
         return fields().values().stream().anyMatch(t -> t.freshness() == Text.Freshness.STALE);

@@ -60,6 +60,8 @@ public final class ChangeImpact implements Predicate<Page> {
     private final Selection everyLocale = new Selection();
     /** What is selected in one locale only. */
     private final Map<String, Selection> byLocale = new HashMap<>();
+    /** Family id → codes whose language-neutral entries are selected (a title changed in some locale). */
+    private final Map<String, Set<String>> entries = new HashMap<>();
 
     /** Pages selected below the level of a whole locale. */
     private static final class Selection {
@@ -75,10 +77,10 @@ public final class ChangeImpact implements Predicate<Page> {
 
         boolean test(Page p) {
             return switch (p.kind()) {
-                case ROOT, REDIRECT -> false;
+                case ROOT, REDIRECT, ENTRY, COMPACT_ENTRY -> false; // entries: see ChangeImpact.test
                 case HOME -> homes;
                 case FAMILY -> familyIndexes.contains(p.family());
-                case CODE -> familyCodePages.contains(p.family()) || in(codes, p.family(), p.code());
+                case CODE, COMPACT -> familyCodePages.contains(p.family()) || in(codes, p.family(), p.code());
                 case PAIR -> in(codes, p.family(), p.code()) || in(codes, p.family(), p.other())
                         || (pairs.containsKey(p.family()) && in(pairs, p.family(), p.code() + "-vs-" + p.other()));
             };
@@ -123,6 +125,10 @@ public final class ChangeImpact implements Predicate<Page> {
     @Override
     public boolean test(Page p) {
         if (all || kinds.contains(p.kind())) return true;
+        if (p.kind() == Page.Kind.ENTRY || p.kind() == Page.Kind.COMPACT_ENTRY) {
+            // Language-neutral: it shows each locale's name (a label) and the code's title there.
+            return root || in(entries, p.family(), p.code());
+        }
         if (p.locale() == null) return root;
         if (locales.contains(p.locale()) || everyLocale.test(p)) return true;
         Selection s = byLocale.get(p.locale());
@@ -135,14 +141,14 @@ public final class ChangeImpact implements Predicate<Page> {
 
     private void compare(Site before, Site after, Collection<String> changedTemplates) {
         for (String template : changedTemplates) {
-            Page.Kind kind = Arrays.stream(Page.Kind.values()).filter(k -> k.template().equals(template)).findFirst()
-                    .orElse(null);
+            List<Page.Kind> using = Arrays.stream(Page.Kind.values()).filter(k -> k.template().equals(template)).toList();
             // layout.ftlh, or anything else a page template imports or includes.
-            if (kind == null) all = true;
-            else kinds.add(kind);
+            if (using.isEmpty()) all = true;
+            else kinds.addAll(using);
         }
         if (!before.title().equals(after.title()) || !before.baseUrl().equals(after.baseUrl())
-                || !before.defaultLocale().equals(after.defaultLocale()) || !before.locales().equals(after.locales())) {
+                || !before.defaultLocale().equals(after.defaultLocale()) || !before.locales().equals(after.locales())
+                || before.compactPages() != after.compactPages()) {
             all = true;
         }
         List<String> familyIds = after.families().stream().map(Family::id).toList();
@@ -202,6 +208,7 @@ public final class ChangeImpact implements Predicate<Page> {
             if (Objects.equals(was, now)) continue;
             Selection s = in(locale);
             add(s.codes, family.id(), code.id());
+            if (!Objects.equals(was.title(), now.title())) add(entries, family.id(), code.id());
             if (Objects.equals(was.title(), now.title()) && Objects.equals(was.summary(), now.summary())) continue;
             // Its title and summary show on the family index, its title in every list of codes.
             s.familyIndexes.add(family.id());

@@ -156,7 +156,7 @@ public final class DevServer implements AutoCloseable {
     /** The address the site is served at, with the real port when 0 was asked for. */
     public URI url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create("http://" + host + ":" + port() + memory.basePath());
     }
 
     public int port() {

@@ -127,6 +127,7 @@ final class IncrementalBuild {
             return failed(problems.sorted().stream().map(ContentError::toString).toList(), start, loaded);
         }
 
+        memory.basePath(dev.versus.render.site.SitePaths.basePath(site.baseUrl()));
         boolean everything = everythingSinceBuilt || built == null;
         ChangeImpact impact = everything ? ChangeImpact.everything()
                 : ChangeImpact.between(built, site, templatesSinceBuilt);

@@ -18,7 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Answers requests for the site held in a {@link SiteMemory}: {@code GET} and {@code HEAD},
+ * Answers requests for the site held in a {@link SiteMemory}, under the path of its baseUrl
+ * ({@code /} redirected there): {@code GET} and {@code HEAD},
  * {@code /a/b/} served from {@code a/b/index.html} and {@code /a/b} redirected to {@code /a/b/},
  * content types with their charset, 404 (with the site's {@code 404.html}) for what the site does
  * not have. A path that could leave the site or that no page has (dot segments, encoded slashes or
@@ -70,7 +71,22 @@ final class SiteHandler implements HttpHandler {
                 send(exchange, 200, TYPES.get("js"), bytes(LiveReload.JAVASCRIPT), head);
                 return;
             }
-            String file = fileFor(path);
+            // Served where it will be published: under baseUrl's path, so that the 404 page's links
+            // (which start from that path) and every other link work as they will on the host.
+            String base = site.basePath();
+            if (!base.equals("/")) {
+                if (path.equals("/") || (path + "/").equals(base)) {
+                    exchange.getResponseHeaders().set("Location", base);
+                    send(exchange, 302, "text/plain; charset=utf-8", bytes("the site is at " + base + "\n"), head);
+                    return;
+                }
+                if (!path.startsWith(base)) {
+                    byte[] notFound = site.get(SiteRenderer.NOT_FOUND);
+                    send(exchange, 404, HTML, withLiveReload(notFound != null ? notFound : ErrorPage.notFound(path)), head);
+                    return;
+                }
+            }
+            String file = fileFor(path.substring(base.length() - 1));
             if (file == null) {
                 send(exchange, 400, "text/plain; charset=utf-8", bytes("400 bad request: this path is refused\n"), head);
                 return;

@@ -35,6 +35,8 @@ final class SiteMemory {
 
     private final Map<String, Object> files = new ConcurrentHashMap<>();
     private volatile List<String> errors = List.of();
+    /** The path of site.yaml's baseUrl ({@code /docs/errors/}), under which the site is served. */
+    private volatile String basePath = "/";
 
     /**
      * The content of the file at {@code path}, or null; a file kept on disk is read (for tests and
@@ -99,6 +101,14 @@ final class SiteMemory {
             }
         }
         return changed;
+    }
+
+    String basePath() {
+        return basePath;
+    }
+
+    void basePath(String path) {
+        this.basePath = path;
     }
 
     /** The errors of the latest build, {@code path:line:column: message} each; empty if it succeeded. */

@@ -1,5 +1,8 @@
 package dev.versus.validate;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.versus.diagnostics.ContentError;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
@@ -25,12 +28,15 @@ import java.util.stream.Stream;
  */
 public final class Glossary {
     static final String FOLDER = "glossary";
-    private static final Set<String> ENTRY_FIELDS = Set.of("use", "for", "avoid", "allow");
+    private static final Set<String> ENTRY_FIELDS = Set.of("use", "for", "avoid", "avoidPattern", "allow");
     /** Fields of code files that quote the world rather than speak for the site. */
     private static final List<String> QUOTED_FIELDS = List.of("aliases", "examples");
 
-    /** One term: what to write, what it names, the variants to replace and the phrases that stay. */
-    record Term(String use, String meaning, List<String> avoid, List<String> allow) {}
+    /**
+     * One term: what to write, what it names, the variants to replace (as text, or as RE2 regular
+     * expressions for forms that vary, such as a number with the wrong counter) and the phrases that stay.
+     */
+    record Term(String use, String meaning, List<String> avoid, List<Pattern> avoidPatterns, List<String> allow) {}
 
     /** An avoided variant found in a text file. */
     public record Finding(Location location, String variant, Term term) {
@@ -74,13 +80,13 @@ public final class Glossary {
         List<Term> terms = new ArrayList<>();
         for (YamlNode item : list.items()) {
             if (!(item instanceof YamlNode.Mapping m)) {
-                problems.add(item.location(), "a glossary term is a map with 'use' and optional 'for', 'avoid', 'allow'");
+                problems.add(item.location(), "a glossary term is a map with 'use' and optional 'for', 'avoid', 'avoidPattern', 'allow'");
                 continue;
             }
             boolean ok = true;
             for (YamlNode.Entry e : m.entries().values()) {
                 if (!ENTRY_FIELDS.contains(e.key())) {
-                    problems.add(e.keyLocation(), "'" + e.key() + "': unknown field in glossary term; known fields: allow, avoid, for, use");
+                    problems.add(e.keyLocation(), "'" + e.key() + "': unknown field in glossary term; known fields: allow, avoid, avoidPattern, for, use");
                     ok = false;
                 }
             }
@@ -90,8 +96,11 @@ public final class Glossary {
                 continue;
             }
             List<String> avoid = strings(m, "avoid", problems);
+            List<Pattern> avoidPatterns = patterns(m, problems);
             List<String> allow = strings(m, "allow", problems);
-            if (ok && avoid != null && allow != null) terms.add(new Term(use, scalar(m, "for", problems), avoid, allow));
+            if (ok && avoid != null && avoidPatterns != null && allow != null) {
+                terms.add(new Term(use, scalar(m, "for", problems), avoid, avoidPatterns, allow));
+            }
         }
         return terms;
     }
@@ -120,6 +129,40 @@ public final class Glossary {
             }
         }
         return out;
+    }
+
+    /**
+     * The regular expressions of {@code avoidPattern}, compiled for RE2/J (linear time, like the
+     * families' code patterns); null if one is not valid.
+     */
+    private static List<Pattern> patterns(YamlNode.Mapping m, Problems problems) {
+        YamlNode v = m.get("avoidPattern");
+        if (v == null) return List.of();
+        if (!(v instanceof YamlNode.Sequence seq)) {
+            problems.add(v.location(), "'avoidPattern' must be a list of regular expressions, found " + v.kind());
+            return null;
+        }
+        List<Pattern> out = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Scalar s) || s.value() == null || s.value().isEmpty()) {
+                problems.add(item.location(), "'avoidPattern' lists regular expressions, found " + item.kind());
+                ok = false;
+            } else if (s.value().length() > FamilyReader.REGEX_CHARS) {
+                problems.add(item.location(), "'avoidPattern' entry is " + s.value().length()
+                        + " characters long, more than the limit of " + FamilyReader.REGEX_CHARS + " for a regular expression");
+                ok = false;
+            } else {
+                try {
+                    out.add(Pattern.compile(s.value()));
+                } catch (PatternSyntaxException e) {
+                    problems.add(item.location(), "'" + s.value() + "' is not a valid regular expression: " + e.getDescription()
+                            + " (backreferences and lookaround are not supported: patterns are matched in linear time)");
+                    ok = false;
+                }
+            }
+        }
+        return ok ? out : null;
     }
 
     /** The files that hold text in {@code locale}: translations (or, for the default locale, originals), pair notes, labels. */
@@ -168,6 +211,15 @@ public final class Glossary {
                 for (String variant : term.avoid()) {
                     for (int at = line.indexOf(variant); at >= 0; at = line.indexOf(variant, at + 1)) {
                         if (covered(line, at, variant.length(), term)) continue;
+                        out.add(new Finding(new Location(path, i + 1, line.codePointCount(0, at) + 1), variant, term));
+                    }
+                }
+                for (Pattern pattern : term.avoidPatterns()) {
+                    Matcher match = pattern.matcher(line);
+                    while (match.find()) {
+                        int at = match.start();
+                        String variant = match.group();
+                        if (variant.isEmpty() || covered(line, at, variant.length(), term)) continue;
                         out.add(new Finding(new Location(path, i + 1, line.codePointCount(0, at) + 1), variant, term));
                     }
                 }

@@ -8,7 +8,9 @@ import dev.versus.model.Labels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads {@code locales/<locale>.yaml} files into {@link Labels}. Every locale must define every
@@ -22,22 +24,55 @@ final class LocaleReader {
         this.problems = problems;
     }
 
-    Map<String, Labels> read(List<RawFile> files, List<String> locales, String defaultLocale) {
+    /**
+     * The labels of every locale: the built-in theme's ({@code themeFiles}), then the site's own
+     * {@code locales/} over them label by label. {@code site.title} and {@code site.tagline} come
+     * from the site's locale file if it has them, else from site.yaml's {@code title} and
+     * {@code description} ({@code siteTitle}, {@code siteDescription}, at {@code siteAt}).
+     */
+    Map<String, Labels> read(List<RawFile> files, List<RawFile> themeFiles, List<String> locales, String defaultLocale,
+                             Fields.Item siteTitle, Fields.Item siteDescription, String siteTemplates) {
         Map<String, Map<String, Fields.Item>> flat = new TreeMap<>();
         Map<String, Map<String, Location>> sectionsByLocale = new TreeMap<>();
         Map<String, RawFile> byLocale = new TreeMap<>();
+        Set<String> themeKeys = new TreeSet<>(RequiredLabels.keys());
+        Set<String> unused = new TreeSet<>();   // reported once, where written; not asked of other locales
+        for (RawFile f : themeFiles) {
+            Map<String, Fields.Item> values = new LinkedHashMap<>();
+            flatten("", f.node(), values, new TreeMap<>());
+            values.keySet().removeIf(k -> k.startsWith(SITE_PREFIX));   // they name the site, not the theme
+            themeKeys.addAll(values.keySet());
+            if (locales.contains(f.stem())) flat.put(f.stem(), values);
+        }
         for (RawFile f : files) {
             if (!locales.contains(f.stem())) {
                 problems.add(Location.fileStart(f.path()), "locale file for '" + f.stem()
                         + "', which is not in site.yaml's locales " + locales + "; add it there or remove the file");
                 continue;
             }
-            Map<String, Fields.Item> values = new LinkedHashMap<>();
+            Map<String, Fields.Item> values = flat.computeIfAbsent(f.stem(), k -> new LinkedHashMap<>());
             Map<String, Location> sections = new TreeMap<>();
-            flatten("", f.node(), values, sections);
-            flat.put(f.stem(), values);
+            Map<String, Fields.Item> own = new LinkedHashMap<>();
+            flatten("", f.node(), own, sections);
+            for (var e : own.entrySet()) {
+                String key = e.getKey();
+                // A key nothing reads is most often a typing mistake that leaves the theme's text in
+                // place; a site's own template naming it (labels["my.key"]) is a use.
+                if (!themeKeys.contains(key) && !key.startsWith(SITE_PREFIX) && !siteTemplates.contains("\"" + key + "\"")) {
+                    unused.add(key);
+                    problems.add(e.getValue().location(), "label '" + key + "' is used by no template or pattern"
+                            + Suggest.closest(key, themeKeys).map(k -> "; did you mean '" + k + "'?")
+                                    .orElse("; docs/LABELS.md lists every label"));
+                }
+            }
+            values.putAll(own);
             sectionsByLocale.put(f.stem(), sections);
             byLocale.put(f.stem(), f);
+        }
+        for (Map<String, Fields.Item> values : flat.values()) {
+            if (siteTitle != null) values.putIfAbsent("site.title", siteTitle);
+            values.putIfAbsent("site.tagline", siteDescription != null ? siteDescription
+                    : new Fields.Item("", siteTitle == null ? Location.fileStart("content/site.yaml") : siteTitle.location()));
         }
         Map<String, Fields.Item> reference = flat.getOrDefault(defaultLocale, Map.of());
         Map<String, Labels> out = new TreeMap<>();
@@ -46,14 +81,15 @@ final class LocaleReader {
             if (file == null && problems.hasErrorIn("locales/" + locale + ".yaml")) {
                 continue; // there, but unreadable: its own error says why
             }
-            if (file == null) {
+            Map<String, Fields.Item> values = flat.get(locale);
+            if (values == null) {
                 problems.add(Location.fileStart("locales/" + locale + ".yaml"),
-                        "missing locale file for '" + locale + "' (listed in site.yaml's locales)");
+                        "missing locale file for '" + locale + "' (listed in site.yaml's locales; the built-in theme has "
+                                + themeFiles.stream().map(RawFile::stem).toList() + ")");
                 continue;
             }
-            Map<String, Fields.Item> values = flat.get(locale);
-            Map<String, Location> sections = sectionsByLocale.get(locale);
-            Location fileLoc = file.node().location();
+            Map<String, Location> sections = sectionsByLocale.getOrDefault(locale, Map.of());
+            Location fileLoc = file != null ? file.node().location() : Location.fileStart("locales/" + locale + ".yaml");
             for (String key : RequiredLabels.keys()) {
                 if (!values.containsKey(key)) {
                     problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
@@ -61,7 +97,7 @@ final class LocaleReader {
                 }
             }
             for (String key : reference.keySet()) {
-                if (!values.containsKey(key) && !RequiredLabels.keys().contains(key)) {
+                if (!values.containsKey(key) && !RequiredLabels.keys().contains(key) && !unused.contains(key)) {
                     problems.add(sectionOf(key, sections, fileLoc), "missing label '" + key + "'"
                             + exampleFrom(reference.get(key)));
                 }
@@ -83,6 +119,8 @@ final class LocaleReader {
         }
         return out;
     }
+
+    private static final String SITE_PREFIX = "site.";
 
     private static String exampleFrom(Fields.Item ref) {
         return ref == null ? "" : "; the default locale has: \"" + ref.value() + "\"";

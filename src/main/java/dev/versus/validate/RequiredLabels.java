@@ -40,6 +40,7 @@ public final class RequiredLabels {
         pattern("family.pairsCount", "count");
         pattern("pattern.pageTitle", "family", "a", "aTitle", "b", "bTitle");
         pattern("pattern.codeTitle", "family", "code", "title");
+        pattern("pattern.documentTitle", "page", "site");
         pattern("pattern.list2", "first", "second");
         pattern("pattern.listMore", "items", "last");
         plain("pattern.listSeparator");

@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
 import dev.versus.load.RawSources;
@@ -65,7 +66,31 @@ public final class SiteValidator {
         locales.remove(defaultLocale);
         locales.add(0, defaultLocale);
 
-        Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), locales, defaultLocale);
+        String description = site.optionalText("description");
+        List<String> stylesheets = new ArrayList<>();
+        for (Fields.Item item : site.list("stylesheets", false)) {
+            if (!item.value().matches("assets/[A-Za-z0-9._/-]+\\.css") || item.value().contains("..")) {
+                problems.add(item.location(), "stylesheet '" + item.value() + "' must be a .css file under assets/,"
+                        + " such as assets/custom.css (its file is templates/assets/custom.css)");
+            } else if (!assets(raw.templates()).contains(item.value().substring("assets/".length()))) {
+                problems.add(item.location(), "stylesheet '" + item.value() + "' has no file; create templates/"
+                        + item.value() + hint(item.value().substring("assets/".length()), assets(raw.templates()))
+                        .replace("did you mean '", "did you mean 'assets/"));
+            } else {
+                stylesheets.add(item.value());
+            }
+        }
+        boolean compactPages = false;
+        String compact = site.textIfWritten("compactPages");
+        if (compact != null) {
+            if (compact.equals("true")) compactPages = true;
+            else if (!compact.equals("false")) problems.add(site.at("compactPages"), "compactPages must be true or false, found '"
+                    + compact + "'");
+        }
+        Fields.Item titleItem = title == null ? null : new Fields.Item(title, site.at("title"));
+        Fields.Item descriptionItem = description == null ? null : new Fields.Item(description, site.at("description"));
+        Map<String, Labels> labels = new LocaleReader(problems).read(raw.locales(), raw.themeLocales(), locales, defaultLocale,
+                titleItem, descriptionItem, templateText(raw.templates()));
         // Families are read independently (Problems is thread-safe and sorts what it collects), so
         // on all cores; the drafts stay in folder order.
         List<String> localeList = List.copyOf(locales);
@@ -83,13 +108,23 @@ public final class SiteValidator {
             codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
+        for (RawFamily rf : raw.families()) {
+            // A code's language-neutral address is /<family>/<code>/, beside /<locale>/ and /assets/.
+            if (locales.contains(rf.folder()) || rf.folder().equals("assets")) {
+                problems.add(Location.fileStart("content/" + rf.folder() + "/_family.yaml"), "family '" + rf.folder()
+                        + "' has the name of " + (rf.folder().equals("assets") ? "the assets folder" : "a locale")
+                        + ": its codes' language-neutral addresses (/" + rf.folder() + "/<code>/) would be inside "
+                        + (rf.folder().equals("assets") ? "it" : "that locale's pages") + "; rename the family's folder");
+            }
+        }
         if (!problems.isEmpty()) return null;
 
         List<Family> families = new ArrayList<>();
         for (FamilyReader.Draft d : drafts) {
             families.add(d.build(reverse));
         }
-        Site built = new Site(title, baseUrl, defaultLocale, locales, labels, families);
+        Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets,
+                compactPages);
         Limits.check(built, problems);
         return problems.isEmpty() ? built : null;
     }
@@ -137,6 +172,31 @@ public final class SiteValidator {
             }
         }
         return reverse;
+    }
+
+    /** The asset paths a build publishes under assets/: the theme's and the site's. */
+    private static Set<String> assets(java.nio.file.Path templates) {
+        try {
+            return dev.versus.load.Theme.assets(templates).keySet();
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** The text of the site's own templates, in which a label key of its own may be named. */
+    private String templateText(java.nio.file.Path templates) {
+        if (!java.nio.file.Files.isDirectory(templates)) return "";
+        StringBuilder out = new StringBuilder();
+        try (var files = java.nio.file.Files.walk(templates)) {
+            for (var f : files.filter(p -> p.toString().endsWith(".ftlh") || p.toString().endsWith(".js")).sorted().toList()) {
+                if (java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.append(java.nio.file.Files.readString(f)).append('\n');
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // Unreadable templates fail the render with their own error; no label is the worse for it.
+        }
+        return out.toString();
     }
 
     static String hint(String value, Set<String> candidates) {

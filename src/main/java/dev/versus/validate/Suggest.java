@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" suggestions for misspelled field names, codes and labels. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {}
 
     /**
@@ -13,7 +13,7 @@ final class Suggest {
      * swapped neighbours count as one slip ({@code titel} → {@code title}); among equally close
      * candidates the one reached without a swap wins, then the first in order.
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         String lower = word.toLowerCase();
         return candidates.stream()

@@ -14,7 +14,8 @@ public final class Vocabulary {
     /** Audiences of {@code fix}, in the order pages show them. */
     public static final List<String> AUDIENCES = List.of("sender", "recipient", "admin");
 
-    static final Set<String> SITE_FIELDS = Set.of("title", "baseUrl", "defaultLocale", "locales");
+    static final Set<String> SITE_FIELDS = Set.of("title", "description", "baseUrl", "defaultLocale", "locales",
+            "stylesheets", "compactPages");
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
             "groupBy", "groups", "commands");
     static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "commands");

@@ -140,7 +140,7 @@ class CliTest {
     @Test
     void noCommandIsAUsageError() {
         assertThat(versus()).isEqualTo(2);
-        assertThat(stderr.toString()).startsWith("choose a command: build, check, i18n or serve");
+        assertThat(stderr.toString()).startsWith("choose a command: new, build, check, serve, i18n or theme");
     }
 
     @Test

@@ -86,7 +86,10 @@ class PublishOptionsTest {
                 + "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"" + base + "en/smtp/452/\"/>"
                 + "<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"" + base + "ja/smtp/452/\"/>"
                 + "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" + base + "en/smtp/452/\"/></url>");
-        assertThat(read(out.resolve("robots.txt"))).endsWith("Sitemap: " + base + "sitemap.xml\n");
+        // robots.txt is read only at a host's root: the build says what to add there instead.
+        assertThat(out.resolve("robots.txt")).doesNotExist();
+        assertThat(stdout.toString()).contains("No robots.txt: the site is not at the root of its host. Add this line to"
+                + " https://docs.example.com/robots.txt:" + System.lineSeparator() + "  Sitemap: " + base + "sitemap.xml");
         // A server shows 404.html at any address: its links start from the site's path.
         assertThat(read(out.resolve("404.html"))).contains("href=\"/mail/codes/assets/style.css\"",
                 "<a href=\"/mail/codes/ja/\" hreflang=\"ja\" lang=\"ja\">日本語のホームページ</a>",
@@ -102,7 +105,7 @@ class PublishOptionsTest {
         assertThat(versus("build", "--source", site.root().toString(), "--out", second.toString())).isZero();
         Map<String, byte[]> a = files(first);
         Map<String, byte[]> b = files(second);
-        assertThat(a.keySet()).isEqualTo(b.keySet()).contains("sitemap.xml", "robots.txt", "404.html",
+        assertThat(a.keySet()).isEqualTo(b.keySet()).contains("sitemap.xml", "404.html",
                 "assets/search-index.ja.js", "assets/search.js", "ja/smtp/index.json", "ja/smtp/552.json");
         a.forEach((path, bytes) -> assertThat(Arrays.equals(bytes, b.get(path))).as(path).isTrue());
     }

@@ -3,6 +3,7 @@ package dev.versus.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.versus.testing.RepoSite;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The Nu HTML Checker (vnu, the W3C's validator) on a representative set of built pages: every
- * page type in both locales, the language picker, the 404 page, a redirect, an offline page,
- * and the stylesheet. Any error fails; warnings are listed in the failure message too, so that
+ * page type in both locales, the language picker, the 404 page, a redirect, a code's
+ * language-neutral entry, an offline page, and the stylesheet. Any error fails; warnings are listed in the failure message too, so that
  * a new one is seen, but only errors fail.
  */
 class HtmlValidatorTest {
@@ -29,7 +30,8 @@ class HtmlValidatorTest {
             "en/smtp/421-vs-552/index.html", "ja/smtp/421-vs-552/index.html",
             "en/smtp/550-vs-553/index.html", "ja/smtp/250-vs-550/index.html",
             "en/smtp-enhanced/X.2.2-vs-X.3.4/index.html", "ja/smtp-enhanced/X.2.2-vs-X.3.4/index.html",
-            "en/smtp/552-vs-421/index.html", "ja/smtp/552-vs-421/index.html");
+            "en/smtp/552-vs-421/index.html", "ja/smtp/552-vs-421/index.html",
+            "smtp/421/index.html", "smtp-enhanced/X.2.2/index.html");
 
     static SimpleDocumentValidator validator;
     static final List<String> errors = new ArrayList<>();
@@ -74,6 +76,29 @@ class HtmlValidatorTest {
         assertThat(errors).as("vnu errors (warnings: %s)", warnings).isEmpty();
         System.out.println("vnu: " + (PAGES.size() + 2) + " pages and the stylesheet, 0 errors, " + warnings.size()
                 + " warnings" + (warnings.isEmpty() ? "" : ": " + warnings));
+    }
+
+    /** A new site's help pages: a code's entry, its compact page and the compact page's entry, online and offline. */
+    @Test
+    void helpPagesOfANewSiteHaveNoErrors(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path site = dir.resolve("s");
+        java.io.PrintWriter quiet = new java.io.PrintWriter(new java.io.StringWriter());
+        assertThat(dev.versus.cli.VersusCommand.commandLine().setOut(quiet).setErr(quiet)
+                .execute("new", "site", site.toString())).isZero();
+        Files.writeString(site.resolve("content/site.yaml"), "compactPages: true\n", java.nio.file.StandardOpenOption.APPEND);
+        int before = errors.size();
+        for (String style : new String[] {"online", "offline"}) {
+            Path out = dir.resolve(style);
+            String[] args = style.equals("online") ? new String[] {"build", "--source", site.toString(), "--out", out.toString()}
+                    : new String[] {"build", "--source", site.toString(), "--out", out.toString(), "--offline"};
+            assertThat(dev.versus.cli.VersusCommand.commandLine().setOut(quiet).setErr(quiet).execute(args)).isZero();
+            for (String page : List.of("http/404/index.html", "http/404/compact.html", "en/http/404/compact.html",
+                    "ja/http/429/compact.html")) {
+                current = "new site " + style + "/" + page;
+                validator.checkHtmlFile(out.resolve(page).toFile(), true);
+            }
+        }
+        assertThat(errors.subList(before, errors.size())).as("vnu errors (warnings: %s)", warnings).isEmpty();
     }
 
     private static void check(Path site, String page) throws Exception {

@@ -44,10 +44,14 @@ class PublishedSiteTest {
         published = new SiteCrawler(RepoSite.output(), false, "/");
     }
 
-    /** Content pages: every page but the redirects of reversed comparisons and the 404 page. */
+    /**
+     * Content pages: every page but the redirects of reversed comparisons, the 404 page and the
+     * codes' language-neutral entries (none indexed: each says noindex).
+     */
     static Map<String, String> contentPages(SiteCrawler site) {
         return site.pages.entrySet().stream()
-                .filter(e -> !SiteCrawler.isRedirect(e.getValue()) && !e.getKey().equals("404.html"))
+                .filter(e -> !SiteCrawler.isRedirect(e.getValue()) && !e.getKey().equals("404.html")
+                        && !e.getValue().contains("<meta name=\"robots\" content=\"noindex\">"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

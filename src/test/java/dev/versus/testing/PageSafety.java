@@ -21,7 +21,8 @@ import org.jsoup.nodes.Element;
  * everything that could run script: script-capable elements, event-handler attributes, and
  * links or sources whose scheme is not http(s) or mailto. Versus's own templates contain none of
  * these but two: the search box's scripts in the head ({@code assets/search-index.<l>.js} and
- * {@code assets/search.js}, by {@code src}, no inline code) and its form in the page header.
+ * {@code assets/search.js}, by {@code src}, no inline code; {@code assets/language.js} on the
+ * language-neutral entries) and its form in the page header.
  * Those are recognised by place and exact shape; anything else found came from content.
  */
 public final class PageSafety {
@@ -33,10 +34,10 @@ public final class PageSafety {
 
     /**
      * The src of Versus's own scripts: a relative or root-relative path to the search files in
-     * assets/; never another host (no scheme, no "//" or "/\\" that a browser reads as one).
+     * assets/, or to assets/language.js (the language-neutral entries' choice of language); never another host (no scheme, no "//" or "/\\" that a browser reads as one).
      */
     private static final Pattern OWN_SCRIPT_SRC =
-            Pattern.compile("(?:\\.\\./)*(?:/(?:[^/\\\\\"'<>:?#]+/)*)?assets/search(?:-index\\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*)?\\.js");
+            Pattern.compile("(?:\\.\\./)*(?:/(?:[^/\\\\\"'<>:?#]+/)*)?assets/(?:search(?:-index\\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*)?|language)\\.js");
 
     /** Attributes whose value the browser follows as a URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "poster",

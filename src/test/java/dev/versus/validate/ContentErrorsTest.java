@@ -268,12 +268,22 @@ class ContentErrorsTest {
     class Locales {
         @Test
         void aLabelMissingFromALocaleFilePointsAtItsSection() {
-            site.replaceLine("locales/en.yaml", "  pairsCount:", "  pairsCount: \"{count} comparisons\"");
-            site.deleteLine("locales/ja.yaml", "  pairsCount:");
+            // A label of the site's own (the built-in theme has none of that name), which a template
+            // of the site shows, in English only.
+            site.replaceLine("locales/en.yaml", "  pairsCount:", "  pairsCount: \"{count} comparisons\"\n  extra: Extra");
+            site.write("templates/extra.ftlh", "${page.labels[\"family.extra\"]}\n");
             int section = site.lineOf("locales/ja.yaml", "family:");
 
-            assertThat(errors()).containsExactly("locales/ja.yaml:" + section + ":1: missing label 'family.pairsCount';"
-                    + " the default locale has: \"{count} comparisons\"");
+            assertThat(errors()).containsExactly("locales/ja.yaml:" + section + ":1: missing label 'family.extra';"
+                    + " the default locale has: \"Extra\"");
+        }
+
+        @Test
+        void aLabelLeftOutOfASiteLocaleFileComesFromTheBuiltInTheme() throws ContentException {
+            site.deleteLine("locales/ja.yaml", "  pairsCount:");
+
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            assertThat(valid.labels("ja").get("family.pairsCount")).isEqualTo("{count} 件の比較");
         }
 
         @Test

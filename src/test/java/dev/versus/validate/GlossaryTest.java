@@ -22,6 +22,10 @@ class GlossaryTest {
               allow: [差出人（From）]
             - use: バッファー
               avoid: [バッファ]
+            - use: 受信者 N 人 / 宛先 N 件
+              for: counting recipients
+              avoid: [件の受信者]
+              avoidPattern: ['[0-9]+ ?受信者', '宛先[がを]? ?[0-9]+ ?(?:人|つ)']
             """;
 
     @TempDir
@@ -95,6 +99,33 @@ class GlossaryTest {
     }
 
     @Test
+    void aPatternNamesWhatItMatchedAtItsColumnAndTheRightFormIsNotReported() {
+        site.replaceLine("content/smtp/421.ja.yaml", "summary:",
+                "summary: 宛先が 1 つもなく、100 受信者を超えました。宛先 100 件、受信者 100 人は正しい形です。");
+
+        Cli r = versus("check");
+
+        assertThat(r.out).contains(
+                "content/smtp/421.ja.yaml:2:10: warning: '宛先が 1 つ' is not this site's term; use '受信者 N 人 / 宛先 N 件'"
+                        + " (counting recipients); see locales/glossary/",
+                "content/smtp/421.ja.yaml:2:21: warning: '100 受信者' is not this site's term;");
+        assertThat(r.out.lines().filter(l -> l.contains("421.ja.yaml:") && l.contains("not this site's term")))
+                .as(r.out).hasSize(2);
+    }
+
+    @Test
+    void anInvalidPatternIsALocatedErrorThatNamesTheLimitOfRe2() {
+        site.write("locales/glossary/ja.yaml", "- use: 宛先 N 件\n  avoidPattern: ['(?=件)宛先', '[0-9]']\n");
+
+        Cli r = versus("check");
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(ErrorLines.messages(r.err)).anyMatch(m -> m.startsWith(
+                "locales/glossary/ja.yaml:2:18: '(?=件)宛先' is not a valid regular expression:")
+                && m.endsWith("(backreferences and lookaround are not supported: patterns are matched in linear time)"));
+    }
+
+    @Test
     void theRepositorysSiteKeepsItsTerminologyAndTranslations() {
         Cli r = Cli.run("check", "--strict", "--source", Path.of("").toAbsolutePath().toString());
 
@@ -110,6 +141,6 @@ class GlossaryTest {
         assertThat(r.exit).isEqualTo(1);
         assertThat(ErrorLines.messages(r.err)).contains(
                 "locales/glossary/ja.yaml:2:10: 'avoid' must be a list of texts, found a text",
-                "locales/glossary/ja.yaml:3:3: 'note': unknown field in glossary term; known fields: allow, avoid, for, use");
+                "locales/glossary/ja.yaml:3:3: 'note': unknown field in glossary term; known fields: allow, avoid, avoidPattern, for, use");
     }
 }

@@ -132,6 +132,9 @@ public final class JsonExport {
         m.put("code", code.id());
         m.put("url", url(SitePaths.code(locale, code)));
         m.put("json", url(codeFile(locale, family.id(), code.id())));
+        // The language-neutral address (it goes to the reader's language) and the help pane's page.
+        m.put("entry", url(SitePaths.entry(family.id(), code.id())));
+        if (site.compactPages()) m.put("compact", url(SitePaths.code(locale, code) + SitePaths.COMPACT_FILE));
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("key", group.key());
         g.put("name", text(group.name(locale)));
@@ -188,6 +191,19 @@ public final class JsonExport {
             text.put("notes", translated(prose(locale, family.id(), code.id(), t.notes()), t.notes(), locale));
         }
         m.put("text", text);
+        // The headings the page shows over these fields, in this locale: an app that lays out
+        // its own view of the code uses the site's words.
+        Map<String, Object> headings = new LinkedHashMap<>();
+        headings.put("quick", label(locale, "quick.title"));
+        headings.put("description", label(locale, "section.description"));
+        headings.put("when", label(locale, "section.when"));
+        headings.put("fix", label(locale, "section.fix"));
+        headings.put("notes", label(locale, "code.section.notes"));
+        headings.put("examples", label(locale, "code.examples"));
+        headings.put("related", label(locale, "code.related"));
+        headings.put("travelsWith", label(locale, "code.links"));
+        headings.put("references", label(locale, "code.references"));
+        m.put("headings", headings);
         return m;
     }
 

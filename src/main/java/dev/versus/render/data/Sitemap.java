@@ -12,13 +12,15 @@ import java.util.List;
 
 /**
  * {@code sitemap.xml} and {@code robots.txt}. The sitemap lists the absolute URL of every page
- * (not the redirects of reversed comparisons, nor the 404 page), each with its language
+ * search engines should index (not the redirects of reversed comparisons, the language-neutral
+ * entries, the compact copies for help panes, nor the 404 page: {@link Page.Kind#indexed}), each with its language
  * alternates and {@code x-default} as {@code xhtml:link} elements, the same set the page
  * declares in its head. A site too large for one sitemap (50,000 URLs or 50 MB) gets a sitemap
  * index in {@code sitemap.xml} and its parts in {@code sitemap-1.xml}, {@code sitemap-2.xml} ...
  *
- * <p>Search engines read {@code robots.txt} only at the root of a host: for a site published
- * under a path it is written all the same, to be copied there.
+ * <p>Search engines read {@code robots.txt} only at the root of a host, so it is written only for
+ * a site published there; under a path ({@code https://example.com/docs/}) the build prints the
+ * {@code Sitemap:} line to add to the host's own robots.txt instead ({@link #robotsLine}).
  */
 public final class Sitemap {
     static final int MAX_URLS = 50_000;
@@ -72,19 +74,32 @@ public final class Sitemap {
             }
             sink.write("sitemap.xml", Utf8.encode(index.append("</sitemapindex>\n").toString()));
         }
-        sink.write("robots.txt", Utf8.encode(robots()));
+        if (atHostRoot(site.baseUrl())) sink.write("robots.txt", Utf8.encode(robots()));
         return entries.size();
+    }
+
+    /** True if {@code baseUrl} is the root of its host, where crawlers read robots.txt. */
+    public static boolean atHostRoot(String baseUrl) {
+        return SitePaths.basePath(baseUrl).equals("/");
+    }
+
+    /**
+     * For a site under a path, the line to add to the host's robots.txt (which the build cannot
+     * write); null at a host root, where the build writes robots.txt itself.
+     */
+    public static String robotsLine(String baseUrl) {
+        return atHostRoot(baseUrl) ? null : "Sitemap: " + SitePaths.absolute(baseUrl, "") + "sitemap.xml";
     }
 
     String robots() {
         return "User-agent: *\nAllow: /\n\nSitemap: " + url("sitemap.xml") + "\n";
     }
 
-    /** One {@code <url>} element per page, in the order of {@link SitePages} (redirects left out). */
+    /** One {@code <url>} element per indexed page, in the order of {@link SitePages}. */
     List<String> entries() {
         List<String> out = new ArrayList<>();
         SitePages.forEach(site, (page, family, code, other) -> {
-            if (page.kind() != Page.Kind.REDIRECT) out.add(entry(page.dir()));
+            if (page.kind().indexed()) out.add(entry(page.dir()));
         });
         return out;
     }

@@ -6,7 +6,7 @@ package dev.versus.render.site;
  * {@code Predicate<Page>} about each page to decide which to render; {@code serve}'s {@code ChangeImpact} is the
  * predicate that selects the pages a change of the sources affects.
  *
- * @param locale null for the language picker at the root
+ * @param locale null for the language picker at the root and the language-neutral entries
  * @param family null for the root and the locale homes
  * @param code the code of a code page, the lower code of a comparison or redirect, else null
  * @param other the higher code of a comparison or redirect, else null
@@ -18,18 +18,22 @@ public record Page(Kind kind, String locale, String family, String code, String 
      * Made when asked: most pages a rebuild asks about are not rendered, and need no path.
      */
     public String path() {
-        return SitePaths.file(dir());
+        return kind == Kind.COMPACT || kind == Kind.COMPACT_ENTRY ? dir() + SitePaths.COMPACT_FILE : SitePaths.file(dir());
     }
 
-    /** The page's directory, relative to the output root, as links and the sitemap name it ({@code en/smtp/421/}). */
+    /**
+     * The page's directory, relative to the output root, as links and the sitemap name it
+     * ({@code en/smtp/421/}); a compact page's is its code page's (its file is {@link SitePaths#COMPACT_FILE}).
+     */
     public String dir() {
         return switch (kind) {
             case ROOT -> SitePaths.root();
             case HOME -> SitePaths.home(locale);
             case FAMILY -> SitePaths.family(locale, family);
-            case CODE -> SitePaths.code(locale, family, code);
             case PAIR -> SitePaths.pair(locale, family, code, other);
             case REDIRECT -> SitePaths.pair(locale, family, other, code);
+            case CODE, COMPACT -> SitePaths.code(locale, family, code);
+            case ENTRY, COMPACT_ENTRY -> SitePaths.entry(family, code);
         };
     }
 
@@ -41,7 +45,19 @@ public record Page(Kind kind, String locale, String family, String code, String 
         CODE("code.ftlh"),
         PAIR("pair.ftlh"),
         /** The reversed address of a comparison ({@code 552-vs-421}), which redirects to it. */
-        REDIRECT("redirect.ftlh");
+        REDIRECT("redirect.ftlh"),
+        /**
+         * The compact variant of a code page, for an app's help pane ({@code en/smtp/421/compact.html}):
+         * no header, search or footer; made only when site.yaml says {@code compactPages: true}.
+         */
+        COMPACT("compact.ftlh"),
+        /**
+         * A code's language-neutral address ({@code smtp/421/}), for apps to link to: it sends the
+         * browser to the code's page in the best of the site's languages, and lists them all.
+         */
+        ENTRY("entry.ftlh"),
+        /** The language-neutral address of a compact page ({@code smtp/421/compact.html}); with compactPages only. */
+        COMPACT_ENTRY("entry.ftlh");
 
         private final String template;
 
@@ -52,6 +68,11 @@ public record Page(Kind kind, String locale, String family, String code, String 
         /** The template file, relative to {@code templates/}. */
         public String template() {
             return template;
+        }
+
+        /** True for the pages search engines should index and the sitemap lists: not redirects, entries or compact copies. */
+        public boolean indexed() {
+            return this == ROOT || this == HOME || this == FAMILY || this == CODE || this == PAIR;
         }
     }
 }

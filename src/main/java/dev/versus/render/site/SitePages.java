@@ -30,8 +30,10 @@ public final class SitePages {
 
     /**
      * Visits every page in the sitemap's order: the root; then, per locale, its home and, per
-     * family, the family index, the code pages and the comparisons (lower code first, in the
-     * order of {@link Family#pairs()}), each comparison followed by its reversed address.
+     * family, the family index, the code pages (each followed by its compact variant, if the
+     * site has them) and the comparisons (lower code first, in the order of
+     * {@link Family#pairs()}), each comparison followed by its reversed address; last, per
+     * family and code, the language-neutral entry address (and its compact one).
      */
     public static void forEach(Site site, Visitor visit) {
         visit.page(new Page(Page.Kind.ROOT, null, null, null, null), null, null, null);
@@ -43,6 +45,7 @@ public final class SitePages {
                 List<Code> codes = family.codes();
                 for (Code code : codes) {
                     visit.page(new Page(Page.Kind.CODE, locale, f, code.id(), null), family, code, null);
+                    if (site.compactPages()) visit.page(new Page(Page.Kind.COMPACT, locale, f, code.id(), null), family, code, null);
                 }
                 // Family#pairCount() counts these for check and the limit on pages (validate.Limits): keep it in step.
                 for (int i = 0; i < codes.size(); i++) {
@@ -52,6 +55,14 @@ public final class SitePages {
                         visit.page(new Page(Page.Kind.PAIR, locale, f, a.id(), b.id()), family, a, b);
                         visit.page(new Page(Page.Kind.REDIRECT, locale, f, a.id(), b.id()), family, a, b);
                     }
+                }
+            }
+        }
+        for (Family family : site.families()) {
+            for (Code code : family.codes()) {
+                visit.page(new Page(Page.Kind.ENTRY, null, family.id(), code.id(), null), family, code, null);
+                if (site.compactPages()) {
+                    visit.page(new Page(Page.Kind.COMPACT_ENTRY, null, family.id(), code.id(), null), family, code, null);
                 }
             }
         }
@@ -65,6 +76,7 @@ public final class SitePages {
     public static List<List<String>> shape(Site site) {
         List<List<String>> shape = new ArrayList<>();
         shape.add(site.locales());
+        shape.add(List.of(site.compactPages() ? "compact" : "full"));
         for (Family f : site.families()) {
             List<String> ids = new ArrayList<>();
             ids.add(f.id());

@@ -63,6 +63,21 @@ public final class SitePaths {
         return locale + "/" + family + "/" + first + "-vs-" + second + "/";
     }
 
+    /**
+     * The file of a code page's compact variant, for an app's help pane, in the folder of the
+     * code's page ({@code en/smtp/421/compact.html}) and of its entry ({@code smtp/421/compact.html}):
+     * beside the page, every relative link of the page's text works from it unchanged.
+     */
+    public static final String COMPACT_FILE = "compact.html";
+
+    /**
+     * A code's language-neutral address ({@code smtp/421/}), which sends the browser to the page
+     * in the reader's language. Family ids cannot be locale ids or {@code assets} (validate).
+     */
+    public static String entry(String family, String code) {
+        return family + "/" + code + "/";
+    }
+
     /** The folder of the reversed address ({@code 552-vs-421}), which redirects to the pair. */
     public static String reversedPair(String locale, Pair p) {
         return pair(locale, p.family().id(), p.b().id(), p.a().id());

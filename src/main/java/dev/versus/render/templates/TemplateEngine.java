@@ -1,6 +1,10 @@
 package dev.versus.render.templates;
 
+import dev.versus.load.Theme;
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -12,6 +16,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModelException;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -28,7 +33,7 @@ public final class TemplateEngine {
 
     public TemplateEngine(Path templates) throws IOException {
         Configuration c = new LoopCheckingConfiguration();
-        c.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+        c.setTemplateLoader(loader(templates));
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
         c.setLocale(Locale.ROOT);
@@ -112,6 +117,21 @@ public final class TemplateEngine {
                 }
             }
         }
+    }
+
+    /**
+     * The site's own {@code templates/} first, then the built-in theme's, one file at a time (Hugo's
+     * lookup order): a site overrides {@code layout.ftlh} or a partial without copying the rest.
+     */
+    private static TemplateLoader loader(Path templates) throws IOException {
+        TemplateLoader theme = new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), Theme.RESOURCE + "/templates");
+        if (!Files.isDirectory(templates)) return theme;
+        return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme});
+    }
+
+    /** True if {@code name} is read from the built-in theme, not from the site's {@code templates/}. */
+    public static boolean fromTheme(Path templates, String name) {
+        return name != null && !Files.isRegularFile(templates.resolve(name));
     }
 
     /** Wraps HTML that Versus produced (rendered Markdown, linked sentences) so templates print it as is. */

@@ -156,6 +156,9 @@ public final class SiteRenderer {
                 case HOME -> jobs.add(() -> emit(sink, failures, t, t.home, page.path(), homePage(page.locale())));
                 case FAMILY -> jobs.add(() -> emit(sink, failures, t, t.family, page.path(), familyPage(page.locale(), family)));
                 case CODE -> jobs.add(() -> emit(sink, failures, t, t.code, page.path(), codePage(page.locale(), family, code)));
+                case COMPACT -> jobs.add(() -> emit(sink, failures, t, t.compact, page.path(), compactPage(page.locale(), family, code)));
+                case ENTRY, COMPACT_ENTRY -> jobs.add(() -> emit(sink, failures, t, t.entry, page.path(),
+                        entryPage(family, code, page.kind() == Page.Kind.COMPACT_ENTRY)));
                 case PAIR, REDIRECT -> pairs.computeIfAbsent(new Page(Page.Kind.PAIR, null, page.family(), page.code(), page.other()),
                         k -> new PairPages(new Pair(family, code, other), new ArrayList<>(2))).pages.add(page);
             }
@@ -271,7 +274,7 @@ public final class SiteRenderer {
 
     /** The page templates a build uses. */
     public static final List<String> TEMPLATES = List.of("root.ftlh", "home.ftlh", "family.ftlh", "code.ftlh", "pair.ftlh",
-            "redirect.ftlh", "404.ftlh");
+            "redirect.ftlh", "404.ftlh", "entry.ftlh", "compact.ftlh");
 
     /** The templates, loaded once per render, and the {@code <@cached>} fragments of the render. */
     private final class Templates {
@@ -283,6 +286,8 @@ public final class SiteRenderer {
         final Template pair;
         final Template redirect;
         final Template notFound;
+        final Template entry;
+        final Template compact;
 
         Templates(TemplateEngine engine) throws IOException {
             root = engine.template("root.ftlh");
@@ -292,6 +297,8 @@ public final class SiteRenderer {
             pair = engine.template("pair.ftlh");
             redirect = engine.template("redirect.ftlh");
             notFound = engine.template("404.ftlh");
+            entry = engine.template("entry.ftlh");
+            compact = site.compactPages() ? engine.template("compact.ftlh") : null;
         }
     }
 
@@ -301,8 +308,9 @@ public final class SiteRenderer {
     private void emit(PageSink sink, ConcurrentLinkedQueue<String> failures, Templates t, Template template, String path,
                       Object model) {
         files.incrementAndGet();
-        if (template.getName().equals("redirect.ftlh") || !path.contains("/")) {
-            // Redirects and the language picker are not content pages.
+        String name = template.getName();
+        if (name.equals("redirect.ftlh") || name.equals("entry.ftlh") || name.equals("compact.ftlh") || !path.contains("/")) {
+            // Redirects, entries, compact copies and the language picker are not content pages of a language.
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
         }
@@ -349,7 +357,14 @@ public final class SiteRenderer {
         }
         return new PageView(locale, title, description, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)),
                 absolute(dir), labels.values(), alternates, crumbs,
-                alternates, absolute(SitePaths.xDefault(dir, site.defaultLocale())), json);
+                alternates, absolute(SitePaths.xDefault(dir, site.defaultLocale())), json, documentTitle(labels, title),
+                site.stylesheets());
+    }
+
+    /** "421 Service not available – Example": the page's title, then the site's; the site's title alone on its homes. */
+    private static String documentTitle(Labels labels, String title) {
+        String siteTitle = labels.get("site.title");
+        return title.equals(siteTitle) ? title : labels.format("pattern.documentTitle", Map.of("page", title, "site", siteTitle));
     }
 
     private String absolute(String dir) {
@@ -374,9 +389,10 @@ public final class SiteRenderer {
         String locale = site.defaultLocale();
         List<Alternate> languages = site.locales().stream().map(l -> new Alternate(l, site.labels(l).get("language"),
                 paths.link("", SitePaths.home(l)), absolute(SitePaths.home(l)), false)).toList();
-        PageView p = new PageView(locale, site.title(), site.labels(locale).get("site.tagline"), "",
+        PageView p = new PageView(locale, site.labels(locale).get("site.title"), site.labels(locale).get("site.tagline"), "",
                 paths.link("", SitePaths.home(locale)), absolute(""),
-                site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null);
+                site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null,
+                documentTitle(site.labels(locale), site.labels(locale).get("site.title")), site.stylesheets());
         return new RootPage(p, languages);
     }
 
@@ -394,9 +410,10 @@ public final class SiteRenderer {
                 site.labels(other).get("notFound.home"),
                 offline ? paths.link("", SitePaths.home(other)) : root + SitePaths.home(other), absolute(SitePaths.home(other)),
                 false)).toList();
-        PageView p = new PageView(locale, l.get("notFound.title"), null, root,
+        String tagline = l.get("site.tagline");
+        PageView p = new PageView(locale, l.get("notFound.title"), tagline.isEmpty() ? null : tagline, root,
                 offline ? paths.link("", SitePaths.home(locale)) : root + SitePaths.home(locale), null,
-                l.values(), List.of(), List.of(), List.of(), null, null);
+                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, l.get("notFound.title")), site.stylesheets());
         // One 404 page serves every language: a reader who does not read the default one still learns what happened.
         List<Views.Message> others = site.locales().stream().filter(other -> !other.equals(locale))
                 .map(other -> new Views.Message(other, site.labels(other).get("notFound.title"),
@@ -463,10 +480,54 @@ public final class SiteRenderer {
         comparisons.addAll(rest);
         String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
-        return new CodePage(page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
-                        SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json"),
-                view, comparisons, quickAnswers.of(locale, family, code, view), examples(locale, code),
-                picker(family, SitePaths.relative(dir, SitePaths.family(locale, family.id())), code.id()));
+        PageView p = page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
+                SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json");
+        String untranslated = null;
+        if (!locale.equals(site.defaultLocale()) && code.text(locale).untranslated(locale)) {
+            String original = SitePaths.code(site.defaultLocale(), code);
+            p = p.withCanonical(absolute(original));
+            untranslated = paths.link(dir, original);
+        }
+        return new CodePage(p, view, comparisons, quickAnswers.of(locale, family, code, view), examples(locale, code),
+                picker(family, SitePaths.relative(dir, SitePaths.family(locale, family.id())), code.id()), untranslated);
+    }
+
+    /**
+     * The compact copy of a code page for a help pane: beside the code's page (so the text's
+     * relative links work unchanged), naming it canonical, so search engines index the page only.
+     */
+    private Views.CompactPage compactPage(String locale, Family family, Code code) {
+        CodePage full = codePage(locale, family, code);
+        PageView p = full.page();
+        String dir = SitePaths.code(locale, code);
+        String canonical = p.canonical() != null ? p.canonical() : absolute(dir);
+        PageView compact = new PageView(locale, p.title(), p.description(), p.root(), p.home(), canonical, p.labels(),
+                List.of(), List.of(), List.of(), null, p.json(), p.documentTitle(), p.stylesheets());
+        return new Views.CompactPage(compact, full.code(), full.quick(), full.examples(), full.untranslatedSource(),
+                paths.link(dir, dir));
+    }
+
+    /**
+     * A code's language-neutral address: its page (or compact page) in every language, the
+     * default first, for assets/language.js to choose from and for readers without script.
+     * Not indexed (it has no text of its own), and not in the sitemap.
+     */
+    private Views.EntryPage entryPage(Family family, Code code, boolean compact) {
+        String locale = site.defaultLocale();
+        Labels l = site.labels(locale);
+        String dir = SitePaths.entry(family.id(), code.id());
+        List<Views.EntryLink> languages = new ArrayList<>();
+        for (String other : site.locales()) {
+            String target = SitePaths.code(other, code);
+            String href = compact ? SitePaths.relative(dir, target) + SitePaths.COMPACT_FILE : paths.link(dir, target);
+            languages.add(new Views.EntryLink(other, site.labels(other).get("language"),
+                    site.labels(other).format("pattern.codeTitle", Map.of("family", family.name(other), "code", code.id(),
+                            "title", code.text(other).title().value())), href));
+        }
+        String title = languages.get(0).title();
+        PageView p = new PageView(locale, title, null, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), null,
+                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, title), site.stylesheets());
+        return new Views.EntryPage(p, locale, languages);
     }
 
     private Views.Picker picker(Family family, String base, String selected) {
@@ -521,7 +582,7 @@ public final class SiteRenderer {
         String target = SitePaths.pair(locale, pair);
         PageView p = new PageView(locale, site.labels(locale).format("link.pair", Map.of("a", pair.a().id(), "b", pair.b().id())),
                 "", SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), absolute(target),
-                site.labels(locale).values(), List.of(), List.of(), List.of(), null, null);
+                site.labels(locale).values(), List.of(), List.of(), List.of(), null, null, null, List.of());
         return new RedirectPage(p, paths.link(dir, target));
     }
 

@@ -16,15 +16,25 @@ public final class Views {
      * ({@code alternates}), and for the head the {@code hreflang} alternates (the switcher's,
      * except on the language picker), the {@code x-default} URL and the page's JSON data, if any.
      * A null {@code canonical} marks a page that must not be indexed (the 404 page).
+     * {@code documentTitle} is the page's title with the site's ({@code pattern.documentTitle}),
+     * for {@code <title>}; {@code stylesheets} are site.yaml's extra stylesheets, from the root.
      */
     public record PageView(String lang, String title, String description, String root, String home, String canonical,
                            Map<String, String> labels, List<Alternate> alternates, List<Link> crumbs,
-                           List<Alternate> hreflang, String xDefault, String json) {
+                           List<Alternate> hreflang, String xDefault, String json, String documentTitle,
+                           List<String> stylesheets) {
         public PageView {
             // labels is the locale's immutable map, shared by every page: not copied per page.
             alternates = List.copyOf(alternates);
             crumbs = List.copyOf(crumbs);
             hreflang = List.copyOf(hreflang);
+            stylesheets = List.copyOf(stylesheets);
+        }
+
+        /** The same page declaring another page canonical (an untranslated copy names the English page). */
+        public PageView withCanonical(String url) {
+            return new PageView(lang, title, description, root, home, url, labels, alternates, crumbs, hreflang, xDefault, json,
+                    documentTitle, stylesheets);
         }
     }
 
@@ -62,10 +72,13 @@ public final class Views {
 
     /**
      * A code page: the code, its comparisons (curated first), its quick answer, its real reply
-     * examples ({@code page.json} links its JSON copy).
+     * examples ({@code page.json} links its JSON copy). {@code untranslatedSource} links to the page
+     * in the default language when no text of the code is translated into this page's language
+     * (null otherwise): the page says so and names that page canonical, so search engines do not
+     * index an English copy twice.
      */
     public record CodePage(PageView page, CodeView code, List<Link> comparisons, QuickAnswer quick,
-                           List<ExampleView> examples, Picker picker) {
+                           List<ExampleView> examples, Picker picker, String untranslatedSource) {
         public CodePage {
             comparisons = List.copyOf(comparisons);
             examples = List.copyOf(examples);
@@ -81,6 +94,32 @@ public final class Views {
             fixes = List.copyOf(fixes);
         }
     }
+
+    /**
+     * The compact variant of a code page, for an app's help pane: the same facts, quick answer
+     * and fix as {@link CodePage}, without the site's header, search, footer and lists of
+     * comparisons. {@code full} links to the code's page; {@code page.canonical} names it.
+     */
+    public record CompactPage(PageView page, CodeView code, QuickAnswer quick, List<ExampleView> examples,
+                              String untranslatedSource, String full) {
+        public CompactPage {
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * A code's language-neutral address: the code's page in each of the site's languages, the
+     * default first. {@code assets/language.js} goes to the one that best fits the browser's
+     * languages; without script, the reader picks one.
+     */
+    public record EntryPage(PageView page, String defaultLang, List<EntryLink> languages) {
+        public EntryPage {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    /** The code's page in one language, named in that language ({@code name}) with its title there. */
+    public record EntryLink(String lang, String name, String title, String href) {}
 
     /** One audience's fix in one sentence; {@code lang} only when it is a fallback. */
     public record QuickFix(String label, String line, String lang) {}

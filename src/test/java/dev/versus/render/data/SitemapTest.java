@@ -38,7 +38,8 @@ class SitemapTest {
     @Test
     void listsTheRootHomesFamiliesCodesAndComparisonsEscapedForXml() throws Exception {
         Map<String, String> files = write(new Sitemap(site()));
-        assertThat(files).containsOnlyKeys("sitemap.xml", "robots.txt");
+        // Under a path (/a&b/) there is no robots.txt: crawlers would never read it there.
+        assertThat(files).containsOnlyKeys("sitemap.xml");
         String xml = files.get("sitemap.xml");
         // root + per locale: home, family, 3 codes, 3 pairs
         assertThat(count(xml, "<url>")).isEqualTo(1 + 2 * (1 + 1 + 3 + 3));
@@ -47,14 +48,21 @@ class SitemapTest {
                 + "<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://example.org/a&amp;b/ja/smtp/421-vs-552/\"/>"
                 + "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/a&amp;b/en/smtp/421-vs-552/\"/></url>");
         assertThat(xml).doesNotContain("552-vs-421").doesNotContain("404");
-        assertThat(files.get("robots.txt")).isEqualTo("User-agent: *\nAllow: /\n\nSitemap: https://example.org/a&b/sitemap.xml\n");
+        assertThat(Sitemap.robotsLine("https://example.org/a&b/")).isEqualTo("Sitemap: https://example.org/a&b/sitemap.xml");
+    }
+
+    @Test
+    void robotsTxtIsWrittenOnlyForASiteAtTheRootOfItsHost() throws Exception {
+        Map<String, String> files = write(new Sitemap(site().withBaseUrl("https://example.org/")));
+        assertThat(files.get("robots.txt")).isEqualTo("User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n");
+        assertThat(Sitemap.robotsLine("https://example.org")).isNull();
+        assertThat(Sitemap.robotsLine("https://example.org/docs")).isEqualTo("Sitemap: https://example.org/docs/sitemap.xml");
     }
 
     @Test
     void aLargeSiteGetsASitemapIndex() throws Exception {
         Map<String, String> files = write(new Sitemap(site(), 5));
-        assertThat(files).containsOnlyKeys("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml",
-                "robots.txt");
+        assertThat(files).containsOnlyKeys("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml");
         assertThat(files.get("sitemap.xml")).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex ")
                 .contains("<sitemap><loc>https://example.org/a&amp;b/sitemap-4.xml</loc></sitemap>");
         assertThat(count(files.get("sitemap-1.xml"), "<url>")).isEqualTo(5);
