@@ -16,12 +16,10 @@ class CheckAgreesWithBuildTest {
     Path dir;
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails on main today (build: internal error, label 'pattern.chooseSender.null' missing);"
-            + " passes on the facts branch (issue 15), where check and build both name the code and the missing fact: enable it"
-            + " when facts lands")
     void aGroupWithoutSeverityIsRefusedByCheckAsByBuildOrBuilds() {
-        // The docs say severity is optional; build used to fail with "internal error ... label
-        // 'pattern.chooseSender.null' missing" after check said OK.
+        // The docs said severity was optional; build failed with "internal error ... label
+        // 'pattern.chooseSender.null' missing" after check said OK. Since the facts (issue 15) both
+        // name the code and the missing fact.
         TestSite site = TestSite.create(dir.resolve("site"))
                 .edit("content/smtp/_family.yaml", "    name: Transient Negative Completion\n    severity: transient\n",
                         "    name: Transient Negative Completion\n");
