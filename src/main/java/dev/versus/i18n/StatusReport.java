@@ -1,6 +1,9 @@
 package dev.versus.i18n;
 
+import dev.versus.render.data.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,97 +51,34 @@ public final class StatusReport {
      * {@code {"sourceLocale", "locales": [{"locale", "total": {...}, "families": [...], "fields": [...]}]}}.
      */
     public static String json(TranslationStatus status) {
-        Json j = new Json();
-        j.open('{').key("sourceLocale").value(status.site().defaultLocale()).key("locales").open('[');
+        List<Object> locales = new ArrayList<>();
         for (String locale : status.locales()) {
-            j.open('{').key("locale").value(locale).key("total");
-            counts(j, TranslationStatus.count(status.fields(locale)));
-            j.key("families").open('[');
-            for (Map.Entry<String, TranslationStatus.Counts> e : status.countsByFamily(locale).entrySet()) {
-                j.open('{').key("family").value(e.getKey()).key("counts");
-                counts(j, e.getValue());
-                j.close('}');
-            }
-            j.close(']').key("fields").open('[');
+            List<Object> families = new ArrayList<>();
+            status.countsByFamily(locale).forEach((family, c) -> families.add(object("family", family, "counts", counts(c))));
+            List<Object> fields = new ArrayList<>();
             for (FieldStatus f : status.fields(locale)) {
-                j.open('{').key("unit").value(f.unitId()).key("family").value(f.code().family()).key("code")
-                        .value(f.code().id()).key("field").value(f.field()).key("state").value(f.state().word())
-                        .key("at").value(f.at().toString()).key("english").value(f.english().at().toString())
-                        .key("file").value(f.translation()).close('}');
+                fields.add(object("unit", f.unitId(), "family", f.code().family(), "code", f.code().id(),
+                        "field", f.field(), "state", f.state().word(), "at", f.at().toString(),
+                        "english", f.english().at().toString(), "file", f.translation()));
             }
-            j.close(']').close('}');
+            locales.add(object("locale", locale, "total", counts(TranslationStatus.count(status.fields(locale))),
+                    "families", families, "fields", fields));
         }
-        return j.close(']').close('}').toString() + "\n";
+        return Json.compact(object("sourceLocale", status.site().defaultLocale(), "locales", locales));
     }
 
-    private static void counts(Json j, TranslationStatus.Counts c) {
-        j.open('{').key("fields").value(c.total());
-        for (FieldStatus.State s : STATES) j.key(s.word()).value(c.get(s));
-        j.key("percentTranslated").raw(percent(c)).close('}');
+    private static Map<String, Object> counts(TranslationStatus.Counts c) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("fields", c.total());
+        for (FieldStatus.State s : STATES) counts.put(s.word(), c.get(s));
+        counts.put("percentTranslated", new BigDecimal(percent(c)));
+        return counts;
     }
 
-    /** A minimal JSON writer: strings escaped per RFC 8259, commas placed by nesting level. */
-    private static final class Json {
-        private final StringBuilder out = new StringBuilder();
-        private final java.util.ArrayDeque<boolean[]> first = new java.util.ArrayDeque<>();
-        private boolean afterKey;
-
-        Json open(char c) {
-            separate();
-            out.append(c);
-            first.push(new boolean[] {true});
-            return this;
-        }
-
-        Json close(char c) {
-            first.pop();
-            out.append(c);
-            return this;
-        }
-
-        Json key(String k) {
-            separate();
-            string(k);
-            out.append(':');
-            afterKey = true;
-            return this;
-        }
-
-        Json value(String v) {
-            separate();
-            string(v);
-            return this;
-        }
-
-        Json value(int v) {
-            return raw(String.valueOf(v));
-        }
-
-        Json raw(String v) {
-            separate();
-            out.append(v);
-            return this;
-        }
-
-        private void separate() {
-            if (afterKey) {
-                afterKey = false;
-                return;
-            }
-            if (first.isEmpty()) return;
-            boolean[] f = first.peek();
-            if (!f[0]) out.append(',');
-            f[0] = false;
-        }
-
-        private void string(String s) {
-            // Escaped as the site's JSON files are (control characters, U+2028 and U+2029 too).
-            out.append(dev.versus.render.data.Json.quote(s, false));
-        }
-
-        @Override
-        public String toString() {
-            return out.toString();
-        }
+    /** A JSON object with its keys in the order given: key, value, key, value ... */
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return object;
     }
 }

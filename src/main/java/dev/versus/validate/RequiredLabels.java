@@ -62,7 +62,7 @@ public final class RequiredLabels {
         pattern("pattern.chooseServerRetry", "transient", "permanent");
         plain("pattern.chooseServerSame");
         pattern("pattern.seeComparison", "a", "b");
-        pattern("pattern.learnMoreCodes", "code");
+        pattern("pattern.learnMoreCodes", "code", "title");
     }
 
     private RequiredLabels() {}

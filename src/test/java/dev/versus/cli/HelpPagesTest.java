@@ -119,6 +119,16 @@ class HelpPagesTest {
             assertThat(compact.selectFirst("p.full-page a").attr("href")).isEqualTo("./");
         }
         assertThat(page(out, "ja/http/429/compact.html").selectFirst("p.full-page a").text()).isEqualTo("詳細ページを開く");
+    }
+
+    @Test
+    void aCompactPageTakesTheSitesHeadHookAsEveryPageDoes() throws IOException {
+        Path site = newSite(true);
+        Files.createDirectories(site.resolve("templates"));
+        Files.writeString(site.resolve("templates/head.ftlh"), "<meta name=\"page-lang\" content=\"${p.lang}\">\n");
+        Path out = build(site);
+        assertThat(page(out, "ja/http/429/compact.html").selectFirst("meta[name=page-lang]").attr("content")).isEqualTo("ja");
+        assertThat(page(out, "ja/http/429/index.html").selectFirst("meta[name=page-lang]").attr("content")).isEqualTo("ja");
         assertThat(page(out, "http/429/compact.html").select("nav.entry-languages a").eachAttr("href"))
                 .containsExactly("../../en/http/429/compact.html", "../../ja/http/429/compact.html");
         assertThat(Files.readString(out.resolve("sitemap.xml"))).doesNotContain("compact");

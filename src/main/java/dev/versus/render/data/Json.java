@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A small JSON writer for the data Versus publishes: {@link Map} (written in its iteration
  * order, so a {@link java.util.LinkedHashMap} gives a stable key order), {@link List},
- * {@link String}, {@link Integer}, {@link Boolean} and null. Output is deterministic.
+ * {@link String}, {@link Integer}, {@link Long}, {@link java.math.BigDecimal}, {@link Boolean} and
+ * null. Output is deterministic. It is the one JSON writer of Versus: the site's data files, the
+ * search index and {@code i18n status --json} all use it.
  *
  * <p>Strings are escaped per RFC 8259: quote, backslash and every control character below
  * U+0020; U+2028 and U+2029 as well, which JSON allows raw but older JavaScript did not, and
@@ -30,17 +32,11 @@ public final class Json {
         return out.append('\n').toString();
     }
 
-    /**
-     * A value already written by {@link #pretty} (without its final newline), placed as it is into
-     * a larger document: the family file holds every code's file, which is written once.
-     */
-    public record Written(String pretty) {}
-
-    /** {@link #pretty} of {@code value}, to include in other values as it is. */
-    public static Written written(Object value) {
+    /** Compact JSON on one line, ending with a newline (what {@code versus i18n status --json} prints). */
+    public static String compact(Object value) {
         StringBuilder out = new StringBuilder(4096);
-        new Json(true, false).value(value, 0, out);
-        return new Written(out.toString());
+        new Json(false, false).value(value, 0, out);
+        return out.append('\n').toString();
     }
 
     /** Compact JSON that is also safe to embed in HTML script (see the class comment). */
@@ -64,13 +60,12 @@ public final class Json {
             string(s, out);
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
             out.append(v);
+        } else if (v instanceof java.math.BigDecimal d) {
+            out.append(d.toPlainString()); // a decimal as it was rounded, never in exponent form
         } else if (v instanceof Map<?, ?> m) {
             object(m, depth, out);
         } else if (v instanceof List<?> l) {
             array(l, depth, out);
-        } else if (v instanceof Written w && pretty) {
-            // Strings never hold a raw line break (it is escaped), so every one in w is indentation.
-            out.append(depth == 0 ? w.pretty() : w.pretty().replace("\n", "\n" + "  ".repeat(depth)));
         } else {
             throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
         }

@@ -12,8 +12,8 @@ import dev.versus.render.prose.MarkdownRenderer;
 import dev.versus.render.prose.ProseLinker;
 import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePaths;
-import dev.versus.render.templates.Utf8;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -83,12 +83,14 @@ public final class JsonExport {
                 if (!select.test(locale, family.id())) continue;
                 List<Object> codes = new ArrayList<>();
                 for (Code code : family.codes()) {
-                    Json.Written c = Json.written(code(locale, family, code));
+                    Map<String, Object> c = code(locale, family, code);
                     codes.add(c);
                     // The code's own file: the same object with the format and locale first.
-                    String file = "{\n  " + Json.quote("format", false) + ": " + Json.quote(CODE_FORMAT, false) + ",\n  "
-                            + Json.quote("locale", false) + ": " + Json.quote(locale, false) + "," + c.pretty().substring(1) + "\n";
-                    sink.write(codeFile(locale, family.id(), code.id()), Utf8.encode(file));
+                    Map<String, Object> file = new LinkedHashMap<>();
+                    file.put("format", CODE_FORMAT);
+                    file.put("locale", locale);
+                    file.putAll(c);
+                    sink.write(codeFile(locale, family.id(), code.id()), bytes(file));
                     files++;
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
@@ -120,7 +122,7 @@ public final class JsonExport {
     }
 
     private static byte[] bytes(Object json) {
-        return Utf8.encode(Json.pretty(json));
+        return Json.pretty(json).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One code in one locale: the content of its JSON file and of its entry in the family's. */

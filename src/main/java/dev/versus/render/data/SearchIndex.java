@@ -8,8 +8,8 @@ import dev.versus.model.Text;
 import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePaths;
 import dev.versus.render.site.UrlStyle;
-import dev.versus.render.templates.Utf8;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class SearchIndex {
     /** Writes one index per locale into {@code sink}. */
     public void write(PageSink sink) throws IOException {
         for (String locale : site.locales()) {
-            sink.write(file(locale), Utf8.encode(script(locale)));
+            sink.write(file(locale), script(locale).getBytes(StandardCharsets.UTF_8));
         }
     }
 

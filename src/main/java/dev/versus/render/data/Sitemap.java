@@ -5,8 +5,8 @@ import dev.versus.render.site.Page;
 import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePages;
 import dev.versus.render.site.SitePaths;
-import dev.versus.render.templates.Utf8;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +61,7 @@ public final class Sitemap {
         }
         parts.add(part.append(TAIL).toString());
         if (parts.size() == 1) {
-            sink.write("sitemap.xml", Utf8.encode(parts.get(0)));
+            sink.write("sitemap.xml", parts.get(0).getBytes(StandardCharsets.UTF_8));
         } else {
             StringBuilder index = new StringBuilder("""
                     <?xml version="1.0" encoding="UTF-8"?>
@@ -69,12 +69,12 @@ public final class Sitemap {
                     """);
             for (int i = 0; i < parts.size(); i++) {
                 String name = "sitemap-" + (i + 1) + ".xml";
-                sink.write(name, Utf8.encode(parts.get(i)));
+                sink.write(name, parts.get(i).getBytes(StandardCharsets.UTF_8));
                 index.append("<sitemap><loc>").append(xml(url(name))).append("</loc></sitemap>\n");
             }
-            sink.write("sitemap.xml", Utf8.encode(index.append("</sitemapindex>\n").toString()));
+            sink.write("sitemap.xml", index.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8));
         }
-        if (atHostRoot(site.baseUrl())) sink.write("robots.txt", Utf8.encode(robots()));
+        if (atHostRoot(site.baseUrl())) sink.write("robots.txt", robots().getBytes(StandardCharsets.UTF_8));
         return entries.size();
     }
 

@@ -1,10 +1,18 @@
 package dev.versus.render.templates;
 
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One page being rendered, as UTF-8 bytes. Characters from the template are collected and
- * encoded a run at a time ({@link Utf8}); fragments that are already encoded (see
+ * encoded a run at a time by the JDK's encoder into a byte buffer kept from page to page (a
+ * fresh array of about 100 KB per page, as {@code String.getBytes} makes, was the cost, not the
+ * encoding loop); unpaired surrogates become '?', as with {@code getBytes}. Fragments that are already encoded (see
  * {@link CachedDirective}) are copied in as they are, so the bytes shared by thousands of pages
  * are encoded once per build, not per page. Not thread-safe: one buffer per page (unlike
  * {@link java.io.StringWriter}, which locks on every write).
@@ -12,10 +20,12 @@ import java.io.Writer;
 public final class PageBuffer extends Writer {
     private char[] chars = new char[4096];
     private int length;
-    private final Utf8 bytes;
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer bytes;
 
     public PageBuffer(int expectedBytes) {
-        bytes = new Utf8(expectedBytes);
+        bytes = ByteBuffer.allocate(Math.max(64, expectedBytes));
     }
 
     @Override
@@ -52,20 +62,21 @@ public final class PageBuffer extends Writer {
     /** Appends bytes that are already UTF-8. */
     void writeUtf8(byte[] utf8) {
         encodeChars();
-        bytes.appendUtf8(utf8);
+        ensureBytes(utf8.length);
+        bytes.put(utf8);
     }
 
     /** Empties the buffer for the next page, keeping its arrays (a thread renders thousands of pages). */
     public PageBuffer reset() {
         length = 0;
-        bytes.reset();
+        bytes.clear();
         return this;
     }
 
     /** Everything written so far. */
     public byte[] toByteArray() {
         encodeChars();
-        return bytes.toByteArray();
+        return java.util.Arrays.copyOf(bytes.array(), bytes.position());
     }
 
     /** Encodes what is still pending; {@link #bytes()} and {@link #size()} then hold the page. */
@@ -79,17 +90,33 @@ public final class PageBuffer extends Writer {
     }
 
     public int size() {
-        return bytes.size();
+        return bytes.position();
     }
 
     /** About how large the page is so far, without encoding what is pending: bytes plus pending characters. */
     public int sizeSoFar() {
-        return bytes.size() + length;
+        return bytes.position() + length;
     }
 
+    /** Encodes the pending characters as one run: a surrogate left unpaired at its end becomes '?'. */
     private void encodeChars() {
-        bytes.append(chars, 0, length);
+        if (length == 0) return;
+        CharBuffer in = CharBuffer.wrap(chars, 0, length);
+        encoder.reset();
+        ensureBytes(length); // most pages are mostly ASCII: one byte a character
+        CoderResult r;
+        while ((r = encoder.encode(in, bytes, true)).isOverflow()) ensureBytes(3 * in.remaining());
+        while (encoder.flush(bytes).isOverflow()) ensureBytes(16);
+        if (r.isError()) throw new IllegalStateException(r.toString()); // not with REPLACE
         length = 0;
+    }
+
+    private void ensureBytes(int more) {
+        if (bytes.remaining() < more) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(2 * bytes.capacity(), bytes.position() + more));
+            bytes.flip();
+            bytes = bigger.put(bytes);
+        }
     }
 
     private void ensure(int more) {

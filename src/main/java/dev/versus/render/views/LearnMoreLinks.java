@@ -81,8 +81,11 @@ final class LearnMoreLinks {
     private CodeLinks codeLinks(String locale, Code c, String pairDir) {
         return byCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
             Labels l = site.labels(locale);
-            Link page = new Link(markup(Html.escape(l.format("pattern.learnMoreCodes", Map.of("code", c.id())))
-                    + ": " + Html.inline(c.text(locale).title(), locale)), paths.link(pairDir, SitePaths.code(locale, c)));
+            // The pattern joins the code and its title in the locale's own punctuation (a colon in
+            // English, 「」 in Japanese); the title keeps its inline markup.
+            Link page = new Link(markup(l.fill(Html.escape(l.get("pattern.learnMoreCodes")),
+                    Map.of("code", Html.escape(c.id()), "title", Html.inline(c.text(locale).title(), locale)),
+                    "pattern.learnMoreCodes")), paths.link(pairDir, SitePaths.code(locale, c)));
             List<Link> references = new ArrayList<>();
             Set<String> urls = new HashSet<>();
             for (Reference r : c.references()) {

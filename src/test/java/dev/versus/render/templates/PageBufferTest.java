@@ -9,11 +9,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Versus encodes pages itself; the bytes must be exactly those of {@code String.getBytes(UTF_8)}. */
-class Utf8Test {
+/** A page buffer encodes pages into a buffer it keeps; the bytes must be exactly those of {@code String.getBytes(UTF_8)}. */
+class PageBufferTest {
     @Property(tries = 2000)
-    void encodesLikeTheJdk(@ForAll("text") String text) {
-        assertThat(Utf8.encode(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    void encodesLikeGetBytes(@ForAll("text") String text) {
+        PageBuffer page = new PageBuffer(8);
+        page.write(text);
+        assertThat(page.toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        page.reset().write(text + text);
+        page.finish();
+        assertThat(java.util.Arrays.copyOf(page.bytes(), page.size())).isEqualTo((text + text).getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 500)
