@@ -143,14 +143,17 @@
         };
         if (!r.agree) {
           r.detail = index.mismatch.replace('{basic}', basic.e.code.id).replace('{enhanced}', enhanced.written);
-        } else if (sev && index.sev[sev]) {
-          r.detail = index.together.replace('{severity}', index.sev[sev][0]).replace('{effect}', index.sev[sev][1]);
+        } else if (sev && basic.e.family.sev && basic.e.family.sev[sev]) {
+          var said = basic.e.family.sev[sev];
+          r.detail = index.together.replace('{severity}', said[0]).replace('{effect}', said[1]);
         }
         return r;
       }
       if (codes.length >= 2 && codes[0].e.family === codes[1].e.family) {
         var x = codes[0].e, y = codes[1].e;
         var a = x.order < y.order ? x : y, b = a === x ? y : x;
+        // A family that compares only some pairs lists them; no answer leads to a page it does not make.
+        if (a.family.pairs && a.family.pairs.indexOf(a.code.id + '-vs-' + b.code.id) < 0) return null;
         return {
           kind: 'pair', codes: [a, b],
           path: a.family.path + a.code.id + '-vs-' + b.code.id + '/',
@@ -214,11 +217,34 @@
 
   // "Compare [code] with [code]": the canonical pair page has the lower code first, in the
   // family's order, which is the order of the options.
+  // A family that compares only some pairs lists them (data-pairs): the second list then offers
+  // only the codes the first one has a page with.
   Array.prototype.forEach.call(document.querySelectorAll('form.compare-picker'), function (f) {
     var a = f.querySelector('select[name="a"]'), b = f.querySelector('select[name="b"]');
+    var listed = f.getAttribute('data-pairs');
+    var pairs = null;
+    if (listed) {
+      pairs = {};
+      listed.split(' ').forEach(function (slug) { pairs[slug] = true; });
+    }
+    function slug(x, y) {
+      return x.index < y.index ? x.value + '-vs-' + y.value : y.value + '-vs-' + x.value;
+    }
+    function offer() {
+      if (!pairs) return;
+      var chosen = a.options[a.selectedIndex], keep = -1;
+      Array.prototype.forEach.call(b.options, function (o) {
+        o.disabled = !pairs[slug(chosen, o)];
+        if (!o.disabled && (keep < 0 || o.index === b.selectedIndex)) keep = o.index;
+      });
+      if (keep >= 0) b.selectedIndex = keep;
+    }
+    a.addEventListener('change', offer);
+    offer();
     f.addEventListener('submit', function (event) {
       event.preventDefault();
       if (a.selectedIndex === b.selectedIndex) { b.focus(); return; }
+      if (pairs && !pairs[slug(a.options[a.selectedIndex], b.options[b.selectedIndex])]) { b.focus(); return; }
       var x = a.selectedIndex < b.selectedIndex ? a : b, y = x === a ? b : a;
       global.location.href = f.getAttribute('data-base') + x.value + '-vs-' + y.value + '/' + f.getAttribute('data-suffix');
     });

@@ -25,6 +25,13 @@ class GoldenPagesTest {
             "en/smtp/550-vs-553/index.html", "ja/smtp/550-vs-553/index.html",   // same class
             "en/smtp/250-vs-550/index.html", "ja/smtp/250-vs-550/index.html",   // success vs failure
             "en/smtp-enhanced/X.2.2-vs-X.3.4/index.html", "ja/smtp-enhanced/X.2.2-vs-X.3.4/index.html",
+            // Issue 15: on each, Key differences states what tells the two codes apart.
+            "en/smtp/221-vs-250/index.html", "ja/smtp/221-vs-250/index.html",   // success that closes vs one that does not
+            "en/smtp/450-vs-550/index.html", "ja/smtp/450-vs-550/index.html",   // same subject, temporary vs permanent
+            "en/smtp/535-vs-538/index.html", "ja/smtp/535-vs-538/index.html",   // a historic code
+            "en/smtp-enhanced/X.1.1-vs-X.1.2/index.html", "ja/smtp-enhanced/X.1.1-vs-X.1.2/index.html", // mailbox vs domain
+            "en/smtp-enhanced/X.7.1-vs-X.7.26/index.html", "ja/smtp-enhanced/X.7.1-vs-X.7.26/index.html", // policy vs sender checks
+            "en/smtp-enhanced/X.7.5-vs-X.7.6/index.html", "ja/smtp-enhanced/X.7.5-vs-X.7.6/index.html",   // no fact differs
     })
     void comparisonPageMatchesItsReviewedCopy(String page) throws IOException {
         String actual = RepoSite.page(page);

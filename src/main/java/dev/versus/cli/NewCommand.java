@@ -163,9 +163,16 @@ final class NewCommand implements Runnable {
             }
             Path file = familyDir.resolve(code + ".yaml");
             if (Files.exists(file)) return fail(err, file + " already exists");
+            // The family's facts, each with the values it allows, as comments to fill in.
             List<String> commands = new ArrayList<>();
-            if (fam instanceof YamlNode.Mapping m && m.get("commands") instanceof YamlNode.Mapping c) {
-                commands.addAll(c.entries().keySet());
+            if (fam instanceof YamlNode.Mapping m && m.get("facts") instanceof YamlNode.Sequence facts) {
+                for (YamlNode f : facts.items()) {
+                    if (!(f instanceof YamlNode.Mapping fm) || !(fm.get("id") instanceof YamlNode.Scalar id)) continue;
+                    String kind = fm.get("kind") instanceof YamlNode.Scalar k ? k.value() : "";
+                    List<String> values = fm.get("values") instanceof YamlNode.Mapping vs ? List.copyOf(vs.entries().keySet()) : List.of();
+                    commands.add(id.value() + ": " + ("several-of".equals(kind) ? "[]" : values.isEmpty() ? "" : values.get(0))
+                            + (values.isEmpty() ? "" : "   # " + kind + " of " + String.join(", ", values)));
+                }
             }
             String defaultLocale = scalar(site, "defaultLocale");
             List<String> locales = new ArrayList<>();
@@ -201,8 +208,10 @@ final class NewCommand implements Runnable {
     }
 
     /** A code file with every field, each explained; the placeholder values validate. */
-    static String codeFile(String code, List<String> commands) {
-        String example = commands.isEmpty() ? "" : commands.get(0);
+    static String codeFile(String code, List<String> facts) {
+        // Commented out: the group's defaults stand until the author writes the code's own value.
+        String example = facts.isEmpty() ? "# (the family declares no facts)"
+                : String.join("\n", facts.stream().map(f -> "# " + f).toList());
         return """
                 # One code: its facts and its English text (docs/CONTENT-FORMAT.md has every rule).
                 code: '%1$s'                         # must equal the file name
@@ -227,12 +236,9 @@ final class NewCommand implements Runnable {
                 # Optional Markdown: what a careful reader must know besides.
                 # notes: |
                 #   ...
-                # What it affects: connection, session, transaction, recipient, message or command.
-                scope: command
-                # Where the cause usually lies: sender, receiver, either, or none (success codes).
-                cause: either
-                # What may return it, from the family's commands: in _family.yaml (may be empty: []).
-                commands: [%2$s]
+                # Its facts: a line per fact of the family's facts: in _family.yaml, where its group
+                # gives no default or it differs from it (for example: retry: later).
+                %2$s
                 # Codes of this family a reader should compare it with (may be empty: []).
                 related: []
                 # Optional: codes of other families it travels with, as family:code.

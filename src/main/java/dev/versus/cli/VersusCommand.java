@@ -80,7 +80,8 @@ public final class VersusCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
             err.println(TerminalText.visible("versus: internal error: " + e));
-            if (parse.hasMatchedOption("--debug")) e.printStackTrace(err);
+            // --debug belongs to the subcommand (versus build --debug): the top level never has it.
+            if (debug(parse)) e.printStackTrace(err);
             else err.println("run again with --debug for the stack trace, and please report it");
             err.flush();
             return FAILED;

@@ -1,54 +1,87 @@
 package dev.versus.compare;
 
+import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
-import dev.versus.model.Group;
+import dev.versus.model.Fact;
 import dev.versus.model.Pair;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What two codes share and where they differ, derived from their facts once per pair and
- * independent of language. {@link PairSentences} turns it into prose for each locale.
+ * independent of language: which sentence pattern says each thing, with typed arguments. The
+ * render stage writes it in each locale ({@code render.views.PairSentences}).
  *
- * @param sameGroup the group both codes belong to, or null if they differ
- * @param differences only the differences that hold, most important first
+ * @param glance      one row per fact shown at a glance, in the family's order
+ * @param shared      the clauses ({@code same} patterns) of the facts both codes share, most
+ *                    important first; said once, in one sentence
+ * @param differences one sentence per fact that differs, most important first; empty when no
+ *                    fact differs (the page then says what each code means)
+ * @param forServer   what a server should weigh between the two
+ * @param forReceiver what to do on receiving each code
  */
-public record Comparison(Pair pair, Group sameGroup, List<Difference> differences) {
+public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, List<Statement> differences,
+                         List<Statement> forServer, List<Statement> forReceiver) {
     public Comparison {
+        glance = List.copyOf(glance);
+        shared = List.copyOf(shared);
         differences = List.copyOf(differences);
+        forServer = List.copyOf(forServer);
+        forReceiver = List.copyOf(forReceiver);
     }
 
-    /** One contrast between the two codes; each becomes one sentence. */
-    public sealed interface Difference {}
-
-    /** Different severity (success / intermediate / transient / permanent). */
-    public record SeverityDiff(String a, String b) implements Difference {}
-
-    /** Different group in a family whose groups carry no severity (an enhanced code's subject). */
-    public record GroupDiff(Group a, Group b) implements Difference {}
-
-    /** Different reach: the whole connection, one recipient, the message... */
-    public record ScopeDiff(String a, String b) implements Difference {}
-
-    /** Different points of the session; commands in session order. */
-    public record CommandsDiff(List<String> shared, List<String> aOnly, List<String> bOnly,
-                               List<String> a, List<String> b) implements Difference {
-        public CommandsDiff {
-            shared = List.copyOf(shared);
-            aOnly = List.copyOf(aOnly);
-            bOnly = List.copyOf(bOnly);
+    /** A row of the at-a-glance table: the fact's values for each code (either may be empty). */
+    public record Row(Fact fact, List<String> a, List<String> b, boolean differs) {
+        public Row {
             a = List.copyOf(a);
             b = List.copyOf(b);
         }
     }
 
-    /** Where the condition usually lies. */
-    public record CauseDiff(String a, String b) implements Difference {}
+    /**
+     * One sentence (or, for {@code shared}, one clause): pattern {@code pattern} of {@code fact},
+     * or of the family or locale when {@code fact} is null, filled with {@code args}.
+     */
+    public record Statement(Fact fact, String pattern, Map<String, Arg> args) {
+        public Statement {
+            args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        }
+    }
 
-    /** Codes of another family that travel with each (either side may be empty, not both). */
-    public record LinksDiff(String family, List<CodeRef> a, List<CodeRef> b) implements Difference {
-        public LinksDiff {
-            a = List.copyOf(a);
-            b = List.copyOf(b);
+    /** A typed argument of a pattern; the writer turns each into text of its locale. */
+    public sealed interface Arg {}
+
+    /** A code, written as a link to its page. */
+    public record CodeArg(Code code) implements Arg {}
+
+    /** Several codes of the pair said together ("On 221 and 250, ..."), joined as a list. */
+    public record CodesArg(List<Code> codes) implements Arg {
+        public CodesArg {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** A code's title in the page's locale. */
+    public record TitleArg(Code code) implements Arg {}
+
+    /** A code's summary in the page's locale, as a sentence. */
+    public record SummaryArg(Code code) implements Arg {}
+
+    /** A family's short name. */
+    public record FamilyArg(String family) implements Arg {}
+
+    /** Values of a fact, in one of their forms; several are joined as a list. */
+    public record ValuesArg(Fact fact, List<String> values, String form) implements Arg {
+        public ValuesArg {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** Codes of another family, as links, at most a few and then "N more". */
+    public record RefsArg(List<CodeRef> refs) implements Arg {
+        public RefsArg {
+            refs = List.copyOf(refs);
         }
     }
 }

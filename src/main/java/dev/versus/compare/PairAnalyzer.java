@@ -1,67 +1,226 @@
 package dev.versus.compare;
 
-import dev.versus.compare.Comparison.CauseDiff;
-import dev.versus.compare.Comparison.CommandsDiff;
-import dev.versus.compare.Comparison.Difference;
-import dev.versus.compare.Comparison.GroupDiff;
-import dev.versus.compare.Comparison.LinksDiff;
-import dev.versus.compare.Comparison.ScopeDiff;
-import dev.versus.compare.Comparison.SeverityDiff;
+import dev.versus.compare.Comparison.Arg;
+import dev.versus.compare.Comparison.CodeArg;
+import dev.versus.compare.Comparison.FamilyArg;
+import dev.versus.compare.Comparison.RefsArg;
+import dev.versus.compare.Comparison.Row;
+import dev.versus.compare.Comparison.Statement;
+import dev.versus.compare.Comparison.ValuesArg;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
+import dev.versus.model.Fact;
+import dev.versus.model.FactPatterns;
+import dev.versus.model.FactText;
 import dev.versus.model.Family;
-import dev.versus.model.Group;
 import dev.versus.model.Pair;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Derives a {@link Comparison} from the facts of two codes. Only contrasts that hold are kept:
- * two codes with the same scope get no scope sentence. Stateless and thread-safe.
+ * The comparison engine: compares two codes fact by fact, for any family and any fact the
+ * family declares, and says which pattern states each result. Only what holds for both codes
+ * is said: a fact one code has no value for is neither shared nor a difference. Stateless and
+ * thread-safe.
  */
 public final class PairAnalyzer {
+    /** Shared facts named in the shared sentence; the table shows the rest. */
+    static final int MAX_SHARED = 3;
 
     public Comparison analyze(Pair pair) {
         Family family = pair.family();
         Code a = pair.a();
         Code b = pair.b();
-        Group ga = family.groupOf(a);
-        Group gb = family.groupOf(b);
-        List<Difference> diffs = new ArrayList<>();
-        boolean severities = ga.severity() != null && gb.severity() != null;
-        if (severities && !ga.severity().equals(gb.severity())) {
-            diffs.add(new SeverityDiff(ga.severity(), gb.severity()));
+        List<Row> glance = new ArrayList<>();
+        List<Statement> shared = new ArrayList<>();
+        List<Statement> differences = new ArrayList<>();
+        List<Statement> forServer = new ArrayList<>();
+        List<Statement> forReceiver = new ArrayList<>();
+        // Most important first; equal weights in the family's order (a stable sort).
+        List<Fact> byWeight = new ArrayList<>(family.facts());
+        byWeight.sort(Comparator.comparingInt(Fact::weight).reversed());
+        for (Fact fact : family.facts()) {
+            List<String> va = a.fact(fact.id());
+            List<String> vb = b.fact(fact.id());
+            // A code without codes of the other family differs from one with them (differOne says
+            // so); for any other fact an empty side is no value, neither shared nor different.
+            boolean differs = !va.equals(vb) && (fact.kind() == Fact.Kind.CODES || (!va.isEmpty() && !vb.isEmpty()));
+            if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
         }
-        if (!a.scope().equals(b.scope())) diffs.add(new ScopeDiff(a.scope(), b.scope()));
-        commands(a, b, diffs);
-        if (!a.cause().equals(b.cause()) && !"none".equals(a.cause()) && !"none".equals(b.cause())
-                && !"either".equals(a.cause()) && !"either".equals(b.cause())) {
-            diffs.add(new CauseDiff(a.cause(), b.cause()));
+        for (Fact fact : byWeight) {
+            List<String> va = a.fact(fact.id());
+            List<String> vb = b.fact(fact.id());
+            Set<String> forms = forms(fact);
+            if (va.isEmpty() && vb.isEmpty()) continue;
+            if (va.equals(vb)) {
+                if (has(fact, "same") && shared.size() < MAX_SHARED) {
+                    Map<String, Arg> args = new LinkedHashMap<>();
+                    values(args, fact, "value", va, forms);
+                    shared.add(new Statement(fact, "same", args));
+                }
+            } else if (fact.kind() == Fact.Kind.CODES) {
+                codes(fact, a, b, va, vb, differences);
+            } else if (!va.isEmpty() && !vb.isEmpty()) {
+                differ(fact, a, b, va, vb, forms, differences);
+                choose(fact, a, b, va, vb, forServer);
+            }
         }
-        links(a, b, diffs);
-        // The intro already names both groups; repeat it as a difference only if nothing else differs.
-        if (!severities && !ga.key().equals(gb.key()) && diffs.isEmpty()) diffs.add(new GroupDiff(ga, gb));
-        return new Comparison(pair, ga.key().equals(gb.key()) ? ga : null, diffs);
+        for (Fact fact : byWeight) {
+            advice(fact, a, b, "serverAdvice", forServer);
+            advice(fact, a, b, "advice", forReceiver);
+        }
+        return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
     }
 
-    private static void commands(Code a, Code b, List<Difference> diffs) {
-        if (a.commands().isEmpty() || b.commands().isEmpty() || a.commands().equals(b.commands())) return;
-        List<String> shared = a.commands().stream().filter(b.commands()::contains).toList();
-        List<String> aOnly = a.commands().stream().filter(c -> !b.commands().contains(c)).toList();
-        List<String> bOnly = b.commands().stream().filter(c -> !a.commands().contains(c)).toList();
-        diffs.add(new CommandsDiff(shared, aOnly, bOnly, a.commands(), b.commands()));
+    private static void differ(Fact fact, Code a, Code b, List<String> va, List<String> vb, Set<String> forms,
+                               List<Statement> out) {
+        Map<String, Arg> args = new LinkedHashMap<>();
+        args.put("a", new CodeArg(a));
+        args.put("b", new CodeArg(b));
+        if (fact.kind() == Fact.Kind.SEVERAL_OF) {
+            List<String> common = va.stream().filter(vb::contains).toList();
+            List<String> aOnly = va.stream().filter(v -> !vb.contains(v)).toList();
+            List<String> bOnly = vb.stream().filter(v -> !va.contains(v)).toList();
+            if (!common.isEmpty() && has(fact, "differSubset") && (aOnly.isEmpty() || bOnly.isEmpty())) {
+                // The code with more values is {a}: "both answer X, but only {a} answers Y".
+                boolean aMore = bOnly.isEmpty();
+                args.put("a", new CodeArg(aMore ? a : b));
+                args.put("b", new CodeArg(aMore ? b : a));
+                values(args, fact, "shared", common, forms);
+                values(args, fact, "aOnly", aMore ? aOnly : bOnly, forms);
+                out.add(new Statement(fact, "differSubset", args));
+                return;
+            }
+            if (!common.isEmpty() && has(fact, "differOverlap")) {
+                values(args, fact, "shared", common, forms);
+                values(args, fact, "aOnly", aOnly, forms);
+                values(args, fact, "bOnly", bOnly, forms);
+                out.add(new Statement(fact, "differOverlap", args));
+                return;
+            }
+        }
+        if (va.size() == 1 && vb.size() == 1) {
+            // A pattern for this pair of values, written for either order.
+            for (boolean swap : new boolean[] {false, true}) {
+                String specific = "differ." + (swap ? vb : va).get(0) + "." + (swap ? va : vb).get(0);
+                if (has(fact, specific)) {
+                    args.put("a", new CodeArg(swap ? b : a));
+                    args.put("b", new CodeArg(swap ? a : b));
+                    values(args, fact, "aValue", swap ? vb : va, forms);
+                    values(args, fact, "bValue", swap ? va : vb, forms);
+                    out.add(new Statement(fact, specific, args));
+                    return;
+                }
+            }
+        }
+        values(args, fact, "aValue", va, forms);
+        values(args, fact, "bValue", vb, forms);
+        if (has(fact, "differ")) out.add(new Statement(fact, "differ", args));
     }
 
-    private static void links(Code a, Code b, List<Difference> diffs) {
-        TreeSet<String> families = new TreeSet<>();
-        a.links().forEach(l -> families.add(l.family()));
-        b.links().forEach(l -> families.add(l.family()));
-        for (String f : families) {
-            List<CodeRef> la = a.links().stream().filter(l -> l.family().equals(f)).toList();
-            List<CodeRef> lb = b.links().stream().filter(l -> l.family().equals(f)).toList();
-            if (!Objects.equals(la, lb)) diffs.add(new LinksDiff(f, la, lb));
+    private static void codes(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
+        Map<String, Arg> args = new LinkedHashMap<>();
+        args.put("family", new FamilyArg(fact.family()));
+        if (va.isEmpty() || vb.isEmpty()) {
+            if (!has(fact, "differOne")) return;
+            args.put("a", new CodeArg(va.isEmpty() ? b : a));
+            args.put("b", new CodeArg(va.isEmpty() ? a : b));
+            args.put("aValue", new RefsArg(refs(va.isEmpty() ? vb : va)));
+            out.add(new Statement(fact, "differOne", args));
+            return;
         }
+        if (!has(fact, "differ")) return;
+        args.put("a", new CodeArg(a));
+        args.put("b", new CodeArg(b));
+        args.put("aValue", new RefsArg(refs(va)));
+        args.put("bValue", new RefsArg(refs(vb)));
+        out.add(new Statement(fact, "differ", args));
+    }
+
+    private static void choose(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
+        if (va.size() != 1 || vb.size() != 1) return;
+        for (boolean swap : new boolean[] {false, true}) {
+            String name = "choose." + (swap ? vb : va).get(0) + "." + (swap ? va : vb).get(0);
+            if (has(fact, name)) {
+                Map<String, Arg> args = new LinkedHashMap<>();
+                args.put("a", new CodeArg(swap ? b : a));
+                args.put("b", new CodeArg(swap ? a : b));
+                out.add(new Statement(fact, name, args));
+                return;
+            }
+        }
+    }
+
+    /**
+     * One sentence per code, from the pattern for its value (or the fact's general one); when
+     * both codes get the same sentence it is said once, of both.
+     */
+    private static void advice(Fact fact, Code a, Code b, String kind, List<Statement> out) {
+        if (fact.kind() == Fact.Kind.CODES) return;
+        String na = adviceName(fact, a, kind);
+        String nb = adviceName(fact, b, kind);
+        if (na != null && na.equals(nb) && a.fact(fact.id()).equals(b.fact(fact.id()))) {
+            Map<String, Arg> args = new LinkedHashMap<>();
+            args.put("code", new Comparison.CodesArg(List.of(a, b)));
+            values(args, fact, "value", a.fact(fact.id()), forms(fact));
+            out.add(new Statement(fact, na, args));
+            return;
+        }
+        for (Code c : List.of(a, b)) {
+            String name = c == a ? na : nb;
+            if (name == null) continue;
+            Map<String, Arg> args = new LinkedHashMap<>();
+            args.put("code", new CodeArg(c));
+            values(args, fact, "value", c.fact(fact.id()), forms(fact));
+            out.add(new Statement(fact, name, args));
+        }
+    }
+
+    private static String adviceName(Fact fact, Code c, String kind) {
+        List<String> v = c.fact(fact.id());
+        if (v.isEmpty()) return null;
+        if (v.size() == 1 && has(fact, kind + "." + v.get(0))) return kind + "." + v.get(0);
+        return has(fact, kind) ? kind : null;
+    }
+
+    /** The value slot and one slot per form: value, effect; aValue, aEffect; shared, sharedEffect. */
+    private static void values(Map<String, Arg> args, Fact fact, String slot, List<String> values, Set<String> forms) {
+        if (fact.kind() == Fact.Kind.CODES) {
+            args.put(slot, new RefsArg(refs(values)));
+            args.put("family", new FamilyArg(fact.family()));
+            return;
+        }
+        args.put(slot, new ValuesArg(fact, values, FactText.VALUE));
+        for (String form : forms) {
+            if (!form.equals(FactText.VALUE)) args.put(FactPatterns.placeholder(slot, form), new ValuesArg(fact, values, form));
+        }
+    }
+
+    private static List<CodeRef> refs(List<String> values) {
+        return values.stream().map(v -> {
+            int colon = v.indexOf(':');
+            return new CodeRef(v.substring(0, colon), v.substring(colon + 1));
+        }).toList();
+    }
+
+    /** Patterns are the same set in every locale (the validator sees to it): ask any one. */
+    private static boolean has(Fact fact, String pattern) {
+        for (FactText t : fact.texts().values()) return t.patterns().containsKey(pattern);
+        return false;
+    }
+
+    /** The forms of the fact's values, the same in every locale. */
+    static Set<String> forms(Fact fact) {
+        Set<String> out = new TreeSet<>();
+        for (FactText t : fact.texts().values()) {
+            t.values().values().forEach(f -> out.addAll(f.keySet()));
+            break;
+        }
+        return out;
     }
 }

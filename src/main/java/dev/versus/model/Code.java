@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * One reply code with its facts and its prose in every locale of the site.
  *
+ * @param facts fact id → its values (the code's own or its group's default), in the fact's
+ *              declared order; a fact the code has no value for is absent
  * @param links codes of other families it travels with, both those it names in {@code seeAlso}
  *              and those that name it, sorted
  * @param aliases per locale, the phrases people see in bounces and search for ("user unknown",
@@ -18,9 +20,7 @@ public record Code(
         String id,
         String groupKey,
         Map<String, CodeText> texts,
-        String scope,
-        String cause,
-        List<String> commands,
+        Map<String, List<String>> facts,
         List<String> related,
         List<CodeRef> links,
         List<Reference> references,
@@ -30,7 +30,9 @@ public record Code(
 
     public Code {
         texts = Map.copyOf(texts);
-        commands = List.copyOf(commands);
+        java.util.Map<String, List<String>> f = new java.util.TreeMap<>();
+        facts.forEach((k, v) -> f.put(k, List.copyOf(v)));
+        facts = java.util.Collections.unmodifiableMap(f);
         related = List.copyOf(related);
         links = List.copyOf(links);
         references = List.copyOf(references);
@@ -46,6 +48,11 @@ public record Code(
     /** The examples shown in {@code locale}: the default language's and that locale's own. */
     public List<Example> examples(String locale, String defaultLocale) {
         return examples.stream().filter(e -> e.lang().equals(defaultLocale) || e.lang().equals(locale)).toList();
+    }
+
+    /** The values of fact {@code id}, empty if the code has none. */
+    public List<String> fact(String id) {
+        return facts.getOrDefault(id, List.of());
     }
 
     public CodeText text(String locale) {

@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * A family of codes compared with each other (SMTP reply codes, SMTP enhanced status codes).
- * Codes are sorted by {@link CodeOrder}; {@code commandLabels} maps locale → command id → label,
- * in session order; {@code notes} are hand-written notes keyed by pair slug.
+ * Codes are sorted by {@link CodeOrder}; {@code facts} are the facts it declares, in their
+ * declared order; {@code patterns} are its own sentence patterns (locale → name → text), which
+ * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
+ * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
+ * comparison page ({@link #pairs()}, {@link #hasPair}).
  */
 public record Family(
         String id,
@@ -16,25 +19,43 @@ public record Family(
         Map<String, Text> titles,
         Map<String, Text> descriptions,
         List<Group> groups,
-        Map<String, Map<String, Text>> commandLabels,
+        List<Fact> facts,
+        Map<String, Map<String, Text>> patterns,
         List<Code> codes,
-        Map<String, PairNote> notes) {
+        Map<String, PairNote> notes,
+        PairSelection pairSelection) {
 
     public Family {
         names = Map.copyOf(names);
         titles = Map.copyOf(titles);
         descriptions = Map.copyOf(descriptions);
         groups = List.copyOf(groups);
-        Map<String, Map<String, Text>> labels = new LinkedHashMap<>();
-        commandLabels.forEach((k, v) -> labels.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        commandLabels = java.util.Collections.unmodifiableMap(labels);
+        facts = List.copyOf(facts);
+        Map<String, Map<String, Text>> p = new LinkedHashMap<>();
+        patterns.forEach((k, v) -> p.put(k, Map.copyOf(v)));
+        patterns = java.util.Collections.unmodifiableMap(p);
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
         notes = Map.copyOf(notes);
+        if (pairSelection == null) pairSelection = PairSelection.ALL;
     }
 
     /** The short name used in titles ("SMTP") in a locale. */
     public String name(String locale) {
         return names.get(locale).value();
+    }
+
+    /** The fact with this id, or null. */
+    public Fact fact(String id) {
+        for (Fact f : facts) {
+            if (f.id().equals(id)) return f;
+        }
+        return null;
+    }
+
+    /** The family's own pattern {@code name} in a locale, or null if it uses the locale's. */
+    public Text pattern(String locale, String name) {
+        Map<String, Text> p = patterns.get(locale);
+        return p == null ? null : p.get(name);
     }
 
     /** The hand-written note on a pair, or null. */
@@ -78,16 +99,28 @@ public record Family(
      * in step with {@link #pairs()}.
      */
     public long pairCount() {
+        if (!pairSelection.all()) return pairSelection.slugs().size();
         long n = codes.size();
         return n * (n - 1) / 2;
     }
 
-    /** Every unordered pair, lower code first, in a stable order. */
+    /**
+     * Whether the two codes (either order) have a comparison page. Every link to a comparison
+     * asks this first, so no page links to one the family does not make.
+     */
+    public boolean hasPair(Code x, Code y) {
+        if (x.id().equals(y.id())) return false;
+        if (pairSelection.all()) return true;
+        boolean xFirst = CodeOrder.INSTANCE.compare(x.id(), y.id()) < 0;
+        return pairSelection.slugs().contains(xFirst ? x.id() + "-vs-" + y.id() : y.id() + "-vs-" + x.id());
+    }
+
+    /** Every pair with a comparison page, lower code first, in a stable order. */
     public List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(codes.size() * (codes.size() - 1) / 2);
+        List<Pair> pairs = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, pairCount()));
         for (int i = 0; i < codes.size(); i++) {
             for (int j = i + 1; j < codes.size(); j++) {
-                pairs.add(new Pair(this, codes.get(i), codes.get(j)));
+                if (hasPair(codes.get(i), codes.get(j))) pairs.add(new Pair(this, codes.get(i), codes.get(j)));
             }
         }
         return pairs;

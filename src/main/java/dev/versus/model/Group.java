@@ -1,15 +1,19 @@
 package dev.versus.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * A class of codes within a family (SMTP's first digit, an enhanced code's subject).
- * {@code severity} is one of success, intermediate, transient, permanent, or null where the
- * family's groups say nothing about it. Names are per locale.
+ * A class of codes within a family (SMTP's first digit, an enhanced code's subject), with the
+ * values of facts its codes share unless a code says otherwise ({@code facts}: fact id → values).
+ * Names are per locale.
  */
-public record Group(String key, String severity, Map<String, Text> names) {
+public record Group(String key, Map<String, Text> names, Map<String, List<String>> facts) {
     public Group {
         names = Map.copyOf(names);
+        java.util.Map<String, List<String>> f = new java.util.TreeMap<>();
+        facts.forEach((k, v) -> f.put(k, List.copyOf(v)));
+        facts = java.util.Collections.unmodifiableMap(f);
     }
 
     public Text name(String locale) {

@@ -33,8 +33,20 @@ public record Labels(String locale, Map<String, String> values) {
     }
 
     public String fill(String pattern, Map<String, String> args, String key) {
-        List<String> segments = segments(pattern);
-        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        return fill(segments(pattern), args::get, false, key, locale);
+    }
+
+    /**
+     * The one pattern filler, for labels and for generated sentences: {@code segments} (from
+     * {@link #segments}) with each placeholder replaced by {@code value.apply(name)}. A space
+     * the pattern puts between a wide (Japanese) value and wide text goes, on either side
+     * ({@link Text#startsWithGap}); with {@code html}, the values are HTML and their edges are
+     * read past their tags. A placeholder without a value is a bug the validator should have
+     * caught, not a blank.
+     */
+    public static String fill(List<String> segments, java.util.function.Function<String, String> value, boolean html,
+                              String key, String locale) {
+        StringBuilder out = new StringBuilder(128);
         boolean wideBefore = false;
         for (int i = 0; i < segments.size(); i++) {
             String part = segments.get(i);
@@ -42,16 +54,39 @@ public record Labels(String locale, Map<String, String> values) {
                 out.append(wideBefore && Text.startsWithGap(part) ? part.substring(1) : part);
                 continue;
             }
-            String v = args.get(part);
+            String v = value.apply(part);
             if (v == null) {
                 throw new IllegalStateException("pattern '" + key + "' in locale " + locale
                         + " uses {" + part + "}, which is not provided here");
             }
-            if (!v.isEmpty() && Text.endsWithGap(out) && Text.isWide(v.charAt(0))) out.setLength(out.length() - 1);
+            char first = html ? firstVisible(v) : v.isEmpty() ? ' ' : v.charAt(0);
+            if (Text.endsWithGap(out) && Text.isWide(first)) out.setLength(out.length() - 1);
             out.append(v);
-            wideBefore = !v.isEmpty() && Text.isWide(v.charAt(v.length() - 1));
+            wideBefore = Text.isWide(html ? lastVisible(v) : v.isEmpty() ? ' ' : v.charAt(v.length() - 1));
         }
         return out.toString();
+    }
+
+    /** The first character of {@code html} outside its tags, or a space if there is none. */
+    public static char firstVisible(String html) {
+        int i = 0;
+        while (i < html.length() && html.charAt(i) == '<') {
+            int close = html.indexOf('>', i);
+            if (close < 0) break;
+            i = close + 1;
+        }
+        return i < html.length() ? html.charAt(i) : ' ';
+    }
+
+    /** The last character of {@code html} outside its tags, or a space if there is none. */
+    public static char lastVisible(String html) {
+        int end = html.length();
+        while (end > 0 && html.charAt(end - 1) == '>') {
+            int open = html.lastIndexOf('<', end - 1);
+            if (open < 0) break;
+            end = open;
+        }
+        return end > 0 ? html.charAt(end - 1) : ' ';
     }
 
     /** Split patterns, by pattern text: a locale has a few hundred, filled thousands of times each. */

@@ -170,7 +170,11 @@ public final class ChangeImpact implements Predicate<Page> {
         for (Family now : after.families()) {
             Family was = before.family(now.id());
             if (!was.names().equals(now.names()) || !was.titles().equals(now.titles())
-                    || !was.groups().equals(now.groups()) || !sameCommands(was, now)) {
+                    || !was.groups().equals(now.groups())
+                    // Facts and the family's patterns are named on every page of the family.
+                    || !was.facts().equals(now.facts()) || !was.patterns().equals(now.patterns())
+                    // Which pairs have pages: every "Compare with", picker, count and learn-more list.
+                    || !was.pairSelection().equals(now.pairSelection())) {
                 all = true;
                 return;
             }
@@ -302,18 +306,6 @@ public final class ChangeImpact implements Predicate<Page> {
             }, (start, end, href) -> {});
         }
         return found[0];
-    }
-
-    private static boolean sameCommands(Family was, Family now) {
-        if (!was.commandLabels().keySet().equals(now.commandLabels().keySet())) return false;
-        for (var e : was.commandLabels().entrySet()) {
-            Map<String, Text> other = now.commandLabels().get(e.getKey());
-            // Order matters: commands are listed in session order.
-            if (!List.copyOf(e.getValue().keySet()).equals(List.copyOf(other.keySet())) || !e.getValue().equals(other)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void add(Map<String, Set<String>> byFamily, String family, String id) {

@@ -12,6 +12,7 @@ import dev.versus.model.CodeText;
 import dev.versus.model.Example;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
+import dev.versus.model.PairSelection;
 import dev.versus.model.Reference;
 import dev.versus.model.Text;
 import java.util.ArrayList;
@@ -49,24 +50,33 @@ final class FamilyReader {
 
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
-                 Map<String, Map<String, Text>> commandLabels, Map<String, CodeDraft> codes,
-                 Map<String, dev.versus.model.PairNote> notes) {
+                 List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
+                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
                 Set<CodeRef> links = new TreeSet<>(c.seeAlsoRefs());
                 links.addAll(reverse.getOrDefault(id + ":" + c.id(), Set.of()));
-                built.add(new Code(id, c.id(), c.group(), c.texts(), c.scope(), c.cause(), c.commands(),
+                Map<String, List<String>> values = new TreeMap<>(c.facts());
+                // A codes fact lists the codes of its family this code travels with, both ways.
+                for (FactReader.Draft f : facts) {
+                    if (f.kind != dev.versus.model.Fact.Kind.CODES) continue;
+                    List<String> refs = links.stream().filter(l -> l.family().equals(f.family))
+                            .map(l -> l.family() + ":" + l.code()).toList();
+                    if (!refs.isEmpty()) values.put(f.id, refs);
+                }
+                built.add(new Code(id, c.id(), c.group(), c.texts(), values,
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
                         c.location(), c.aliases(), c.examples()));
             }
-            return new Family(id, names, titles, descriptions, groups, commandLabels, built, notes);
+            return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
+                    patterns, built, notes, pairs);
         }
     }
 
     /** One code as read, with the locations of the values that are checked against other files. */
-    record CodeDraft(String id, String group, Map<String, CodeText> texts, String scope, String cause,
-                     List<String> commands, List<Fields.Item> related, List<Fields.Item> seeAlso,
+    record CodeDraft(String id, String group, Map<String, CodeText> texts, Map<String, List<String>> facts,
+                     List<Fields.Item> related, List<Fields.Item> seeAlso,
                      List<Reference> references, Location location, Map<String, List<String>> aliases,
                      List<Example> examples) {
         List<CodeRef> seeAlsoRefs() {
@@ -94,8 +104,13 @@ final class FamilyReader {
         String description = f.text("description");
         com.google.re2j.Pattern codePattern = regex(f, "codePattern", 0);
         com.google.re2j.Pattern groupBy = regex(f, "groupBy", 1);
-        List<GroupDraft> groups = readGroups(f);
-        Map<String, Fields.Item> commands = f.textMap("commands", true);
+        FactReader factReader = new FactReader(problems, defaultLocale);
+        Set<String> reserved = new TreeSet<>(Vocabulary.CODE_FIELDS);
+        reserved.addAll(Vocabulary.GROUP_FIELDS);
+        List<FactReader.Draft> facts = factReader.declarations(f, reserved);
+        List<GroupDraft> groups = readGroups(f, factReader, facts);
+        Map<String, Map<String, Text>> patterns = new TreeMap<>();
+        patterns.put(defaultLocale, familyPatterns(f, defaultLocale, null));
         if (id == null || name == null || title == null || description == null || codePattern == null || groupBy == null) {
             return null;
         }
@@ -104,14 +119,10 @@ final class FamilyReader {
         Map<String, Text> titles = new TreeMap<>();
         Map<String, Text> descriptions = new TreeMap<>();
         Map<String, Map<String, Text>> groupNames = new TreeMap<>();
-        Map<String, Map<String, Text>> commandLabels = new TreeMap<>();
         for (String locale : locales) {
             names.put(locale, new Text(name, defaultLocale));
             titles.put(locale, new Text(title, defaultLocale));
             descriptions.put(locale, new Text(description, defaultLocale));
-            Map<String, Text> cl = new LinkedHashMap<>();
-            commands.forEach((k, v) -> cl.put(k, new Text(v.value(), defaultLocale)));
-            commandLabels.put(locale, cl);
             Map<String, Text> gn = new LinkedHashMap<>();
             groups.forEach(g -> gn.put(g.key(), new Text(g.name(), defaultLocale)));
             groupNames.put(locale, gn);
@@ -131,21 +142,28 @@ final class FamilyReader {
                 if (groupNames.get(locale).containsKey(k)) groupNames.get(locale).put(k, new Text(v.value(), locale));
                 else problems.add(v.location(), "group '" + k + "' does not exist in " + raw.family().path());
             });
-            t.textMap("commands", false).forEach((k, v) -> {
-                if (commandLabels.get(locale).containsKey(k)) commandLabels.get(locale).put(k, new Text(v.value(), locale));
-                else problems.add(v.location(), "command '" + k + "' does not exist in " + raw.family().path());
-            });
+            factReader.translation(t, locale, facts, raw.family().path());
+            patterns.put(locale, familyPatterns(t, locale, patterns.get(defaultLocale)));
+        }
+        for (String locale : locales) {
+            if (locale.equals(defaultLocale)) continue;
+            boolean translated = raw.familyTranslations().stream()
+                    .anyMatch(tf -> tf.stem().equals(SourceLoader.FAMILY_FILE + "." + locale));
+            if (!translated && (!facts.isEmpty() || !patterns.get(defaultLocale).isEmpty())) {
+                problems.add(Location.fileStart(raw.family().path()), "the family's facts and patterns have no " + locale
+                        + " names: add " + raw.folder() + "/" + SourceLoader.FAMILY_FILE + "." + locale + ".yaml");
+            }
         }
         List<Group> builtGroups = groups.stream().map(g -> {
             Map<String, Text> localized = new TreeMap<>();
             for (String l : locales) localized.put(l, groupNames.get(l).get(g.key()));
-            return new Group(g.key(), g.severity(), localized);
+            return new Group(g.key(), localized, g.facts());
         }).toList();
 
         Map<String, CodeDraft> codes = new TreeMap<>();
         Map<String, Location> seen = new TreeMap<>();
         for (RawFile cf : raw.codes()) {
-            CodeDraft c = readCode(cf, codePattern, groupBy, groups, commands.keySet(), seen);
+            CodeDraft c = readCode(cf, codePattern, groupBy, groups, factReader, facts, seen);
             if (c != null) codes.put(c.id(), c);
         }
         Set<String> codeFiles = new TreeSet<>(raw.codeNames());
@@ -153,28 +171,146 @@ final class FamilyReader {
             readTranslation(tf, codes, codeFiles);
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
-        return new Draft(id, names, titles, descriptions, builtGroups, commandLabels, codes, notes);
+        PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
+        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs);
     }
 
-    private record GroupDraft(String key, String name, String severity) {}
+    /**
+     * {@code pairs:}: which pairs get a comparison page. {@code all} (the default), {@code group}
+     * (codes of one group), {@code related} (one of the two names the other in {@code related}),
+     * or a list of pairs ({@code 421-vs-552}); pairs with a note ({@code noted}) always.
+     */
+    private PairSelection pairs(Fields f, Map<String, CodeDraft> codes, Set<String> noted, Set<String> codeFiles) {
+        YamlNode n = f.has("pairs") ? f.node("pairs") : null;
+        if (n == null) return PairSelection.ALL;
+        Set<String> slugs = new TreeSet<>(noted);
+        String rule;
+        if (n instanceof YamlNode.Sequence) {
+            rule = "list";
+            Map<String, Location> seen = new TreeMap<>();
+            if (((YamlNode.Sequence) n).items().isEmpty()) {
+                problems.add(n.location(), "list at least one pair (421-vs-552), or write pairs: all");
+            }
+            for (Fields.Item item : f.list("pairs", false)) {
+                String[] parts = item.value().split("-vs-", -1);
+                if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                    problems.add(item.location(), "pair '" + item.value() + "' must name two codes as <a>-vs-<b>, like 421-vs-552");
+                    continue;
+                }
+                boolean known = true;
+                for (String c : parts) {
+                    if (!codes.containsKey(c)) {
+                        // A code whose file has errors is reported there; only a code with no file is reported here.
+                        if (!codeFiles.contains(c)) problems.add(item.location(), "pair '" + item.value() + "' names code "
+                                + c + ", which the family does not have" + SiteValidator.hint(c, codes.keySet()));
+                        known = false;
+                    }
+                }
+                if (!known) continue;
+                if (parts[0].equals(parts[1])) {
+                    problems.add(item.location(), "pair '" + item.value() + "' compares a code with itself");
+                    continue;
+                }
+                String slug = dev.versus.model.CodeOrder.INSTANCE.compare(parts[0], parts[1]) < 0
+                        ? parts[0] + "-vs-" + parts[1] : parts[1] + "-vs-" + parts[0];
+                Location first = seen.putIfAbsent(slug, item.location());
+                if (first != null) {
+                    problems.add(item.location(), "pair '" + item.value() + "' is listed twice (first at " + first + ")");
+                    continue;
+                }
+                slugs.add(slug);
+            }
+            return new PairSelection(rule, slugs);
+        }
+        rule = f.text("pairs");
+        if (rule == null) return PairSelection.ALL;
+        if (!Vocabulary.PAIR_RULES.contains(rule)) {
+            problems.add(n.location(), "pairs '" + rule + "' is not one of " + Vocabulary.PAIR_RULES
+                    + " or a list of pairs (421-vs-552)" + SiteValidator.hint(rule, Set.copyOf(Vocabulary.PAIR_RULES)));
+            return PairSelection.ALL;
+        }
+        if (rule.equals("all")) return PairSelection.ALL;
+        List<String> ids = new ArrayList<>(codes.keySet());
+        ids.sort(dev.versus.model.CodeOrder.INSTANCE);
+        for (int i = 0; i < ids.size(); i++) {
+            CodeDraft a = codes.get(ids.get(i));
+            for (int j = i + 1; j < ids.size(); j++) {
+                CodeDraft b = codes.get(ids.get(j));
+                boolean in = rule.equals("group") ? a.group().equals(b.group())
+                        : names(a, b.id()) || names(b, a.id());
+                if (in) slugs.add(a.id() + "-vs-" + b.id());
+            }
+        }
+        return new PairSelection(rule, slugs);
+    }
 
-    private List<GroupDraft> readGroups(Fields f) {
+    private static boolean names(CodeDraft c, String other) {
+        return c.related().stream().anyMatch(r -> r.value().equals(other));
+    }
+
+    /**
+     * The family's own sentence patterns ({@code patterns:}), which replace the locale's
+     * {@code pattern.<name>} on its pages; each must be a pattern Versus fills, with its
+     * placeholders. With {@code english}, a translation: the same names as the default locale.
+     */
+    private Map<String, Text> familyPatterns(Fields f, String locale, Map<String, Text> english) {
+        Map<String, Text> out = new TreeMap<>();
+        Map<String, Fields.Item> given = f.textMap("patterns", false);
+        for (var e : given.entrySet()) {
+            Set<String> allowed = RequiredLabels.placeholders("pattern." + e.getKey());
+            if (allowed == null) {
+                Set<String> known = new TreeSet<>();
+                RequiredLabels.keys().stream().filter(k -> k.startsWith("pattern.")).forEach(k -> known.add(k.substring(8)));
+                problems.add(e.getValue().location(), "'" + e.getKey() + "' is not a sentence pattern a family can replace"
+                        + SiteValidator.hint(e.getKey(), known));
+                continue;
+            }
+            if (english != null && !english.containsKey(e.getKey())) {
+                problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' is not in the family file; add it there first");
+                continue;
+            }
+            boolean ok = true;
+            for (String used : dev.versus.model.Labels.placeholders(e.getValue().value())) {
+                if (!allowed.contains(used)) {
+                    problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' uses {" + used
+                            + "}, which it does not provide; available: "
+                            + (allowed.isEmpty() ? "none" : "{" + String.join("}, {", allowed) + "}"));
+                    ok = false;
+                }
+            }
+            if (ok) out.put(e.getKey(), new Text(e.getValue().value(), locale));
+        }
+        if (english != null) {
+            for (String name : english.keySet()) {
+                if (!given.containsKey(name)) {
+                    problems.add(f.has("patterns") ? f.at("patterns") : f.location(), "missing " + locale + " pattern '"
+                            + name + "', which the family file has");
+                }
+            }
+        }
+        return out;
+    }
+
+    private record GroupDraft(String key, String name, Map<String, List<String>> facts) {}
+
+    private List<GroupDraft> readGroups(Fields f, FactReader factReader, List<FactReader.Draft> facts) {
         List<GroupDraft> out = new ArrayList<>();
+        Set<String> known = new TreeSet<>(Vocabulary.GROUP_FIELDS);
+        facts.forEach(d -> known.add(d.id));
         for (YamlNode n : f.nodes("groups", true)) {
-            Fields g = Fields.of(n, Vocabulary.GROUP_FIELDS, problems, "group");
+            Fields g = Fields.of(n, known, problems, "group");
             if (g == null) continue;
             String key = g.text("key");
             String name = g.text("name");
-            String severity = g.optionalText("severity");
-            if (severity != null && !Vocabulary.SEVERITIES.contains(severity)) {
-                problems.add(g.at("severity"), "severity '" + severity + "' is not one of " + Vocabulary.SEVERITIES
-                        + SiteValidator.hint(severity, Set.copyOf(Vocabulary.SEVERITIES)));
-                severity = null;
+            Map<String, List<String>> defaults = new TreeMap<>();
+            for (FactReader.Draft d : facts) {
+                List<String> v = factReader.values(g, d);
+                if (v != null) defaults.put(d.id, v);
             }
             if (key != null && out.stream().anyMatch(x -> x.key().equals(key))) {
                 problems.add(g.at("key"), "group '" + key + "' is defined twice");
             } else if (key != null && name != null) {
-                out.add(new GroupDraft(key, name, severity));
+                out.add(new GroupDraft(key, name, defaults));
             }
         }
         return out;
@@ -228,8 +364,10 @@ final class FamilyReader {
 
     private CodeDraft readCode(RawFile file, com.google.re2j.Pattern codePattern, com.google.re2j.Pattern groupBy,
                                List<GroupDraft> groups,
-                               Set<String> commandIds, Map<String, Location> seen) {
-        Fields f = Fields.of(file.node(), Vocabulary.CODE_FIELDS, problems, "code file");
+                               FactReader factReader, List<FactReader.Draft> facts, Map<String, Location> seen) {
+        Set<String> known = new TreeSet<>(Vocabulary.CODE_FIELDS);
+        facts.forEach(d -> known.add(d.id));
+        Fields f = Fields.of(file.node(), known, problems, "code file");
         if (f == null) return null;
         String code = f.text("code");
         String group = null;
@@ -265,22 +403,24 @@ final class FamilyReader {
             }
         }
         CodeText english = readText(f, defaultLocale, null);
-        String scope = word(f, "scope", Vocabulary.SCOPES);
-        String cause = word(f, "cause", Vocabulary.CAUSES);
-        List<String> commands = new ArrayList<>();
-        for (Fields.Item c : f.list("commands", true)) {
-            if (!commandIds.contains(c.value())) {
-                problems.add(c.location(), "'" + c.value() + "' is not a command of this family (known: "
-                        + String.join(", ", commandIds) + ")" + SiteValidator.hint(c.value(), commandIds));
-            } else if (commands.contains(c.value())) {
-                problems.add(c.location(), "command '" + c.value() + "' is listed twice");
-            } else {
-                commands.add(c.value());
+        // Each fact: the code's own value, else its group's; a fact that is not optional needs one.
+        Map<String, List<String>> values = new TreeMap<>();
+        boolean factsOk = true;
+        String groupKey = group;
+        GroupDraft g = groups.stream().filter(x -> x.key().equals(groupKey)).findFirst().orElse(null);
+        for (FactReader.Draft d : facts) {
+            if (d.kind == null || d.kind == dev.versus.model.Fact.Kind.CODES) continue;
+            List<String> own = factReader.values(f, d);
+            List<String> v = own != null ? own : g == null ? null : g.facts().get(d.id);
+            if (v != null) {
+                values.put(d.id, v);
+            } else if (!d.optional && g != null) {
+                problems.add(f.location(), "code " + code + " has no value for fact '" + d.id + "': write " + d.id
+                        + ": in " + file.path() + ", or give group '" + g.key() + "' a default in _family.yaml"
+                        + (d.kind.listed() ? " (one of " + d.values + ")" : ""));
+                factsOk = false;
             }
         }
-        // Session order, whatever order the author wrote them in.
-        List<String> order = List.copyOf(commandIds);
-        commands.sort((x, y) -> Integer.compare(order.indexOf(x), order.indexOf(y)));
         List<Fields.Item> related = f.list("related", true);
         List<Fields.Item> seeAlso = f.list("seeAlso", false);
         List<Reference> references = new ArrayList<>();
@@ -303,11 +443,10 @@ final class FamilyReader {
         List<String> own = aliases(f);
         if (!own.isEmpty()) aliases.put(defaultLocale, own);
         List<Example> examples = new ArrayList<>(examples(f, defaultLocale, code, references));
-        if (code == null || group == null || english == null || scope == null || cause == null) return null;
+        if (code == null || group == null || english == null || !factsOk) return null;
         Map<String, CodeText> texts = new TreeMap<>();
         for (String l : locales) texts.put(l, english);
-        return new CodeDraft(code, group, texts, scope, cause, commands, related, seeAlso, references, f.location(),
-                aliases, examples);
+        return new CodeDraft(code, group, texts, values, related, seeAlso, references, f.location(), aliases, examples);
     }
 
     /** Longest alias accepted: an alias is a phrase people type or see, not a sentence. */
@@ -361,16 +500,6 @@ final class FamilyReader {
             if (ok) out.add(new Example(text.replaceAll("\\s+", " "), from, source, locale, e.at("text")));
         }
         return out;
-    }
-
-    private String word(Fields f, String key, List<String> allowed) {
-        String v = f.text(key);
-        if (v != null && !allowed.contains(v)) {
-            problems.add(f.at(key), key + " '" + v + "' is not one of " + allowed
-                    + SiteValidator.hint(v, Set.copyOf(allowed)));
-            return null;
-        }
-        return v;
     }
 
     /**

@@ -143,6 +143,11 @@ final class Fields {
         return out;
     }
 
+    /** The value node of {@code key}, or null. */
+    YamlNode node(String key) {
+        return map.get(key);
+    }
+
     /** A list of maps, each handed over as a {@link YamlNode}. */
     List<YamlNode> nodes(String key, boolean required) {
         YamlNode n = map.get(key);

@@ -108,6 +108,15 @@ public final class SiteValidator {
             codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
+        for (FamilyReader.Draft d : drafts) {
+            for (FactReader.Draft f : d.facts()) {
+                if (f.family != null && (f.family.equals(d.id()) || !codesByFamily.containsKey(f.family))) {
+                    problems.add(f.at, "fact '" + f.id + "' lists codes of family '" + f.family + "', which "
+                            + (f.family.equals(d.id()) ? "is this family; use 'related' for codes of the same family"
+                            : "does not exist" + hint(f.family, codesByFamily.keySet())));
+                }
+            }
+        }
         for (RawFamily rf : raw.families()) {
             // A code's language-neutral address is /<family>/<code>/, beside /<locale>/ and /assets/.
             if (locales.contains(rf.folder()) || rf.folder().equals("assets")) {

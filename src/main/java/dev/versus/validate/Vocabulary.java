@@ -7,19 +7,19 @@ import java.util.Set;
 public final class Vocabulary {
     private Vocabulary() {}
 
-    public static final List<String> SEVERITIES = List.of("success", "intermediate", "transient", "permanent");
-    /** From the widest to the narrowest, the order difference sentences compare them in. */
-    public static final List<String> SCOPES = List.of("connection", "session", "transaction", "recipient", "message", "command");
-    public static final List<String> CAUSES = List.of("sender", "receiver", "either", "none");
     /** Audiences of {@code fix}, in the order pages show them. */
     public static final List<String> AUDIENCES = List.of("sender", "recipient", "admin");
 
     static final Set<String> SITE_FIELDS = Set.of("title", "description", "baseUrl", "defaultLocale", "locales",
             "stylesheets", "compactPages");
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
-            "groupBy", "groups", "commands");
-    static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "commands");
-    static final Set<String> GROUP_FIELDS = Set.of("key", "name", "severity");
+            "groupBy", "groups", "facts", "patterns", "pairs");
+    /** The rules of {@code pairs:} in a family file; besides them, a list of pairs. */
+    static final List<String> PAIR_RULES = List.of("all", "group", "related");
+    static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "facts",
+            "patterns");
+    /** The fields of a group besides the facts of its family, which give its codes' defaults. */
+    static final Set<String> GROUP_FIELDS = Set.of("key", "name");
     static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes");
     /** The map of a translation file that records which English each field was translated from. */
     public static final String SOURCE = "source";
@@ -33,7 +33,8 @@ public final class Vocabulary {
     public static final List<String> TRANSLATED_FIELD_IDS = java.util.stream.Stream.of(
             List.of("title", "summary", "description", "when", "use"), AUDIENCES.stream().map(a -> "fix." + a).toList(),
             List.of("notes")).flatMap(List::stream).toList();
+    /** The fields of a code file besides the facts of its family. */
     static final Set<String> CODE_FIELDS = Set.of("code", "title", "summary", "description", "when", "use", "fix", "notes",
-            "scope", "cause", "commands", "related", "seeAlso", "references", ALIASES, EXAMPLES);
+            "related", "seeAlso", "references", ALIASES, EXAMPLES);
     static final Set<String> REFERENCE_FIELDS = Set.of("title", "url");
 }

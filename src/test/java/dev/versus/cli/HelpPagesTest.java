@@ -71,7 +71,7 @@ class HelpPagesTest {
         assertThat(entry.select("nav.entry-languages a").eachAttr("href")).containsExactly("../../en/http/404/", "../../ja/http/404/");
         assertThat(entry.select("nav.entry-languages a").eachAttr("hreflang")).containsExactly("en", "ja");
         assertThat(entry.select("nav.entry-languages li").eachText())
-                .containsExactly("English HTTP 404 Not Found", "日本語 HTTP 404 見つかりません");
+                .containsExactly("English HTTP 404 Not Found", "日本語 HTTP 404「見つかりません」");
         assertThat(entry.selectFirst("script").attr("src")).isEqualTo("../../assets/language.js");
         assertThat(out.resolve("assets/language.js")).exists();
         assertThat(PageSafety.problemsIn(out)).isEmpty();

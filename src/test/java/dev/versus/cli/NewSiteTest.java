@@ -57,7 +57,7 @@ class NewSiteTest {
         assertThat(page(out, "en/index.html").selectFirst("meta[name=description]").attr("content"))
                 .isEqualTo("What each error of the Example API means, and what to do about it.");
         assertThat(page(out, "404.html").title()).isEqualTo("Page not found – Example API errors");
-        assertThat(page(out, "ja/http/404/index.html").title()).isEqualTo("HTTP 404 見つかりません | Example API errors");
+        assertThat(page(out, "ja/http/404/index.html").title()).isEqualTo("HTTP 404「見つかりません」 | Example API errors");
         // The site's own label wins over the theme's; the theme's assets are published.
         assertThat(code.text()).contains("If you call the API");
         assertThat(out.resolve("assets/style.css")).exists();

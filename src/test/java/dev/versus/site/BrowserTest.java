@@ -302,7 +302,7 @@ class BrowserTest {
         // The combined answer reads both codes and says what they mean together.
         topHrefs("552 5.2.2 mailbox full");
         assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getText())
-                .contains("552 5.2.2").contains("permanent failure");
+                .contains("552 5.2.2").containsIgnoringCase("permanent failure");
         topHrefs("452 5.2.2");
         assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getAttribute("class")).contains("mismatch");
         screenshot("search-answer-en.png");
@@ -353,7 +353,7 @@ class BrowserTest {
             String suffix = pageSuffix(online);
             open(online, "en/smtp/552/index.html#fix");
             WebElement quick = browser.findElement(By.cssSelector("section.quick"));
-            assertThat(quick.getText()).contains("permanent failure").contains("If you sent the message");
+            assertThat(quick.getText()).containsIgnoringCase("permanent failure").contains("If you sent the message");
             double quickTop = ((Number) js("return document.querySelector('section.quick').getBoundingClientRect().top")).doubleValue();
             double descriptionTop = ((Number) js("return document.getElementById('description').getBoundingClientRect().top")).doubleValue();
             assertThat(quickTop).as("the quick answer comes before the description").isLessThan(descriptionTop);

@@ -76,7 +76,8 @@ class JsonExportTest {
             assertThat(family.get("locale").asText()).isEqualTo(locale);
             assertThat(family.get("url").asText()).isEqualTo(BASE + path.replace("index.json", ""));
             assertThat(family.get("groups")).isNotEmpty();
-            assertThat(family.get("commands")).isNotEmpty();
+            // The facts the family declares (what were fixed fields: class, scope, commands...).
+            assertThat(family.get("facts")).isNotEmpty();
             for (JsonNode code : family.get("codes")) {
                 String file = JsonExport.codeFile(locale, family.get("family").asText(), code.get("code").asText());
                 ObjectNode alone = codes.get(file).deepCopy();

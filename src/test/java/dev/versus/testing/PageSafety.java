@@ -118,7 +118,7 @@ public final class PageSafety {
      */
     private static boolean isOwnComparePicker(Element e) {
         return e.normalName().equals("form") && e.className().equals("compare-picker") && !e.hasAttr("action")
-                && e.attributes().asList().stream().allMatch(a -> Set.of("class", "data-base", "data-suffix",
+                && e.attributes().asList().stream().allMatch(a -> Set.of("class", "data-base", "data-suffix", "data-pairs",
                         "aria-labelledby", "hidden").contains(a.getKey()));
     }
 

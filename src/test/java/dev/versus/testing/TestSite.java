@@ -50,12 +50,112 @@ public final class TestSite {
               - key: '5'
                 name: Permanent Negative Completion
                 severity: permanent
-            commands:
-              CONNECT: connection opening (greeting)
-              MAIL: MAIL
-              RCPT: RCPT
-              END-OF-DATA: end of message data
-              ANY: any command
+            facts:
+              - id: severity
+                kind: one-of
+                weight: 100
+                glance: true
+                label: Class
+                values:
+                  success: {value: Success, plural: successes}
+                  intermediate: {value: Intermediate reply, plural: intermediate replies}
+                  transient: {value: Temporary failure, plural: temporary failures}
+                  permanent: {value: Permanent failure, plural: permanent failures}
+                patterns:
+                  same: are {plural}
+                  differ: "{a} is a {aValue}; {b} is a {bValue}."
+                  advice.transient: On {code}, retry later.
+                  advice.permanent: On {code}, stop retrying.
+              - id: scope
+                kind: one-of
+                weight: 50
+                glance: true
+                label: Affects
+                values:
+                  connection: the whole connection
+                  session: the rest of the session
+                  transaction: the whole mail transaction
+                  recipient: a single recipient
+                  message: the message itself
+                  command: only the command answered
+                patterns:
+                  same: affect {value}
+                  differ: "{a} affects {aValue}, while {b} affects {bValue}."
+              - id: cause
+                kind: one-of
+                weight: 30
+                label: Usually caused on
+                values:
+                  sender: the sending side
+                  receiver: the receiving side
+                  either: either side
+                  none: no problem
+                patterns:
+                  differ: "{a} usually points to {aValue}, {b} to {bValue}."
+              - id: commands
+                kind: several-of
+                weight: 40
+                glance: true
+                label: Sent
+                values:
+                  CONNECT: {value: connection opening (greeting), when: when the connection opens}
+                  MAIL: {value: MAIL, when: in reply to MAIL}
+                  RCPT: {value: RCPT, when: in reply to RCPT}
+                  END-OF-DATA: {value: end of message data, when: after the message data}
+                  ANY: {value: any command, when: in reply to any command}
+                patterns:
+                  same: are sent {when}
+                  differ: "{a} is sent {aWhen}; {b}, {bWhen}."
+            """;
+
+    /** The Japanese names of the family's facts and groups. */
+    public static final String FAMILY_JA = """
+            title: SMTP 応答コード
+            facts:
+              severity:
+                label: クラス
+                values:
+                  success: {value: 成功, plural: 成功応答}
+                  intermediate: {value: 中間応答, plural: 中間応答}
+                  transient: {value: 一時的エラー, plural: 一時的エラー}
+                  permanent: {value: 恒久的エラー, plural: 恒久的エラー}
+                patterns:
+                  same: "{plural}"
+                  differ: "{a} は{aValue}、{b} は{bValue}です。"
+                  advice.transient: "{code} を受け取ったら、後で再試行してください。"
+                  advice.permanent: "{code} を受け取ったら、再試行をやめてください。"
+              scope:
+                label: 影響範囲
+                values:
+                  connection: 接続全体
+                  session: 以降のセッション
+                  transaction: メールトランザクション全体
+                  recipient: 1 人の宛先
+                  message: メッセージそのもの
+                  command: 応答したコマンドだけ
+                patterns:
+                  same: 影響範囲は{value}
+                  differ: "{a} の影響範囲は{aValue}、{b} の影響範囲は{bValue}です。"
+              cause:
+                label: 主な原因の所在
+                values:
+                  sender: 送信側
+                  receiver: 受信側
+                  either: 送信側と受信側のどちらか
+                  none: 問題なし
+                patterns:
+                  differ: "{a} は主に{aValue}、{b} は主に{bValue}の問題を示します。"
+              commands:
+                label: 返される場面
+                values:
+                  CONNECT: {value: 接続開始時（グリーティング）, when: 接続開始時に}
+                  MAIL: {value: MAIL, when: MAIL に対して}
+                  RCPT: {value: RCPT, when: RCPT に対して}
+                  END-OF-DATA: {value: メッセージデータの終了後, when: メッセージデータの終了後に}
+                  ANY: {value: 任意のコマンド, when: 任意のコマンドに対して}
+                patterns:
+                  same: 返される場面は {value}
+                  differ: "{a} は {aWhen} 返され、{b} は {bWhen} 返されます。"
             """;
 
     /** Line numbers matter: tests point at them (title is line 2, scope 11, commands 13, related 14). */
@@ -144,6 +244,7 @@ public final class TestSite {
         TestSite site = new TestSite(dir);
         site.write("content/site.yaml", SITE);
         site.write("content/smtp/_family.yaml", FAMILY);
+        site.write("content/smtp/_family.ja.yaml", FAMILY_JA);
         site.write("content/smtp/421.yaml", CODE_421);
         site.write("content/smtp/421.ja.yaml", CODE_421_JA);
         site.write("content/smtp/452.yaml", CODE_452);

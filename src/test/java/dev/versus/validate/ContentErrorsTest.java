@@ -88,11 +88,12 @@ class ContentErrorsTest {
 
         @Test
         void anUnknownFieldFarFromAnyKnownOneListsTheKnownFields() {
-            site.append("content/smtp/421.yaml", "severity: transient\n");
+            site.append("content/smtp/421.yaml", "favourite: red\n");
 
-            assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'severity': unknown field in code file;"
-                    + " known fields: aliases, cause, code, commands, description, examples, fix, notes, references,"
-                    + " related, scope, seeAlso, summary, title, use, when");
+            // The family's facts are fields of its code files too (severity overrides the group's).
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:18:1: 'favourite': unknown field in code file;"
+                    + " known fields: aliases, cause, code, commands, description, examples, fix, notes, references, related, scope,"
+                    + " seeAlso, severity, summary, title, use, when");
         }
 
         @Test
@@ -132,16 +133,16 @@ class ContentErrorsTest {
         void aCommandOutsideTheFamilyVocabulary() {
             site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONNECT, HELO]");
 
-            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:21: 'HELO' is not a command of this family"
-                    + " (known: CONNECT, MAIL, RCPT, END-OF-DATA, ANY)");
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:21: 'HELO' is not a value of fact 'commands'"
+                    + " (allowed: CONNECT, MAIL, RCPT, END-OF-DATA, ANY)");
         }
 
         @Test
         void aMisspelledCommandGetsASuggestion() {
             site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONECT, ANY]");
 
-            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:12: 'CONECT' is not a command of this family"
-                    + " (known: CONNECT, MAIL, RCPT, END-OF-DATA, ANY); did you mean 'CONNECT'?");
+            assertThat(errors()).containsExactly("content/smtp/421.yaml:13:12: 'CONECT' is not a value of fact 'commands'"
+                    + " (allowed: CONNECT, MAIL, RCPT, END-OF-DATA, ANY); did you mean 'CONNECT'?");
         }
     }
 
@@ -192,8 +193,6 @@ class ContentErrorsTest {
                     groups:
                       - key: '2'
                         name: Addressing
-                    commands:
-                      ANY: any command
                     """);
             site.append("content/smtp/421.yaml", "seeAlso: ['smtp-enhanced:X.2.2']\n");
 
@@ -260,7 +259,9 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly(
                     "content/smtp/421.ja.yaml:2:1: 'sumary': unknown field in translation file; did you mean 'summary'?",
-                    "content/smtp/421.yaml:1:1: missing required field 'scope' in code file");
+                    "content/smtp/421.yaml:1:1: code 421 has no value for fact 'scope': write scope: in"
+                            + " content/smtp/421.yaml, or give group '4' a default in _family.yaml"
+                            + " (one of [connection, session, transaction, recipient, message, command])");
         }
     }
 
@@ -387,6 +388,172 @@ class ContentErrorsTest {
 
             assertThat(errors()).containsExactly("content/smtp/421.ja.yaml:1:16: file is not valid UTF-8:"
                     + " bad byte 0xE9 at byte offset 31; save the file as UTF-8");
+        }
+    }
+
+    /** Facts (docs/CONTENT-FORMAT.md, "Facts"): everything the comparison engine relies on is checked here. */
+    @Nested
+    class Facts {
+        @Test
+        void aGroupWithoutADefaultLeavesItsCodesWithoutAValue() {
+            site.deleteLine("content/smtp/_family.yaml", "    severity: permanent");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:1:1: code 552 has no value for fact 'severity':"
+                    + " write severity: in content/smtp/552.yaml, or give group '5' a default in _family.yaml"
+                    + " (one of [success, intermediate, transient, permanent])");
+        }
+
+        @Test
+        void aCodeMayOverrideItsGroupsDefault() throws ContentException {
+            site.deleteLine("content/smtp/_family.yaml", "    severity: permanent");
+            site.append("content/smtp/552.yaml", "severity: transient\n");
+
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            assertThat(valid.family("smtp").code("552").fact("severity")).containsExactly("transient");
+            assertThat(valid.family("smtp").code("452").fact("severity")).containsExactly("transient");
+        }
+
+        @Test
+        void aValueTheFactDoesNotAllow() {
+            site.edit("content/smtp/552.yaml", "scope: message", "scope: mesage");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:13:8: scope 'mesage' is not one of"
+                    + " [connection, session, transaction, recipient, message, command]; did you mean 'message'?");
+        }
+
+        @Test
+        void aValueWithoutANameInALocale() {
+            int line = site.lineOf("content/smtp/_family.ja.yaml", "  cause:");
+            site.deleteLine("content/smtp/_family.ja.yaml", "      none: 問題なし");
+
+            // At the map of values, whose first entry is three lines below the fact's id.
+            assertThat(errors()).containsExactly("content/smtp/_family.ja.yaml:" + (line + 3) + ":7: value 'none'"
+                    + " of fact 'cause' has no ja name");
+        }
+
+        @Test
+        void aFactWithoutALabelInALocale() {
+            int line = site.lineOf("content/smtp/_family.ja.yaml", "  scope:");
+            site.deleteLine("content/smtp/_family.ja.yaml", "    label: 影響範囲");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.ja.yaml:" + (line + 1) + ":5: missing required"
+                    + " field 'label' in fact translation");
+        }
+
+        @Test
+        void aPatternMissingInALocale() {
+            site.deleteLine("content/smtp/_family.ja.yaml", "      same: 影響範囲は{value}");
+            int line = site.lineOf("content/smtp/_family.ja.yaml", "      differ: \"{a} の影響範囲");
+
+            // At the fact's patterns: their first entry, once 'same' is gone.
+            assertThat(errors()).containsExactly("content/smtp/_family.ja.yaml:" + line + ":7: fact 'scope' has"
+                    + " no ja pattern 'same', which en has");
+        }
+
+        @Test
+        void aPlaceholderTheFactDoesNotProvide() {
+            site.edit("content/smtp/_family.yaml", "affects {aValue}, while", "affects {aEffect}, while");
+            int line = site.lineOf("content/smtp/_family.yaml", "      differ: \"{a} affects");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:" + line + ":15: pattern 'differ' of fact"
+                    + " 'scope' uses {aEffect}, which it does not provide; available: {a}, {aValue}, {b}, {bValue}");
+        }
+
+        @Test
+        void aPatternNameAFactDoesNotHave() {
+            site.edit("content/smtp/_family.yaml", "      same: affect {value}", "      sme: affect {value}");
+            int line = site.lineOf("content/smtp/_family.yaml", "      sme:");
+
+            int ja = site.lineOf("content/smtp/_family.ja.yaml", "      same: 影響範囲は{value}");
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.ja.yaml:" + ja + ":13: pattern 'same' of fact 'scope' is not in the en family"
+                            + " file; add it there first",
+                    "content/smtp/_family.yaml:" + line + ":12: 'sme' is not a pattern a one-of"
+                            + " fact has; known: same, differ, advice, serverAdvice; did you mean 'same'?");
+        }
+
+        @Test
+        void aFamilyPatternWithAPlaceholderItDoesNotProvide() {
+            site.append("content/smtp/_family.yaml", "patterns:\n  diffNone: \"{a} and {c} agree.\"\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "  diffNone:");
+
+            // One mistake, one error: the broken pattern is not also reported missing in Japanese.
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:" + line + ":13: pattern 'diffNone' uses {c}, which it does not provide;"
+                            + " available: {a}, {aSummary}, {aTitle}, {b}, {bSummary}, {bTitle}, {family}");
+        }
+
+        @Test
+        void anUnknownKind() {
+            site.edit("content/smtp/_family.yaml", "kind: several-of", "kind: many");
+            int line = site.lineOf("content/smtp/_family.yaml", "    kind: many");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:" + line + ":11: fact kind 'many' is not one of"
+                    + " [one-of, several-of, yes-no, number, codes]");
+        }
+    }
+
+    /** {@code pairs:} in a family file: which pairs get a comparison page. */
+    @Nested
+    class Pairs {
+        private List<String> pairs() throws ContentException {
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            return valid.family("smtp").pairs().stream().map(dev.versus.model.Pair::slug).toList();
+        }
+
+        @Test
+        void allPairsByDefault() throws ContentException {
+            assertThat(pairs()).containsExactly("421-vs-452", "421-vs-552", "452-vs-552");
+        }
+
+        @Test
+        void withinAGroupPlusEveryPairWithANote() throws ContentException {
+            site.append("content/smtp/_family.yaml", "pairs: group\n");
+            assertThat(pairs()).containsExactly("421-vs-452");
+
+            site.write("content/smtp/pairs/421-vs-552.md", "Some expert text.\n");
+            assertThat(pairs()).containsExactly("421-vs-452", "421-vs-552");
+        }
+
+        @Test
+        void codesOneOfWhichNamesTheOtherInRelated() throws ContentException {
+            site.edit("content/smtp/452.yaml", "related: ['552', '421']", "related: ['552']");
+            site.edit("content/smtp/552.yaml", "related: ['452']", "related: []");
+            site.append("content/smtp/_family.yaml", "pairs: related\n");
+
+            // 421 names 452, 452 names 552; nobody names the pair 421, 552.
+            assertThat(pairs()).containsExactly("421-vs-452", "452-vs-552");
+        }
+
+        @Test
+        void anExplicitListInEitherOrder() throws ContentException {
+            site.append("content/smtp/_family.yaml", "pairs: ['552-vs-421']\n");
+            assertThat(pairs()).containsExactly("421-vs-552");
+        }
+
+        @Test
+        void anUnknownRuleIsLocatedWithASuggestion() {
+            site.append("content/smtp/_family.yaml", "pairs: grup\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "pairs: grup");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:" + line + ":8: pairs 'grup' is not one of"
+                    + " [all, group, related] or a list of pairs (421-vs-552); did you mean 'group'?");
+        }
+
+        @Test
+        void badEntriesOfAListAreLocatedEachOnce() {
+            site.append("content/smtp/_family.yaml", "pairs:\n  - 421-vs-999\n  - 421-vs-421\n  - 421-vs-452\n"
+                    + "  - 452-vs-421\n  - 421 and 452\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "  - 421-vs-999");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:" + line + ":5: pair '421-vs-999' names code 999, which the family does"
+                            + " not have",
+                    "content/smtp/_family.yaml:" + (line + 1) + ":5: pair '421-vs-421' compares a code with itself",
+                    "content/smtp/_family.yaml:" + (line + 3) + ":5: pair '452-vs-421' is listed twice (first at"
+                            + " content/smtp/_family.yaml:" + (line + 2) + ":5)",
+                    "content/smtp/_family.yaml:" + (line + 4) + ":5: pair '421 and 452' must name two codes as <a>-vs-<b>,"
+                            + " like 421-vs-552");
         }
     }
 

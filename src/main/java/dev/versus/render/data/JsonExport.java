@@ -3,6 +3,8 @@ package dev.versus.render.data;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
 import dev.versus.model.Reference;
@@ -34,8 +36,8 @@ import java.util.function.BiPredicate;
  */
 public final class JsonExport {
     /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
-    public static final String CODE_FORMAT = "versus-code/1";
-    public static final String FAMILY_FORMAT = "versus-family/1";
+    public static final String CODE_FORMAT = "versus-code/2";
+    public static final String FAMILY_FORMAT = "versus-family/2";
 
     private final Site site;
     private final MarkdownRenderer markdown;
@@ -106,13 +108,30 @@ public final class JsonExport {
                     Map<String, Object> group = new LinkedHashMap<>();
                     group.put("key", g.key());
                     group.put("name", text(g.name(locale)));
-                    group.put("severity", severity(locale, g));
+                    Map<String, Object> defaults = new LinkedHashMap<>();
+                    for (Fact fact : family.facts()) {
+                        List<String> v = g.facts().get(fact.id());
+                        if (v != null) defaults.put(fact.id(), factValues(locale, fact, v));
+                    }
+                    group.put("facts", defaults);
                     groups.add(group);
                 }
                 f.put("groups", groups);
-                List<Object> commands = new ArrayList<>();
-                family.commandLabels().get(locale).forEach((id, label) -> commands.add(idLabel(id, text(label))));
-                f.put("commands", commands);
+                List<Object> facts = new ArrayList<>();
+                for (Fact fact : family.facts()) {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("id", fact.id());
+                    one.put("kind", fact.kind().written());
+                    one.put("label", text(fact.text(locale).label()));
+                    if (fact.kind().listed()) {
+                        List<Object> values = new ArrayList<>();
+                        for (String v : fact.values()) values.add(idLabel(v, text(fact.text(locale).form(v, FactText.VALUE))));
+                        one.put("values", values);
+                    }
+                    if (fact.family() != null) one.put("family", fact.family());
+                    facts.add(one);
+                }
+                f.put("facts", facts);
                 f.put("codes", codes);
                 sink.write(familyFile(locale, family.id()), bytes(f));
                 files++;
@@ -140,14 +159,15 @@ public final class JsonExport {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("key", group.key());
         g.put("name", text(group.name(locale)));
-        g.put("severity", severity(locale, group));
         m.put("group", g);
-        m.put("scope", idLabel(code.scope(), label(locale, "scope." + code.scope())));
-        m.put("cause", idLabel(code.cause(), "none".equals(code.cause()) ? null : label(locale, "cause." + code.cause())));
-        List<Object> commands = new ArrayList<>();
-        Map<String, Text> commandLabels = family.commandLabels().get(locale);
-        for (String c : code.commands()) commands.add(idLabel(c, text(commandLabels.get(c))));
-        m.put("commands", commands);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (Fact fact : family.facts()) {
+            List<String> v = code.fact(fact.id());
+            // Codes of other families are in travelsWith, with their titles and addresses.
+            if (fact.kind() == Fact.Kind.CODES || (v.isEmpty() && fact.optional())) continue;
+            facts.put(fact.id(), factValues(locale, fact, v));
+        }
+        m.put("facts", facts);
         List<Object> related = new ArrayList<>();
         for (String r : code.related()) related.add(codeLink(locale, family.id(), r));
         m.put("related", related);
@@ -219,8 +239,22 @@ public final class JsonExport {
         return m;
     }
 
-    private Map<String, Object> severity(String locale, Group g) {
-        return g.severity() == null ? null : idLabel(g.severity(), label(locale, "severity." + g.severity()));
+    /**
+     * A fact's values for a code or group: a list of id and label for several-of, one for the
+     * others (a number is its own label).
+     */
+    private Map<String, Object> factValue(String locale, Fact fact, String v) {
+        if (fact.kind() == Fact.Kind.NUMBER) return idLabel(v, text(new Text(v, locale)));
+        return idLabel(v, text(fact.text(locale).form(v, FactText.VALUE)));
+    }
+
+    private Object factValues(String locale, Fact fact, List<String> values) {
+        if (fact.kind() == Fact.Kind.SEVERAL_OF) {
+            List<Object> out = new ArrayList<>();
+            for (String v : values) out.add(factValue(locale, fact, v));
+            return out;
+        }
+        return values.isEmpty() ? null : factValue(locale, fact, values.get(0));
     }
 
     /** A UI label of the locale: always in the locale's own language. */

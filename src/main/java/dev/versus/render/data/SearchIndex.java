@@ -2,6 +2,8 @@ package dev.versus.render.data;
 
 import dev.versus.model.Code;
 import dev.versus.model.CodeText;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -26,8 +28,9 @@ import java.util.Map;
  * language name it ({@code titleLang}, {@code summaryLang}) so results can be marked up.
  *
  * <p>Besides title and summary, each code carries what readers paste and type: its aliases in
- * that locale ({@code a}), the real reply texts shown in it ({@code x}) and its group's severity
- * ({@code sev}), and the key phrases of its prose ({@code k}): distinct words (Latin) and runs of
+ * that locale ({@code a}), the real reply texts shown in it ({@code x}), its value of the first
+ * fact of its family's quick answer ({@code sev}; the family's {@code sev} names each value and
+ * what it means), and the key phrases of its prose ({@code k}): distinct words (Latin) and runs of
  * kanji and katakana (Japanese, matched by character bigrams), at most {@value #KEY_BUDGET}
  * characters a code, so the index stays small (bench/search.mjs measures it).
  */
@@ -74,15 +77,6 @@ public final class SearchIndex {
         index.put("together", labels.get("search.together"));
         index.put("mismatch", labels.get("search.mismatch"));
         index.put("compare", labels.get("search.compare"));
-        Map<String, Object> severities = new LinkedHashMap<>();
-        // The severities the site's groups use, in the order they first appear (render reads the
-        // model, not validate's vocabulary).
-        java.util.Set<String> used = new java.util.LinkedHashSet<>();
-        site.families().forEach(f -> f.groups().forEach(g -> { if (g.severity() != null) used.add(g.severity()); }));
-        for (String sev : used) {
-            severities.put(sev, List.of(labels.get("severity." + sev), labels.get("severity." + sev + "Effect")));
-        }
-        index.put("sev", severities);
         // The other locales' index files, searched when this one finds nothing.
         index.put("others", site.locales().stream().filter(l -> !l.equals(locale)).toList());
         List<Object> families = new ArrayList<>();
@@ -91,6 +85,20 @@ public final class SearchIndex {
             f.put("id", family.id());
             f.put("name", family.name(locale));
             f.put("path", SitePaths.family(locale, family.id()));
+            // Where the family does not compare every pair, the pairs it has a page for.
+            if (!family.pairSelection().all()) f.put("pairs", List.copyOf(new java.util.TreeSet<>(family.pairSelection().slugs())));
+            // The first fact of the family's quick answer (SMTP: the class), which the combined
+            // answer to a pasted bounce states: each value's name and what it means.
+            Fact lead = family.facts().stream().filter(x -> x.quick() && x.kind() == Fact.Kind.ONE_OF).findFirst().orElse(null);
+            if (lead != null) {
+                Map<String, Object> sev = new LinkedHashMap<>();
+                FactText ft = lead.text(locale);
+                for (String v : lead.values()) {
+                    var effect = ft.form(v, "effect");
+                    if (effect != null) sev.put(v, List.of(ft.form(v, FactText.VALUE).value(), effect.value()));
+                }
+                if (!sev.isEmpty()) f.put("sev", sev);
+            }
             List<Object> codes = new ArrayList<>();
             for (Code code : family.codes()) { // in code order: the script orders a pair by it
                 CodeText t = code.text(locale);
@@ -100,8 +108,7 @@ public final class SearchIndex {
                 c.put("summary", t.summary().value());
                 putLang(c, "titleLang", t.title(), locale);
                 putLang(c, "summaryLang", t.summary(), locale);
-                String severity = family.groupOf(code).severity();
-                if (severity != null) c.put("sev", severity);
+                if (lead != null && !code.fact(lead.id()).isEmpty()) c.put("sev", code.fact(lead.id()).get(0));
                 if (!code.aliases(locale).isEmpty()) c.put("a", code.aliases(locale));
                 List<String> examples = code.examples(locale, site.defaultLocale()).stream()
                         .map(dev.versus.model.Example::text).toList();

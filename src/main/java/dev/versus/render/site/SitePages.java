@@ -52,6 +52,7 @@ public final class SitePages {
                     Code a = codes.get(i);
                     for (int j = i + 1; j < codes.size(); j++) {
                         Code b = codes.get(j);
+                        if (!family.hasPair(a, b)) continue;
                         visit.page(new Page(Page.Kind.PAIR, locale, f, a.id(), b.id()), family, a, b);
                         visit.page(new Page(Page.Kind.REDIRECT, locale, f, a.id(), b.id()), family, a, b);
                     }
@@ -69,8 +70,8 @@ public final class SitePages {
     }
 
     /**
-     * What decides which pages {@link #forEach} lists: the locales, and the codes of each family
-     * in order. Two sites with equal shapes have the same pages; cheaper to compare than the
+     * What decides which pages {@link #forEach} lists: the locales, the codes of each family
+     * in order, and its pairs where it does not compare them all. Two sites with equal shapes have the same pages; cheaper to compare than the
      * pages themselves ({@code serve} compares the site before and after each change).
      */
     public static List<List<String>> shape(Site site) {
@@ -82,6 +83,7 @@ public final class SitePages {
             ids.add(f.id());
             f.codes().forEach(c -> ids.add(c.id()));
             shape.add(ids);
+            if (!f.pairSelection().all()) shape.add(new ArrayList<>(new java.util.TreeSet<>(f.pairSelection().slugs())));
         }
         return shape;
     }

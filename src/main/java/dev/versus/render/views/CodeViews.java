@@ -5,6 +5,8 @@ import static dev.versus.render.templates.TemplateEngine.markup;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
 import dev.versus.model.Labels;
@@ -101,17 +103,23 @@ final class CodeViews {
             // Reference titles are written once, in the default language, and marked as such.
             references.add(new Link(markup(Html.inline(new Text(r.title(), site.defaultLocale()), locale)), r.url()));
         }
-        List<String> commandNames = new ArrayList<>();
-        Map<String, Text> names = family.commandLabels().get(locale);
-        code.commands().forEach(c -> commandNames.add(Html.inline(names.get(c), locale)));
+        List<Views.FactRow> facts = new ArrayList<>();
+        for (Fact fact : family.facts()) {
+            List<String> values = code.fact(fact.id());
+            // Codes of other families are listed as links ("Travels with"), not as a fact row.
+            if (values.isEmpty() || fact.kind() == Fact.Kind.CODES) continue;
+            FactText ft = fact.text(locale);
+            List<String> names = values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? Html.escape(v)
+                    : Html.inline(ft.form(v, FactText.VALUE), locale)).toList();
+            facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),
+                    markup(String.join(Html.escape(labels.get("pattern.listSeparator")), names))));
+        }
         return new CodeView(code.id(), family.name(locale), markup(Html.inline(t.title(), locale)), t.title().value(),
                 markup(Html.inline(t.summary(), locale)), t.summary().value(),
-                group.name(locale).value(), group.severity() == null ? null : labels.get("severity." + group.severity()),
+                group.name(locale).value(),
                 prose(locale, code, t.description()), prose(locale, code, t.when()), fixes,
                 t.notes() == null ? null : prose(locale, code, t.notes()),
-                labels.get("scope." + code.scope()),
-                "none".equals(code.cause()) ? null : labels.get("cause." + code.cause()),
-                markup(String.join(Html.escape(labels.get("pattern.listSeparator")), commandNames)),
+                facts,
                 related, links, references, href(locale, family.id(), family.id(), code.id()),
                 t.stale() ? paths.link(SitePaths.code(locale, code), SitePaths.code(site.defaultLocale(), code)) : null,
                 locale + "/" + family.id() + "/" + code.id());

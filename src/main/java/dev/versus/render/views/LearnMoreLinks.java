@@ -108,6 +108,8 @@ final class LearnMoreLinks {
             Family family = site.family(c.family());
             List<RelatedComparison> out = new ArrayList<>();
             for (String r : c.related()) {
+                // Only comparisons the family makes: a page never links to one that does not exist.
+                if (!family.hasPair(c, family.code(r))) continue;
                 Pair p = SiteRenderer.ordered(family, c, family.code(r));
                 out.add(new RelatedComparison(r, p.a().id() + " " + p.b().id(),
                         markup(Html.escape(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())))),

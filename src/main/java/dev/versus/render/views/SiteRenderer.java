@@ -4,8 +4,6 @@ import static dev.versus.render.templates.TemplateEngine.markup;
 
 import dev.versus.compare.Comparison;
 import dev.versus.compare.PairAnalyzer;
-import dev.versus.compare.PairProse;
-import dev.versus.compare.PairSentences;
 import dev.versus.model.Code;
 import dev.versus.model.Family;
 import dev.versus.model.Labels;
@@ -443,19 +441,24 @@ public final class SiteRenderer {
         Labels l = site.labels(locale);
         String dir = SitePaths.family(locale, family.id());
         List<GroupView> groups = new ArrayList<>();
+        dev.versus.model.Fact lead = QuickAnswers.lead(family);
         for (var g : family.groups()) {
             List<CodeLink> codes = family.codes().stream().filter(c -> c.groupKey().equals(g.key()))
-                    .map(c -> new CodeLink(c.id(), markup(Html.inline(c.text(locale).title(), locale)),
-                            markup(Html.inline(c.text(locale).summary(), locale)),
-                            paths.link(dir, SitePaths.code(locale, c)), g.severity() == null ? "class" : g.severity(),
-                            g.severity() == null ? l.get("quick.either") : l.get("severity." + g.severity())))
+                    .map(c -> {
+                        List<String> v = lead == null ? List.of() : c.fact(lead.id());
+                        return new CodeLink(c.id(), markup(Html.inline(c.text(locale).title(), locale)),
+                                markup(Html.inline(c.text(locale).summary(), locale)),
+                                paths.link(dir, SitePaths.code(locale, c)), v.isEmpty() ? null : v.get(0),
+                                v.isEmpty() ? null : markup(QuickAnswers.values(site, locale, lead, v)));
+                    })
                     .toList();
             if (!codes.isEmpty()) groups.add(new GroupView(g.key(), g.name(locale).value(), codes));
         }
         Text title = family.titles().get(locale);
         return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
-                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null));
+                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null),
+                lead == null ? null : markup(Html.inline(lead.text(locale).label(), locale)));
     }
 
     private CodePage codePage(String locale, Family family, Code code) {
@@ -466,7 +469,7 @@ public final class SiteRenderer {
         // then the rest in code order: the pair a reader most likely wants is near the top.
         List<Link> curated = new ArrayList<>(), related = new ArrayList<>(), rest = new ArrayList<>();
         for (Code other : family.codes()) {
-            if (other.id().equals(code.id())) continue;
+            if (!family.hasPair(code, other)) continue;
             Pair pair = ordered(family, code, other);
             Link link = new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
@@ -530,11 +533,21 @@ public final class SiteRenderer {
         return new Views.EntryPage(p, locale, languages);
     }
 
+    /**
+     * The compare picker, with {@code selected} (or the first code that has a comparison) chosen
+     * first and the first code it has a comparison with second; null where there is nothing to
+     * compare. Where the family does not compare every pair, the picker lists the pairs it has.
+     */
     private Views.Picker picker(Family family, String base, String selected) {
-        List<String> codes = family.codes().stream().map(Code::id).toList();
-        String first = selected != null ? selected : codes.get(0);
-        String second = codes.size() < 2 ? first : codes.get(codes.get(0).equals(first) ? 1 : 0);
-        return new Views.Picker(base, paths.style().pageSuffix(), first, second, codes);
+        List<Code> all = family.codes();
+        Code first = selected != null ? family.code(selected)
+                : all.stream().filter(c -> all.stream().anyMatch(o -> family.hasPair(c, o))).findFirst().orElse(null);
+        Code second = first == null ? null : all.stream().filter(o -> family.hasPair(first, o)).findFirst().orElse(null);
+        if (second == null) return null;
+        String pairs = family.pairSelection().all() ? null
+                : String.join(" ", new java.util.TreeSet<>(family.pairSelection().slugs()));
+        return new Views.Picker(base, paths.style().pageSuffix(), first.id(), second.id(),
+                all.stream().map(Code::id).toList(), pairs);
     }
 
     private List<Views.ExampleView> examples(String locale, Code code) {
@@ -557,17 +570,18 @@ public final class SiteRenderer {
         PairProse prose = sentences.write(comparison);
         CodeView a = codeViews.get(locale, pair.a());
         CodeView b = codeViews.get(locale, pair.b());
-        String description = PairSentences.joinSentences(List.of(pair.a().text(locale).summary().value(),
-                pair.b().text(locale).summary().value()));
-        return new PairPage(page(locale, dir, prose.title(), description, crumbs(locale, dir, family), null), family.name(locale), a, b,
-                markup(prose.intro()), prose.shared() == null ? null : markup(prose.shared()),
+        PairProse.Glance g = prose.glance();
+        Views.Glance glance = new Views.Glance(g.caption(), markup(g.a()), markup(g.b()), g.rows().stream()
+                .map(r -> new Views.GlanceRow(r.fact(), markup(r.label()), markup(r.a()), markup(r.b()), r.differs(), r.aValues(), r.bValues())).toList());
+        return new PairPage(page(locale, dir, prose.title(), prose.description(), crumbs(locale, dir, family), null),
+                family.name(locale), a, b, markup(prose.intro()), glance, prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
-                learnMore.of(locale, pair, dir), note(locale, pair));
+                learnMore.of(locale, pair, dir), note(locale, pair), prose.sharedFacts(), prose.differenceFacts());
     }
 
     /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
     private PairSentences sentences(String locale, Family family) {
-        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, locale,
+        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, family, locale,
                 (fam, id) -> codeViews.anchor(locale, family.id(), fam, id)));
     }
 

@@ -58,17 +58,21 @@ public final class Views {
      * everything in it, its relative links included, is the same on every code-depth page.
      */
     public record CodeView(String id, String family, TemplateHTMLOutputModel title, String titleText,
-                           TemplateHTMLOutputModel summary, String summaryText, String groupName, String severity,
-                           Prose description, Prose when, List<Fix> fixes, Prose notes, String scope,
-                           String cause, TemplateHTMLOutputModel commands, List<Link> related, List<Link> links,
+                           TemplateHTMLOutputModel summary, String summaryText, String groupName,
+                           Prose description, Prose when, List<Fix> fixes, Prose notes,
+                           List<FactRow> facts, List<Link> related, List<Link> links,
                            List<Link> references, String href, String staleSource, String key) {
         public CodeView {
             fixes = List.copyOf(fixes);
+            facts = List.copyOf(facts);
             related = List.copyOf(related);
             links = List.copyOf(links);
             references = List.copyOf(references);
         }
     }
+
+    /** One fact of a code: its name and its values, as the code's page lists them. */
+    public record FactRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel value) {}
 
     /**
      * A code page: the code, its comparisons (curated first), its quick answer, its real reply
@@ -86,14 +90,23 @@ public final class Views {
     }
 
     /**
-     * The answer at the top of a code page. {@code kind} is the group's severity, or "class" when
-     * the class digit decides; {@code effect} (what happens to the message) and {@code cause} may be null.
+     * The answer at the top of a code page: the facts its family names under {@code quickAnswer},
+     * in that order. {@code kind} is the code's value of the first of them (a class for the
+     * stylesheet), or null.
      */
-    public record QuickAnswer(String kind, String outcome, String effect, String cause, List<QuickFix> fixes) {
+    public record QuickAnswer(String kind, List<QuickRow> rows, List<QuickFix> fixes) {
         public QuickAnswer {
+            rows = List.copyOf(rows);
             fixes = List.copyOf(fixes);
         }
     }
+
+    /**
+     * One fact of the quick answer: its name, the code's values, and what they mean (the values'
+     * {@code effect} form, or null). The first row ({@code lead}) is shown strong.
+     */
+    public record QuickRow(TemplateHTMLOutputModel label, TemplateHTMLOutputModel value, TemplateHTMLOutputModel effect,
+                           boolean lead) {}
 
     /**
      * The compact variant of a code page, for an app's help pane: the same facts, quick answer
@@ -129,35 +142,55 @@ public final class Views {
 
     /** A comparison page; every list is in the order the page shows it. */
     public record PairPage(PageView page, String familyName, CodeView a, CodeView b,
-                           TemplateHTMLOutputModel intro, TemplateHTMLOutputModel shared,
+                           TemplateHTMLOutputModel intro, Glance glance, TemplateHTMLOutputModel shared,
                            List<TemplateHTMLOutputModel> differences, List<TemplateHTMLOutputModel> chooseServer,
-                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note) {
+                           List<TemplateHTMLOutputModel> chooseSender, List<Link> learnMore, Note note,
+                           String sharedFacts, List<String> differenceFacts) {
         public PairPage {
             differences = List.copyOf(differences);
+            differenceFacts = List.copyOf(differenceFacts);
             chooseServer = List.copyOf(chooseServer);
             chooseSender = List.copyOf(chooseSender);
             learnMore = List.copyOf(learnMore);
         }
     }
 
+    /** The at-a-glance table of a comparison: caption, the two codes (links) as column heads, one row per fact. */
+    public record Glance(String caption, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b, List<GlanceRow> rows) {
+        public Glance {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A row of the at-a-glance table; {@code differs} marks the facts on which the two codes differ. */
+    public record GlanceRow(String fact, TemplateHTMLOutputModel label, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b,
+                            boolean differs, String aValues, String bValues) {}
+
     /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
     public record Note(String section, boolean replace, Prose text) {}
 
     public record GroupView(String key, String name, List<CodeLink> codes) {}
 
-    /** A code in a family index row; {@code outcome} says temporary or permanent (or that the class digit decides). */
+    /**
+     * A code in a family index row; {@code outcome} is its value of the first fact of the quick
+     * answer (for SMTP, temporary or permanent), {@code kind} that value's id; both null if the
+     * family's quick answer names no fact.
+     */
     public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href,
-                           String kind, String outcome) {}
+                           String kind, TemplateHTMLOutputModel outcome) {}
 
+    /** A family index; {@code outcomeLabel} heads the column of {@link CodeLink#outcome()}, or is null. */
     public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
-                             String pairsCount, Picker picker) {}
+                             String pairsCount, Picker picker, TemplateHTMLOutputModel outcomeLabel) {}
 
     /**
      * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
      * preselected; {@code base} leads from the page to the family's folder and {@code suffix} ends a
      * page link ("" or "index.html" offline), so the script can build the canonical pair address.
+     * {@code pairs} lists the pairs that have a page ("200-vs-204 301-vs-308") where the family
+     * does not compare them all, else null: the script offers only those.
      */
-    public record Picker(String base, String suffix, String first, String second, List<String> codes) {
+    public record Picker(String base, String suffix, String first, String second, List<String> codes, String pairs) {
         public Picker {
             codes = List.copyOf(codes);
         }

@@ -63,6 +63,8 @@ class AllPairsQualityTest {
     static final String STRUCTURE = "page structure";
     static final String SELF_LINK = "link to the page itself";
     static final String COUNT = "pair page count";
+    static final String FACT_CONTRADICTED = "sentence contradicts a fact of the table";
+    static final String FACT_REPEATED = "fact stated more than once";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
@@ -102,7 +104,29 @@ class AllPairsQualityTest {
             Map<?, ?> section = (Map<?, ?>) labels.get("section");
             headings.put(locale, SECTION_KEYS.stream().map(k -> String.valueOf(section.get(k))).toList());
         }
-        englishFragments = patternFragments(yaml(source.resolve("locales/en.yaml")));
+        // The locale's patterns and each family's own: the sentence patterns of its facts and its 'patterns'.
+        Set<String> fragments = new TreeSet<>(patternFragments(yaml(source.resolve("locales/en.yaml"))));
+        try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
+                Map<String, Object> family = yaml(dir.resolve("_family.yaml"));
+                Map<String, Object> patterns = new LinkedHashMap<>();
+                if (family.get("facts") instanceof List<?> facts) {
+                    for (Object f : facts) {
+                        if (f instanceof Map<?, ?> m && m.get("patterns") != null) patterns.put(String.valueOf(m.get("id")), m.get("patterns"));
+                    }
+                }
+                if (family.get("patterns") != null) patterns.put("family", family.get("patterns"));
+                fragments.addAll(patternFragments(Map.of("pattern", patterns)));
+            }
+        }
+        englishFragments = List.copyOf(fragments);
+        // Every form of every value of every fact, per family and locale, to read the sentences against.
+        Map<String, Map<String, Map<String, Map<String, List<String>>>>> forms = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
+                forms.put(dir.getFileName().toString(), factForms(dir, locales));
+            }
+        }
 
         Map<String, Set<String>> codes = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
@@ -146,6 +170,10 @@ class AllPairsQualityTest {
             repeatedDifferences(page).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
             placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
             selfLinks(html).forEach(d -> found.add(new Problem(SELF_LINK, rel, d)));
+            String family = pageDir.substring(pageDir.indexOf('/') + 1, pageDir.indexOf('/', pageDir.indexOf('/') + 1));
+            Map<String, Map<String, List<String>>> localeForms = forms.getOrDefault(family, Map.of()).getOrDefault(locale, Map.of());
+            for (String d : factProblems(html, localeForms, true)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
+            for (String d : factProblems(html, localeForms, false)) found.add(new Problem(FACT_REPEATED, rel, d));
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
                 englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
@@ -173,6 +201,24 @@ class AllPairsQualityTest {
     void everyFamilyHasOnePairPagePerPairOfCodesInEveryLocale() {
         assertThat(PAGES_CHECKED.get()).as("pair pages found").isGreaterThan(0);
         assertClean(COUNT);
+    }
+
+    /**
+     * The sentences of Key differences against the at-a-glance table of the same page: a shared
+     * sentence states only facts on which the codes agree, a difference only facts on which they
+     * differ, and neither names a value that neither code has. PairAnalyzerTest holds the
+     * language-neutral statements to the same rule over every pair; this holds the pages the
+     * reader sees, in every locale, sentence by sentence (each marked with its fact).
+     */
+    @Test
+    void noSentenceContradictsAFactOfEitherCode() {
+        assertClean(FACT_CONTRADICTED);
+    }
+
+    /** A fact is said once: in the shared sentence or as one difference, never twice. */
+    @Test
+    void noFactIsStatedTwice() {
+        assertClean(FACT_REPEATED);
     }
 
     @Test
@@ -816,6 +862,115 @@ class AllPairsQualityTest {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Problems of a page's fact sentences (parsed with jsoup): {@code contradictions} true for
+     * sentences that contradict the table, false for facts stated more than once. {@code forms}:
+     * fact → value → every form of it in the page's locale.
+     */
+    static List<String> factProblems(String html, Map<String, Map<String, List<String>>> forms, boolean contradictions) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+        Map<String, org.jsoup.nodes.Element> rows = new LinkedHashMap<>();
+        for (org.jsoup.nodes.Element tr : doc.select("table.glance tr[data-fact]")) rows.put(tr.attr("data-fact"), tr);
+        List<String> out = new ArrayList<>();
+        List<String> stated = new ArrayList<>();
+        org.jsoup.nodes.Element shared = doc.selectFirst("p.shared[data-facts]");
+        if (shared != null) {
+            for (String fact : shared.attr("data-facts").split(" ")) {
+                if (fact.isBlank()) continue;
+                stated.add(fact);
+                org.jsoup.nodes.Element row = rows.get(fact);
+                if (row != null && row.hasClass("differs")) {
+                    out.add("the shared sentence states '" + fact + "', on which the codes differ: " + shared.text());
+                }
+                // Its values are not looked for in the sentence: it joins the clauses of several
+                // facts, whose words overlap ("the mailbox" is a subject and a value of about).
+            }
+        }
+        for (org.jsoup.nodes.Element li : doc.select("ol.differences > li[data-fact]")) {
+            String fact = li.attr("data-fact");
+            stated.add(fact);
+            org.jsoup.nodes.Element row = rows.get(fact);
+            if (row != null && !row.hasClass("differs")) {
+                out.add("a difference on '" + fact + "', which the table shows the same for both: " + li.text());
+            }
+            out.addAll(foreignValues(fact, row, li.text(), forms));
+        }
+        if (contradictions) return out;
+        List<String> repeated = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String fact : stated) if (!seen.add(fact)) repeated.add("'" + fact + "' is stated more than once");
+        return repeated;
+    }
+
+    /** A form of a value of {@code fact} that neither code has, found in {@code text}. */
+    private static List<String> foreignValues(String fact, org.jsoup.nodes.Element row, String text,
+                                              Map<String, Map<String, List<String>>> forms) {
+        Map<String, List<String>> values = forms.get(fact);
+        if (row == null || values == null) return List.of();
+        Set<String> own = new HashSet<>();
+        for (org.jsoup.nodes.Element td : row.select("td[data-values]")) {
+            for (String v : td.attr("data-values").split(" ")) if (!v.isBlank()) own.add(v);
+        }
+        List<String> ownForms = own.stream().flatMap(v -> values.getOrDefault(v, List.of()).stream())
+                .map(f -> f.toLowerCase(Locale.ROOT)).toList();
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            if (own.contains(e.getKey())) continue;
+            for (String written : e.getValue()) {
+                String form = written.toLowerCase(Locale.ROOT);
+                // Short forms ("成功", "EHLO") are parts of other words too; a form that is part of
+                // a form the codes do have ("failure" in "permanent failure") says nothing.
+                if (form.length() < 4 || !containsWord(lower, form) || ownForms.stream().anyMatch(f -> f.contains(form))) continue;
+                out.add("'" + form + "' (" + fact + " " + e.getKey() + ", which neither code has) in: " + text);
+            }
+        }
+        return out;
+    }
+
+    /** {@code form} in {@code text}, as whole words where it begins or ends with a Latin letter or digit ("mail" is not in "mailbox"). */
+    static boolean containsWord(String text, String form) {
+        for (int i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+            int end = i + form.length();
+            boolean startOk = !latin(form.charAt(0)) || i == 0 || !latin(text.charAt(i - 1));
+            boolean endOk = !latin(form.charAt(form.length() - 1)) || end == text.length() || !latin(text.charAt(end));
+            if (startOk && endOk) return true;
+        }
+        return false;
+    }
+
+    private static boolean latin(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** fact → value → its forms, per locale, from a family's files (the default locale's first, then each translation). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Map<String, List<String>>>> factForms(Path dir, List<String> locales) throws IOException {
+        Map<String, Map<String, Map<String, List<String>>>> out = new TreeMap<>();
+        Map<String, Object> family = yaml(dir.resolve("_family.yaml"));
+        Map<String, Object> byId = new LinkedHashMap<>();
+        if (family.get("facts") instanceof List<?> facts) {
+            for (Object f : facts) if (f instanceof Map<?, ?> m) byId.put(String.valueOf(m.get("id")), m);
+        }
+        for (String locale : locales) {
+            Map<String, Object> facts = byId;
+            if (!locale.equals(locales.get(0))) {
+                Path t = dir.resolve("_family." + locale + ".yaml");
+                facts = Files.isRegularFile(t) && yaml(t).get("facts") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            }
+            Map<String, Map<String, List<String>>> perFact = new TreeMap<>();
+            facts.forEach((id, f) -> {
+                if (!(f instanceof Map<?, ?> m) || !(m.get("values") instanceof Map<?, ?> values)) return;
+                Map<String, List<String>> perValue = new TreeMap<>();
+                values.forEach((v, fs) -> perValue.put(String.valueOf(v), fs instanceof Map<?, ?> fm
+                        ? fm.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(fs))));
+                perFact.put(id, perValue);
+            });
+            out.put(locale, perFact);
+        }
+        return out;
+    }
+
     static Map<String, Object> yaml(Path file) throws IOException {
         Object o = new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
@@ -993,6 +1148,70 @@ class AllPairsQualityTest {
                     .singleElement().asString().contains("two pages");
             assertThat(pairCountProblems(codes, List.of("421-vs-450", "421-vs-999", "450-vs-552")))
                     .singleElement().asString().contains("421-vs-999");
+        }
+
+        /** A Key differences section and table in the shape pair.ftlh writes them. */
+        static String factPage(String shared, String differences) {
+            return "<table class=\"glance\"><tbody>"
+                    + "<tr data-fact=\"severity\"><th>Class</th><td data-values=\"success\">Success</td><td data-values=\"success\">Success</td></tr>"
+                    + "<tr data-fact=\"session\" class=\"differs\"><th>Afterwards</th><td data-values=\"closes\">The connection closes</td>"
+                    + "<td data-values=\"continues\">The session goes on</td></tr></tbody></table>"
+                    + "<section><h2 id=\"differences\">Key differences</h2>" + shared + "<ol class=\"differences\">" + differences
+                    + "</ol></section>";
+        }
+
+        static final Map<String, Map<String, List<String>>> FORMS = Map.of(
+                "severity", Map.of("success", List.of("Success", "successes"), "permanent", List.of("Permanent failure", "permanent failures")),
+                "session", Map.of("closes", List.of("The connection closes", "the server closes the connection"),
+                        "continues", List.of("The session goes on", "the session stays open for the next command"),
+                        "waits", List.of("The server waits for more input", "the server waits for the client to send more")));
+
+        @Test
+        void theFactRulesPassWhatTheTableSays() {
+            String html = factPage("<p class=\"shared\" data-facts=\"severity\">Both are successes.</p>",
+                    "<li data-fact=\"session\">After 221, the server closes the connection; after 250, the session stays open"
+                            + " for the next command.</li>");
+            assertThat(factProblems(html, FORMS, true)).isEmpty();
+            assertThat(factProblems(html, FORMS, false)).isEmpty();
+        }
+
+        @Test
+        void aSharedSentenceOnAFactThatDiffersContradictsTheTable() {
+            // The seed's 221 vs 250: "Both are successes: the command worked and the session goes on".
+            String html = factPage("<p class=\"shared\" data-facts=\"severity session\">Both are successes and leave the"
+                    + " session open.</p>", "");
+            assertThat(factProblems(html, FORMS, true)).singleElement().asString()
+                    .contains("the shared sentence states 'session', on which the codes differ");
+        }
+
+        @Test
+        void aDifferenceNamingAValueNeitherCodeHasContradictsTheTable() {
+            String html = factPage("", "<li data-fact=\"session\">After 221, the server waits for the client to send more;"
+                    + " after 250, the session stays open for the next command.</li>");
+            assertThat(factProblems(html, FORMS, true)).singleElement().asString()
+                    .contains("(session waits, which neither code has)");
+        }
+
+        @Test
+        void aDifferenceOnAFactTheTableShowsTheSameContradictsIt() {
+            String html = factPage("", "<li data-fact=\"severity\">221 is a success, while 250 is a permanent failure.</li>");
+            assertThat(factProblems(html, FORMS, true))
+                    .anySatisfy(p -> assertThat(p).contains("a difference on 'severity', which the table shows the same"))
+                    .anySatisfy(p -> assertThat(p).contains("'permanent failure"));
+        }
+
+        @Test
+        void valuesAreFoundAsWholeLatinWords() {
+            assertThat(containsWord("concerns the mailbox", "mail")).isFalse();
+            assertThat(containsWord("in reply to mail, rcpt", "mail")).isTrue();
+            assertThat(containsWord("メールボックスの容量", "メールボックス")).isTrue();
+        }
+
+        @Test
+        void aFactSaidInTheSharedSentenceAndAgainAsADifferenceIsRepeated() {
+            String html = factPage("<p class=\"shared\" data-facts=\"severity\">Both are successes.</p>",
+                    "<li data-fact=\"severity\">Both are successes, again.</li>");
+            assertThat(factProblems(html, FORMS, false)).containsExactly("'severity' is stated more than once");
         }
 
         @Test

@@ -1,4 +1,4 @@
-package dev.versus.compare;
+package dev.versus.render.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,30 @@
+package dev.versus.model;
+
+import java.util.Map;
+
+/**
+ * A fact in one locale: the name of its row ({@code label}), each allowed value's forms (form
+ * name → text; the form {@code value} is the value's plain name, others such as {@code effect}
+ * are what sentences need) and the sentence patterns that compare two codes on it
+ * ({@code same}, {@code differ}, ...; see docs/CONTENT-FORMAT.md).
+ */
+public record FactText(Text label, Map<String, Map<String, Text>> values, Map<String, Text> patterns) {
+    /** The form every value has: its plain name, as shown in the at-a-glance table. */
+    public static final String VALUE = "value";
+
+    public FactText {
+        values = Map.copyOf(values.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> Map.copyOf(e.getValue()))));
+        patterns = Map.copyOf(patterns);
+    }
+
+    /** One form of one value, or null. */
+    public Text form(String value, String form) {
+        Map<String, Text> forms = values.get(value);
+        return forms == null ? null : forms.get(form);
+    }
+
+    public Text pattern(String name) {
+        return patterns.get(name);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.versus.render.views;
+
+import dev.versus.compare.Comparison;
+import dev.versus.compare.Comparison.Arg;
+import dev.versus.compare.Comparison.CodeArg;
+import dev.versus.compare.Comparison.FamilyArg;
+import dev.versus.compare.Comparison.RefsArg;
+import dev.versus.compare.Comparison.Row;
+import dev.versus.compare.Comparison.Statement;
+import dev.versus.compare.Comparison.SummaryArg;
+import dev.versus.compare.Comparison.TitleArg;
+import dev.versus.compare.Comparison.ValuesArg;
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.CodeText;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
+import dev.versus.model.Family;
+import dev.versus.model.Labels;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.prose.Html;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Writes a {@link Comparison} in one locale, as HTML (and the meta description as plain text):
+ * the one place where the engine's language-neutral statements become words. Patterns come from
+ * the fact ({@code _family.<locale>.yaml}), the family's own {@code patterns} or
+ * {@code locales/<locale>.yaml}, in that order; they are filled by {@link Labels#fill}, the
+ * filler labels use too. One instance serves every page of a family in a locale; thread-safe.
+ */
+public final class PairSentences {
+    static final int MAX_LISTED = 4;
+
+    /** Split patterns by pattern text, escaped for HTML: a few hundred, filled thousands of times. */
+    private final Map<String, List<String>> compiled = new ConcurrentHashMap<>();
+    /** Language → text → HTML, for titles and summaries that recur on every page of their code. */
+    private final Map<String, Map<String, String>> sentences = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> inlined = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> anchors = new ConcurrentHashMap<>();
+
+    private final Site site;
+    private final Family family;
+    private final String locale;
+    private final Labels labels;
+    private final BiFunction<String, String, String> codeAnchor;
+
+    /** @param codeAnchor the HTML anchor for a code of a family, as seen from a comparison page */
+    public PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor) {
+        this.site = site;
+        this.family = family;
+        this.locale = locale;
+        this.labels = site.labels(locale);
+        this.codeAnchor = codeAnchor;
+    }
+
+    public PairProse write(Comparison c) {
+        Code a = c.pair().a();
+        Code b = c.pair().b();
+        Map<String, Arg> both = new LinkedHashMap<>();
+        both.put("family", new FamilyArg(family.id()));
+        both.put("a", new CodeArg(a));
+        both.put("aTitle", new TitleArg(a));
+        both.put("aSummary", new SummaryArg(a));
+        both.put("b", new CodeArg(b));
+        both.put("bTitle", new TitleArg(b));
+        both.put("bSummary", new SummaryArg(b));
+
+        String title = plain(null, "pageTitle", both);
+        String intro = html(null, "intro", both);
+        String description = plain(null, "intro", both);
+
+        List<PairProse.GlanceRow> rows = new ArrayList<>();
+        for (Row r : c.glance()) {
+            FactText t = r.fact().text(locale);
+            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()),
+                    r.differs(), String.join(" ", r.a()), String.join(" ", r.b())));
+        }
+        PairProse.Glance glance = new PairProse.Glance(plain(null, "glanceCaption", both), code(a), code(b), rows);
+
+        String shared = null;
+        if (!c.shared().isEmpty()) {
+            List<String> clauses = c.shared().stream().map(s -> html(s.fact(), s.pattern(), s.args())).toList();
+            shared = fillHtml(null, "shared", Map.of("clauses", join(clauses, "clauses")));
+        }
+        String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
+        List<String> differences = new ArrayList<>();
+        List<String> differenceFacts = new ArrayList<>();
+        for (Statement s : c.differences()) {
+            differences.add(html(s.fact(), s.pattern(), s.args()));
+            differenceFacts.add(s.fact() == null ? "" : s.fact().id());
+        }
+        if (differences.isEmpty()) {
+            differences.add(html(null, "diffNone", both));
+            for (Code x : List.of(a, b)) {
+                differences.add(html(null, "diffMeaning", Map.of("code", new CodeArg(x), "title", new TitleArg(x),
+                        "summary", new SummaryArg(x))));
+            }
+            while (differenceFacts.size() < differences.size()) differenceFacts.add("");
+        }
+        List<String> server = new ArrayList<>();
+        // Each code's own advice on when to send it (its `use` field), then what its facts say.
+        CodeText ta = a.text(locale);
+        CodeText tb = b.text(locale);
+        if (ta.use() != null) server.add(linkMention(sentence(ta.use()), a));
+        if (tb.use() != null) server.add(linkMention(sentence(tb.use()), b));
+        for (Statement s : c.forServer()) server.add(html(s.fact(), s.pattern(), s.args()));
+        if (server.isEmpty()) server.add(html(null, "chooseServerSame", both));
+        List<String> sender = new ArrayList<>();
+        for (Statement s : c.forReceiver()) sender.add(html(s.fact(), s.pattern(), s.args()));
+        if (sender.isEmpty()) sender.add(html(null, "chooseSenderNone", both));
+        return new PairProse(title, intro, description, glance, shared, differences, server, sender, sharedFacts,
+                differenceFacts);
+    }
+
+    /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
+    private String cell(Fact fact, List<String> values) {
+        if (values.isEmpty()) return escape(labels.get("glance.none"));
+        if (fact.kind() == Fact.Kind.CODES) return refs(toRefs(values));
+        if (values.size() == 1) return valueList(fact, values, FactText.VALUE);
+        // Several values, one per line: a list reads better than a sentence in a narrow cell.
+        StringBuilder out = new StringBuilder("<ul class=\"values\">");
+        for (String v : values) out.append("<li>").append(valueList(fact, List.of(v), FactText.VALUE)).append("</li>");
+        return out.append("</ul>").toString();
+    }
+
+    // ---- patterns
+
+    /** The pattern's text: the fact's own, else the family's, else the locale's {@code pattern.<name>}. */
+    private String pattern(Fact fact, String name) {
+        if (fact != null) return fact.text(locale).pattern(name).value();
+        Text own = family.pattern(locale, name);
+        return own != null ? own.value() : labels.get("pattern." + name);
+    }
+
+    private String html(Fact fact, String name, Map<String, Arg> args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, n -> {
+            Arg arg = args.get(n);
+            return arg == null ? null : values.computeIfAbsent(n, k -> html(arg));
+        }, true, key(fact, name), locale);
+    }
+
+    private String fillHtml(Fact fact, String name, Map<String, String> html) {
+        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, html::get, true, key(fact, name), locale);
+    }
+
+    private String plain(Fact fact, String name, Map<String, Arg> args) {
+        return Labels.fill(Labels.segments(pattern(fact, name)), n -> {
+            Arg arg = args.get(n);
+            return arg == null ? null : plain(arg);
+        }, false, key(fact, name), locale);
+    }
+
+    private static String key(Fact fact, String name) {
+        return fact == null ? "pattern." + name : "facts." + fact.id() + ".patterns." + name;
+    }
+
+    // ---- arguments
+
+    private String html(Arg arg) {
+        if (arg instanceof CodeArg c) return code(c.code());
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "list");
+        if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
+        if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
+        if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
+        if (arg instanceof ValuesArg v) return sentenceList(v);
+        return refs(((RefsArg) arg).refs());
+    }
+
+    private String plain(Arg arg) {
+        if (arg instanceof CodeArg c) return c.code().id();
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "list");
+        if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
+        if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
+        if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
+        if (arg instanceof ValuesArg v) {
+            return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
+                    : v.fact().text(locale).form(x, v.form()).value()).toList(), "list");
+        }
+        return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), "list");
+    }
+
+    /** Values in a sentence: at most {@link #MAX_LISTED}, then "N more" (the table lists them all). */
+    private String sentenceList(ValuesArg v) {
+        if (v.values().size() <= MAX_LISTED + 1) return valueList(v.fact(), v.values(), v.form());
+        List<String> items = new ArrayList<>();
+        FactText t = v.fact().text(locale);
+        for (String x : v.values().subList(0, MAX_LISTED)) {
+            items.add(v.fact().kind() == Fact.Kind.NUMBER ? escape(x) : inline(t.form(x, v.form())));
+        }
+        items.add(fillHtml(null, "more", Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
+        return join(items, "list");
+    }
+
+    private String valueList(Fact fact, List<String> values, String form) {
+        FactText t = fact.text(locale);
+        // A number is its own name.
+        return join(values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? escape(v) : inline(t.form(v, form))).toList(), "list");
+    }
+
+    /**
+     * Links the first mention of {@code c} in escaped text: its id, or for an id with an {@code X}
+     * class (X.2.2) the same detail under a concrete class (4.2.2, 5.2.2).
+     */
+    private String linkMention(String html, Code c) {
+        String id = c.id();
+        String mention = id.startsWith("X.") ? "[245X]" + java.util.regex.Pattern.quote(id.substring(1))
+                : java.util.regex.Pattern.quote(id);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])" + mention + "(?![\\w]|\\.\\d)").matcher(html);
+        if (!m.find()) return html;
+        String anchor = code(c);
+        String linked = anchor.replace(">" + id + "<", ">" + m.group() + "<");
+        return html.substring(0, m.start()) + linked + html.substring(m.end());
+    }
+
+    private String code(Code c) {
+        return anchor(c.family(), c.id());
+    }
+
+    /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
+    private String anchor(String fam, String id) {
+        return anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()).computeIfAbsent(id, i -> codeAnchor.apply(fam, i));
+    }
+
+    /** At most {@link #MAX_LISTED} codes, then "N more": a sentence, not a catalogue. */
+    private String refs(List<CodeRef> refs) {
+        List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED).map(r -> anchor(r.family(), r.code())).toList());
+        if (refs.size() > MAX_LISTED) {
+            items.add(fillHtml(null, "more", Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
+        }
+        return join(items, "list");
+    }
+
+    private static List<CodeRef> toRefs(List<String> values) {
+        return values.stream().map(v -> new CodeRef(v.substring(0, v.indexOf(':')), v.substring(v.indexOf(':') + 1))).toList();
+    }
+
+    /**
+     * Joins items the locale's way, as a list ({@code list2}, {@code listMore},
+     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」) or as clauses
+     * ({@code clauses2} ...: 「A で、B」), which a language may join differently.
+     */
+    String join(List<String> items, String kind) {
+        if (items.size() == 1) return items.get(0);
+        if (items.size() == 2) return fillHtml(null, kind + "2", Map.of("first", items.get(0), "second", items.get(1)));
+        String head = String.join(escape(labels.get("pattern." + kind + "Separator")), items.subList(0, items.size() - 1));
+        return fillHtml(null, kind + "More", Map.of("items", head, "last", items.get(items.size() - 1)));
+    }
+
+    private String inline(Text t) {
+        return inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(t, locale));
+    }
+
+    /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
+    private String sentence(Text t) {
+        return sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
+    }
+
+    static String asSentence(String text) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        if (s.isEmpty()) return s;
+        if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        char last = s.charAt(s.length() - 1);
+        if (".!?。！？".indexOf(last) < 0) s += Text.isWide(last) ? "。" : ".";
+        return s;
+    }
+
+    private static String escape(String s) {
+        return Html.escape(s);
+    }
+
+    /**
+     * Joins sentences into one paragraph: a space after a Latin full stop, nothing after a
+     * Japanese one (。), which needs no space in any language's typography.
+     */
+    public static String joinSentences(List<String> sentences) {
+        StringBuilder out = new StringBuilder();
+        String previous = null;
+        for (String s : sentences) {
+            if (previous != null && !endsWithWideStop(previous)) out.append(' ');
+            out.append(s);
+            previous = s;
+        }
+        return out.toString();
+    }
+
+    private static boolean endsWithWideStop(String html) {
+        char last = Labels.lastVisible(html);
+        return last == '。' || last == '！' || last == '？' || last == '）';
+    }
+}

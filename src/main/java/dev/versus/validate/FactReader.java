@@ -1,0 +1,379 @@
+package dev.versus.validate;
+
+import dev.versus.diagnostics.Location;
+import dev.versus.diagnostics.Problems;
+import dev.versus.load.YamlNode;
+import dev.versus.model.Fact;
+import dev.versus.model.FactPatterns;
+import dev.versus.model.FactText;
+import dev.versus.model.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the facts a family declares ({@code facts:} in {@code _family.yaml}, names and patterns
+ * per locale in {@code _family.<locale>.yaml}) and the values codes and groups give them. Checks
+ * everything the comparison engine and the pages rely on, so no content can fail the build once
+ * {@code check} has passed: every value and form named in every locale, every pattern present in
+ * every locale and using only placeholders its fact provides ({@link FactPatterns}), every value
+ * one the fact allows.
+ */
+final class FactReader {
+    private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*");
+    private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "quick", "optional", "family",
+            "values", "label", "patterns");
+    private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
+
+    private final Problems problems;
+    private final String defaultLocale;
+
+    FactReader(Problems problems, String defaultLocale) {
+        this.problems = problems;
+        this.defaultLocale = defaultLocale;
+    }
+
+    /** A fact as declared, with its texts per locale filled in as the translations are read. */
+    static final class Draft {
+        final String id;
+        final Fact.Kind kind;
+        final List<String> values;
+        final int weight;
+        final boolean glance;
+        final boolean quick;
+        final boolean optional;
+        final String family;
+        final Location at;
+        /** Forms each value has in the default locale: value → form → where. */
+        final Map<String, Set<String>> forms = new LinkedHashMap<>();
+        final Set<String> patterns = new TreeSet<>();
+        final Map<String, FactText> texts = new TreeMap<>();
+
+        Draft(String id, Fact.Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
+              String family, Location at) {
+            this.id = id;
+            this.kind = kind;
+            this.values = values;
+            this.weight = weight;
+            this.glance = glance;
+            this.quick = quick;
+            this.optional = optional;
+            this.family = family;
+            this.at = at;
+        }
+
+        Fact build() {
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts);
+        }
+
+        /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
+        Fact shape() {
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of());
+        }
+
+        Set<String> allForms() {
+            Set<String> out = new TreeSet<>();
+            forms.values().forEach(out::addAll);
+            out.add(FactText.VALUE);
+            return out;
+        }
+    }
+
+    /** The declarations of {@code facts:} in the family file, in order, with their default-locale texts. */
+    List<Draft> declarations(Fields family, Set<String> reserved) {
+        List<Draft> out = new ArrayList<>();
+        for (YamlNode n : family.nodes("facts", false)) {
+            Fields f = Fields.of(n, DECLARATION, problems, "fact");
+            if (f == null) continue;
+            String id = f.text("id");
+            String kindText = f.text("kind");
+            Fact.Kind kind = kindText == null ? null : Fact.Kind.of(kindText);
+            if (kindText != null && kind == null) {
+                List<String> kinds = java.util.Arrays.stream(Fact.Kind.values()).map(Fact.Kind::written).toList();
+                problems.add(f.at("kind"), "fact kind '" + kindText + "' is not one of " + kinds
+                        + SiteValidator.hint(kindText, Set.copyOf(kinds)));
+            }
+            if (id != null && !ID.matcher(id).matches()) {
+                problems.add(f.at("id"), "fact id '" + id + "' must be a letter followed by letters and digits (like"
+                        + " severity or retrySafe): it names a field of every code file");
+                id = null;
+            } else if (id != null && reserved.contains(id)) {
+                problems.add(f.at("id"), "fact id '" + id + "' is already a field of code files; choose another id");
+                id = null;
+            } else if (id != null && declared(out, id)) {
+                problems.add(f.at("id"), "fact '" + id + "' is declared twice");
+                id = null;
+            }
+            int weight = number(f, "weight");
+            boolean glance = yesNo(f, "glance");
+            boolean quick = yesNo(f, "quick");
+            boolean optional = yesNo(f, "optional");
+            String fam = kind == Fact.Kind.CODES ? f.text("family") : f.optionalText("family");
+            if (fam != null && kind != Fact.Kind.CODES && kind != null) {
+                problems.add(f.at("family"), "'family' is only for facts of kind codes");
+            }
+            if (quick && kind == Fact.Kind.CODES) {
+                problems.add(f.at("quick"), "a fact of kind codes is not shown in the quick answer (its codes are"
+                        + " listed as links on the code page); remove quick");
+            }
+            List<String> values = new ArrayList<>();
+            Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
+            Map<String, Set<String>> forms = new LinkedHashMap<>();
+            if (kind != null && kind.listed()) {
+                readValues(f, defaultLocale, null, valueTexts, forms);
+                values.addAll(valueTexts.keySet());
+                if (kind == Fact.Kind.YES_NO && !values.isEmpty() && !new TreeSet<>(values).equals(new TreeSet<>(Fact.YES_NO))) {
+                    problems.add(f.at("values"), "a yes-no fact has exactly the values yes and no");
+                }
+                if (values.isEmpty() && f.has("values")) problems.add(f.at("values"), "list at least one value");
+                else if (!f.contains("values")) problems.add(f.location(), "missing required field 'values' in fact (a "
+                        + kind.written() + " fact lists the values it allows, each with its name)");
+            } else if (kind != null && f.contains("values")) {
+                problems.add(f.at("values"), "a " + kind.written() + " fact has no list of values");
+            }
+            String label = f.text("label");
+            if (id == null) continue;
+            // A fact with an unknown kind is still declared: its code fields and translations are
+            // not reported again (one mistake, one error); the kind's error stops the build.
+            Draft d = new Draft(id, kind, values, weight, glance, quick, optional, fam, f.location());
+            out.add(d);
+            if (kind == null || label == null) continue;
+            d.forms.putAll(forms);
+            Map<String, Text> patterns = readPatterns(f, d, defaultLocale, null);
+            d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns));
+        }
+        return out;
+    }
+
+    private static boolean declared(List<Draft> facts, String id) {
+        return facts.stream().anyMatch(d -> d.id.equals(id));
+    }
+
+    /** The {@code facts:} map of a family translation: fact id → label, values, patterns. */
+    void translation(Fields t, String locale, List<Draft> facts, String familyPath) {
+        Map<String, YamlNode> given = new LinkedHashMap<>();
+        YamlNode node = t.has("facts") ? t.node("facts") : null;
+        if (node != null && !(node instanceof YamlNode.Mapping)) {
+            problems.add(node.location(), "field 'facts' must be a map of fact ids, found " + node.kind());
+            node = null;
+        }
+        Map<String, Location> keys = new LinkedHashMap<>();
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (facts.stream().noneMatch(d -> d.id.equals(e.key()))) {
+                    problems.add(e.keyLocation(), "fact '" + e.key() + "' is not declared in " + familyPath
+                            + SiteValidator.hint(e.key(), facts.stream().map(d -> d.id).collect(java.util.stream.Collectors.toSet())));
+                } else {
+                    given.put(e.key(), e.value());
+                    keys.put(e.key(), e.keyLocation());
+                }
+            }
+        }
+        for (Draft d : facts) {
+            if (d.kind == null) continue;
+            YamlNode n = given.get(d.id);
+            if (n == null) {
+                problems.add(node != null ? node.location() : t.location(), "fact '" + d.id + "' has no " + locale
+                        + " names: add facts." + d.id + " with its label" + (d.kind.listed() ? ", values" : "")
+                        + (d.patterns.isEmpty() ? "" : " and patterns"));
+                continue;
+            }
+            Fields f = Fields.of(n, TRANSLATION, problems, "fact translation");
+            if (f == null) continue;
+            String label = f.text("label");
+            Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
+            if (d.kind.listed()) readValues(f, locale, d, valueTexts, null);
+            Map<String, Text> patterns = readPatterns(f, d, locale, d.patterns);
+            if (label != null) d.texts.put(locale, new FactText(new Text(label, locale), valueTexts, patterns));
+        }
+    }
+
+    /**
+     * Reads {@code values}: value id → its plain name, or a map of forms with {@code value} among
+     * them. With {@code declared}, the values and forms must be those of the default locale.
+     */
+    private void readValues(Fields f, String locale, Draft declared, Map<String, Map<String, Text>> out,
+                            Map<String, Set<String>> forms) {
+        YamlNode n = f.has("values") ? f.node("values") : null;
+        if (n == null) {
+            if (declared != null) problems.add(f.location(), "missing required field 'values' in fact translation (the "
+                    + locale + " name of each of " + declared.values + ")");
+            return;
+        }
+        if (!(n instanceof YamlNode.Mapping m)) {
+            problems.add(n.location(), "field 'values' must be a map of value → name, found " + n.kind());
+            return;
+        }
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (declared == null && !ID.matcher(e.key()).matches() && !e.key().matches("[A-Z][A-Z0-9-]*")) {
+                problems.add(e.keyLocation(), "value '" + e.key() + "' must be letters and digits (like transient or"
+                        + " MAIL): code files write it");
+                continue;
+            }
+            if (declared != null && !declared.values.contains(e.key())) {
+                problems.add(e.keyLocation(), "value '" + e.key() + "' is not a value of fact '" + declared.id + "'"
+                        + SiteValidator.hint(e.key(), Set.copyOf(declared.values)));
+                continue;
+            }
+            Map<String, Text> one = new LinkedHashMap<>();
+            if (e.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
+                one.put(FactText.VALUE, new Text(s.value().strip(), locale));
+            } else if (e.value() instanceof YamlNode.Mapping vm) {
+                for (YamlNode.Entry fe : vm.entries().values()) {
+                    if (!ID.matcher(fe.key()).matches()) {
+                        problems.add(fe.keyLocation(), "form '" + fe.key() + "' must be a letter followed by letters and digits");
+                    } else if (fe.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
+                        one.put(fe.key(), new Text(s.value().strip(), locale));
+                    } else {
+                        problems.add(fe.value().location(), "form '" + fe.key() + "' of value '" + e.key()
+                                + "' must be a non-empty text, found " + fe.value().kind());
+                    }
+                }
+                if (!one.containsKey(FactText.VALUE)) {
+                    problems.add(e.keyLocation(), "value '" + e.key() + "' needs its plain name as 'value:'");
+                }
+            } else {
+                problems.add(e.value().location(), "value '" + e.key() + "' must be its name, or a map of forms with"
+                        + " 'value:', found " + e.value().kind());
+                continue;
+            }
+            if (declared != null) {
+                Set<String> expected = declared.forms.getOrDefault(e.key(), Set.of());
+                for (String form : expected) {
+                    if (!one.containsKey(form)) problems.add(e.keyLocation(), "value '" + e.key() + "' of fact '"
+                            + declared.id + "' has no " + locale + " form '" + form + "', which " + defaultLocale + " has");
+                }
+                for (String form : one.keySet()) {
+                    if (!expected.contains(form)) problems.add(e.keyLocation(), "value '" + e.key() + "' of fact '"
+                            + declared.id + "' has a form '" + form + "' that " + defaultLocale + " does not have");
+                }
+            } else {
+                forms.put(e.key(), new TreeSet<>(one.keySet()));
+            }
+            out.put(e.key(), one);
+        }
+        if (declared != null) {
+            for (String v : declared.values) {
+                if (!out.containsKey(v) && m.entries().get(v) == null) {
+                    problems.add(n.location(), "value '" + v + "' of fact '" + declared.id + "' has no " + locale + " name");
+                }
+            }
+        } else {
+            // Every value of a fact has the same forms, so any pattern can be filled for any value.
+            Set<String> all = new TreeSet<>();
+            forms.values().forEach(all::addAll);
+            forms.forEach((v, fs) -> {
+                for (String form : all) {
+                    if (!fs.contains(form)) {
+                        problems.add(m.entries().get(v).keyLocation(), "value '" + v + "' has no form '" + form
+                                + "', which other values of this fact have; every value needs the same forms");
+                    }
+                }
+            });
+        }
+    }
+
+    /** Reads {@code patterns}, checking names and placeholders; with {@code expected}, the same names as the default locale. */
+    private Map<String, Text> readPatterns(Fields f, Draft d, String locale, Set<String> expected) {
+        Map<String, Text> out = new TreeMap<>();
+        Map<String, Fields.Item> given = f.textMap("patterns", false);
+        Fact shape = d.shape();
+        Set<String> forms = d.allForms();
+        for (var e : given.entrySet()) {
+            Set<String> allowed = FactPatterns.placeholders(shape, forms, e.getKey());
+            if (allowed == null) {
+                problems.add(e.getValue().location(), "'" + e.getKey() + "' is not a pattern a " + d.kind.written()
+                        + " fact has; known: " + String.join(", ", FactPatterns.names(d.kind))
+                        + SiteValidator.hint(e.getKey(), Set.copyOf(FactPatterns.names(d.kind))));
+                continue;
+            }
+            // Declared, even if its placeholders are wrong: translations are not told it is missing.
+            if (expected == null) d.patterns.add(e.getKey());
+            if (expected != null && !expected.contains(e.getKey())) {
+                problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' of fact '" + d.id + "' is not in the "
+                        + defaultLocale + " family file; add it there first");
+                continue;
+            }
+            boolean ok = true;
+            for (String used : dev.versus.model.Labels.placeholders(e.getValue().value())) {
+                if (!allowed.contains(used)) {
+                    problems.add(e.getValue().location(), "pattern '" + e.getKey() + "' of fact '" + d.id + "' uses {" + used
+                            + "}, which it does not provide; available: {" + String.join("}, {", allowed) + "}");
+                    ok = false;
+                }
+            }
+            if (ok) out.put(e.getKey(), new Text(e.getValue().value(), locale));
+        }
+        if (expected != null) {
+            for (String name : expected) {
+                if (!given.containsKey(name)) {
+                    problems.add(f.has("patterns") ? f.at("patterns") : f.location(), "fact '" + d.id + "' has no " + locale
+                            + " pattern '" + name + "', which " + defaultLocale + " has");
+                }
+            }
+        }
+        return out;
+    }
+
+    private int number(Fields f, String key) {
+        String v = f.text(key);
+        if (v == null) return 0;
+        if (!v.matches("[0-9]{1,6}")) {
+            problems.add(f.at(key), key + " must be a whole number (0 to 999999), found '" + v + "'");
+            return 0;
+        }
+        return Integer.parseInt(v);
+    }
+
+    private boolean yesNo(Fields f, String key) {
+        String v = f.optionalText(key);
+        if (v == null) return false;
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(f.at(key), key + " must be true or false, found '" + v + "'");
+            return false;
+        }
+        return v.equals("true");
+    }
+
+    /**
+     * The values a code file or group gives fact {@code d}, checked against what it allows, in
+     * the fact's order; null if the field is not written.
+     */
+    List<String> values(Fields f, Draft d) {
+        if (!f.contains(d.id) || d.kind == null || d.kind == Fact.Kind.CODES) return null;
+        if (d.kind == Fact.Kind.SEVERAL_OF) {
+            List<String> out = new ArrayList<>();
+            for (Fields.Item item : f.list(d.id, false)) {
+                if (!d.values.contains(item.value())) {
+                    problems.add(item.location(), "'" + item.value() + "' is not a value of fact '" + d.id + "' (allowed: "
+                            + String.join(", ", d.values) + ")" + SiteValidator.hint(item.value(), Set.copyOf(d.values)));
+                } else if (out.contains(item.value())) {
+                    problems.add(item.location(), "'" + item.value() + "' is listed twice");
+                } else {
+                    out.add(item.value());
+                }
+            }
+            out.sort((x, y) -> Integer.compare(d.values.indexOf(x), d.values.indexOf(y)));
+            return out;
+        }
+        String v = f.text(d.id);
+        if (v == null) return List.of();
+        if (d.kind == Fact.Kind.NUMBER) {
+            if (!v.matches("-?[0-9]{1,15}")) {
+                problems.add(f.at(d.id), d.id + " must be a whole number, found '" + v + "'");
+                return List.of();
+            }
+            return List.of(v);
+        }
+        if (!d.values.contains(v)) {
+            problems.add(f.at(d.id), d.id + " '" + v + "' is not one of " + d.values + SiteValidator.hint(v, Set.copyOf(d.values)));
+            return List.of();
+        }
+        return List.of(v);
+    }
+}

@@ -1,0 +1,281 @@
+package dev.versus.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.versus.Build;
+import dev.versus.compare.Comparison.Arg;
+import dev.versus.compare.Comparison.CodeArg;
+import dev.versus.compare.Comparison.CodesArg;
+import dev.versus.compare.Comparison.RefsArg;
+import dev.versus.compare.Comparison.Statement;
+import dev.versus.compare.Comparison.ValuesArg;
+import dev.versus.model.Code;
+import dev.versus.model.CodeRef;
+import dev.versus.model.Fact;
+import dev.versus.model.FactText;
+import dev.versus.model.Family;
+import dev.versus.model.Group;
+import dev.versus.model.Pair;
+import dev.versus.model.Site;
+import dev.versus.model.Text;
+import dev.versus.render.site.UrlStyle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The comparison engine, table-driven: one fact of each kind, two codes' values, and the
+ * statements the engine must make (which pattern, which values for which code). Then the same
+ * invariants over every pair of the repository's site: a difference is only said of a fact whose
+ * values differ, with each code's own values; a shared fact only of values both codes have; no
+ * fact is said twice.
+ */
+class PairAnalyzerTest {
+    private static final Fact SEVERITY = fact("severity", Fact.Kind.ONE_OF, 100, List.of("transient", "permanent", "success"),
+            List.of("same", "differ", "advice.transient", "choose.transient.permanent", "differ.success.permanent"));
+    private static final Fact POINTS = fact("points", Fact.Kind.SEVERAL_OF, 40, List.of("MAIL", "RCPT", "DATA"),
+            List.of("same", "differ", "differSubset", "differOverlap"));
+    private static final Fact RETRY = fact("retry", Fact.Kind.YES_NO, 60, Fact.YES_NO, List.of("same", "differ"));
+    private static final Fact SIZE = fact("limit", Fact.Kind.NUMBER, 10, List.of(), List.of("differ"));
+    private static final Fact WITH = new Fact("with", Fact.Kind.CODES, List.of(), 5, true, false, true, "other",
+            Map.of("en", new FactText(new Text("Travels with", "en"), Map.of(),
+                    Map.of("same", t("s"), "differ", t("d"), "differOne", t("o")))));
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // fact, a's values, b's values, expected statements (pattern: values of a | values of b)
+                Arguments.of(SEVERITY, List.of("transient"), List.of("transient"), List.of("same transient"), List.of()),
+                Arguments.of(SEVERITY, List.of("transient"), List.of("permanent"), List.of(), List.of("differ a=transient b=permanent")),
+                // A pattern for one pair of values wins, whichever order the codes come in.
+                Arguments.of(SEVERITY, List.of("permanent"), List.of("success"), List.of(),
+                        List.of("differ.success.permanent a=success b=permanent")),
+                Arguments.of(SEVERITY, List.of(), List.of("permanent"), List.of(), List.of()),
+                Arguments.of(POINTS, List.of("MAIL", "RCPT"), List.of("MAIL", "RCPT"), List.of("same MAIL,RCPT"), List.of()),
+                Arguments.of(POINTS, List.of("MAIL"), List.of("RCPT", "DATA"), List.of(), List.of("differ a=MAIL b=RCPT,DATA")),
+                // The code with more values is {a}, whichever side of the pair it is.
+                Arguments.of(POINTS, List.of("MAIL"), List.of("MAIL", "DATA"), List.of(),
+                        List.of("differSubset a=B shared=MAIL aOnly=DATA")),
+                Arguments.of(POINTS, List.of("MAIL", "RCPT"), List.of("MAIL", "DATA"), List.of(),
+                        List.of("differOverlap shared=MAIL aOnly=RCPT bOnly=DATA")),
+                Arguments.of(RETRY, List.of("yes"), List.of("no"), List.of(), List.of("differ a=yes b=no")),
+                Arguments.of(SIZE, List.of("10"), List.of("20"), List.of(), List.of("differ a=10 b=20")),
+                // A number fact without a same pattern says nothing when equal.
+                Arguments.of(SIZE, List.of("10"), List.of("10"), List.of(), List.of()),
+                Arguments.of(WITH, List.of("other:X"), List.of(), List.of(), List.of("differOne a=A refs=X")),
+                Arguments.of(WITH, List.of("other:X"), List.of("other:Y"), List.of(), List.of("differ refs=X|Y")),
+                Arguments.of(WITH, List.of("other:X"), List.of("other:X"), List.of("same refs=X"), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void oneFact(Fact fact, List<String> a, List<String> b, List<String> shared, List<String> differences) {
+        Comparison c = new PairAnalyzer().analyze(pair(fact, a, b));
+
+        assertThat(c.shared().stream().map(PairAnalyzerTest::describe).toList()).isEqualTo(shared);
+        assertThat(c.differences().stream().map(PairAnalyzerTest::describe).toList()).isEqualTo(differences);
+        // The table marks a row that differs exactly when a difference is said: a code without
+        // codes of the other family differs from one with them; for other facts a missing value
+        // is neither the same nor different.
+        assertThat(c.glance()).singleElement().satisfies(r -> assertThat(r.differs()).isEqualTo(!differences.isEmpty()));
+    }
+
+    @Test
+    void differencesComeMostImportantFirst() {
+        Family f = family(List.of(POINTS, SEVERITY, RETRY), List.of(
+                code("A", Map.of("points", List.of("MAIL"), "severity", List.of("transient"), "retry", List.of("yes"))),
+                code("B", Map.of("points", List.of("RCPT"), "severity", List.of("permanent"), "retry", List.of("no")))));
+        Comparison c = new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1)));
+
+        assertThat(c.differences()).extracting(s -> s.fact().id()).containsExactly("severity", "retry", "points");
+        // The glance table keeps the family's order.
+        assertThat(c.glance()).extracting(r -> r.fact().id()).containsExactly("points", "severity", "retry");
+    }
+
+    @Test
+    void adviceAndChoiceFollowTheValues() {
+        Family f = family(List.of(SEVERITY), List.of(code("A", Map.of("severity", List.of("permanent"))),
+                code("B", Map.of("severity", List.of("transient")))));
+        Comparison c = new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1)));
+
+        assertThat(c.forReceiver()).extracting(Statement::pattern).containsExactly("advice.transient");
+        assertThat(((CodeArg) c.forReceiver().get(0).args().get("code")).code().id()).isEqualTo("B");
+        // choose.transient.permanent names the temporary code {a}, even though it is the pair's b.
+        assertThat(c.forServer()).extracting(Statement::pattern).containsExactly("choose.transient.permanent");
+        assertThat(((CodeArg) c.forServer().get(0).args().get("a")).code().id()).isEqualTo("B");
+    }
+
+    @Test
+    void theSameAdviceForBothCodesIsSaidOnce() {
+        Family f = family(List.of(SEVERITY), List.of(code("A", Map.of("severity", List.of("transient"))),
+                code("B", Map.of("severity", List.of("transient")))));
+        Comparison c = new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1)));
+
+        assertThat(c.forReceiver()).singleElement().satisfies(s ->
+                assertThat(((CodesArg) s.args().get("code")).codes()).extracting(Code::id).containsExactly("A", "B"));
+    }
+
+    @Test
+    void atMostThreeSharedFactsAreSaid() {
+        Fact x = fact("x", Fact.Kind.YES_NO, 1, Fact.YES_NO, List.of("same"));
+        Family f = family(List.of(SEVERITY, RETRY, POINTS, x), List.of(
+                code("A", Map.of("severity", List.of("transient"), "retry", List.of("no"), "points", List.of("MAIL"), "x", List.of("yes"))),
+                code("B", Map.of("severity", List.of("transient"), "retry", List.of("no"), "points", List.of("MAIL"), "x", List.of("yes")))));
+        Comparison c = new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1)));
+
+        assertThat(c.shared()).extracting(s -> s.fact().id()).containsExactly("severity", "retry", "points");
+        assertThat(c.differences()).isEmpty();
+    }
+
+    /**
+     * Over every pair of the repository's site: no statement contradicts a fact of either code,
+     * and no fact is stated twice (once shared, once as a difference, or twice either way).
+     */
+    @Test
+    void noStatementContradictsAFactOfEitherCodeOnTheRepositorysSite() throws Exception {
+        Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.PRETTY)).validate();
+        PairAnalyzer analyzer = new PairAnalyzer();
+        List<String> problems = new ArrayList<>();
+        int pairs = 0;
+        for (Family f : site.families()) {
+            for (Pair p : f.pairs()) {
+                pairs++;
+                problems.addAll(contradictions(analyzer.analyze(p)));
+            }
+        }
+        assertThat(pairs).isGreaterThan(3000);
+        assertThat(problems).as("statements that contradict a fact, or a fact stated twice").isEmpty();
+    }
+
+    @Test
+    void theInvariantCheckFindsAContradictionAndARepeat() {
+        Family f = family(List.of(SEVERITY), List.of(code("A", Map.of("severity", List.of("transient"))),
+                code("B", Map.of("severity", List.of("permanent")))));
+        Pair p = new Pair(f, f.codes().get(0), f.codes().get(1));
+        Map<String, Arg> wrong = new LinkedHashMap<>();
+        wrong.put("a", new CodeArg(p.a()));
+        wrong.put("b", new CodeArg(p.b()));
+        wrong.put("aValue", new ValuesArg(SEVERITY, List.of("permanent"), FactText.VALUE));
+        wrong.put("bValue", new ValuesArg(SEVERITY, List.of("permanent"), FactText.VALUE));
+        Statement bad = new Statement(SEVERITY, "differ", wrong);
+        Map<String, Arg> same = Map.of("value", new ValuesArg(SEVERITY, List.of("transient"), FactText.VALUE));
+        Comparison c = new Comparison(p, List.of(), List.of(new Statement(SEVERITY, "same", same)), List.of(bad), List.of(), List.of());
+
+        assertThat(contradictions(c)).containsExactly(
+                "A-vs-B: severity is said to be shared, but A has [transient] and B [permanent]",
+                "A-vs-B: severity 'differ' gives A [permanent], but it has [transient]",
+                "A-vs-B: severity is stated 2 times");
+    }
+
+    /** What is wrong with a comparison's statements, measured against the codes' facts. */
+    static List<String> contradictions(Comparison c) {
+        List<String> out = new ArrayList<>();
+        Code a = c.pair().a();
+        Code b = c.pair().b();
+        String page = c.pair().slug() + ": ";
+        for (Statement s : c.shared()) {
+            String id = s.fact().id();
+            if (!a.fact(id).equals(b.fact(id)) || a.fact(id).isEmpty()) {
+                out.add(page + id + " is said to be shared, but " + a.id() + " has " + a.fact(id) + " and " + b.id() + " "
+                        + b.fact(id));
+            }
+        }
+        for (Statement s : c.differences()) {
+            String id = s.fact().id();
+            Code first = code(s.args().get("a"));
+            Code second = code(s.args().get("b"));
+            check(out, page, s, first, s.args().get("aValue"));
+            check(out, page, s, second, s.args().get("bValue"));
+            List<String> shared = values(s.args().get("shared"));
+            if (shared != null && (!first.fact(id).containsAll(shared) || !second.fact(id).containsAll(shared))) {
+                out.add(page + id + " '" + s.pattern() + "' calls " + shared + " shared, but they are not");
+            }
+            List<String> only = values(s.args().get("aOnly"));
+            if (only != null && (!first.fact(id).containsAll(only) || second.fact(id).stream().anyMatch(only::contains))) {
+                out.add(page + id + " '" + s.pattern() + "' gives " + first.id() + " alone " + only);
+            }
+            if (a.fact(id).equals(b.fact(id))) out.add(page + id + " '" + s.pattern() + "' said of values that are the same");
+        }
+        Map<String, Integer> times = new LinkedHashMap<>();
+        Stream.concat(c.shared().stream(), c.differences().stream()).forEach(s -> times.merge(s.fact().id(), 1, Integer::sum));
+        times.forEach((id, n) -> {
+            if (n > 1) out.add(page + id + " is stated " + n + " times");
+        });
+        return out;
+    }
+
+    private static void check(List<String> out, String page, Statement s, Code code, Arg arg) {
+        List<String> said = values(arg);
+        if (said == null || code == null) return;
+        List<String> has = code.fact(s.fact().id());
+        if (!said.equals(has)) {
+            out.add(page + s.fact().id() + " '" + s.pattern() + "' gives " + code.id() + " " + said + ", but it has " + has);
+        }
+    }
+
+    private static Code code(Arg arg) {
+        return arg instanceof CodeArg c ? c.code() : null;
+    }
+
+    private static List<String> values(Arg arg) {
+        if (arg instanceof ValuesArg v) return v.values();
+        if (arg instanceof RefsArg r) return r.refs().stream().map(x -> x.family() + ":" + x.code()).toList();
+        return null;
+    }
+
+    // ---- building a family in code
+
+    private static Text t(String s) {
+        return new Text(s, "en");
+    }
+
+    private static Fact fact(String id, Fact.Kind kind, int weight, List<String> values, List<String> patterns) {
+        Map<String, Map<String, Text>> names = new LinkedHashMap<>();
+        for (String v : values) names.put(v, Map.of(FactText.VALUE, t(v)));
+        Map<String, Text> p = new LinkedHashMap<>();
+        for (String name : patterns) p.put(name, t(name));
+        return new Fact(id, kind, values, weight, true, false, true, null, Map.of("en", new FactText(t(id), names, p)));
+    }
+
+    private static Pair pair(Fact fact, List<String> a, List<String> b) {
+        Family f = family(List.of(fact), List.of(code("A", a.isEmpty() ? Map.of() : Map.of(fact.id(), a)),
+                code("B", b.isEmpty() ? Map.of() : Map.of(fact.id(), b))));
+        return new Pair(f, f.codes().get(0), f.codes().get(1));
+    }
+
+    private static Code code(String id, Map<String, List<String>> facts) {
+        return new Code("f", id, "g", Map.of(), facts, List.of(), List.of(), List.of(), null, Map.of(), List.of());
+    }
+
+    private static Family family(List<Fact> facts, List<Code> codes) {
+        return new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())), facts, Map.of(),
+                codes, Map.of(), null);
+    }
+
+    /** A statement as one line: pattern, then the codes and values it names. */
+    private static String describe(Statement s) {
+        List<String> parts = new ArrayList<>(List.of(s.pattern()));
+        Set<String> seenCodes = new HashSet<>();
+        s.args().forEach((name, arg) -> {
+            if (arg instanceof ValuesArg v && v.form().equals(FactText.VALUE)) {
+                parts.add((name.equals("value") ? "" : name.replace("Value", "") + "=") + String.join(",", v.values()));
+            }
+            if (arg instanceof RefsArg r && seenCodes.add("refs")) {
+                List<RefsArg> all = s.args().values().stream().filter(x -> x instanceof RefsArg).map(x -> (RefsArg) x).toList();
+                parts.add("refs=" + String.join("|", all.stream().map(x -> String.join(",", x.refs().stream().map(CodeRef::code).toList())).toList()));
+            }
+        });
+        if (s.pattern().equals("differSubset") || s.pattern().equals("differOne")) {
+            parts.add(1, "a=" + ((CodeArg) s.args().get("a")).code().id());
+        }
+        return String.join(" ", parts);
+    }
+}
