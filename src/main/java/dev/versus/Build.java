@@ -225,7 +225,7 @@ public final class Build {
     private static void copyAssets(Path templates, PageSink sink, List<String> copied) throws IOException {
         for (var asset : Theme.assets(templates).entrySet()) {
             String path = ASSETS + "/" + asset.getKey();
-            sink.write(path, Files.readAllBytes(asset.getValue()));
+            sink.copy(path, asset.getValue());
             copied.add(path);
         }
     }

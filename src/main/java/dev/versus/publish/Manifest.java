@@ -52,6 +52,20 @@ final class Manifest {
         return Long.toHexString(crc.getValue()) + ":" + length;
     }
 
+    /** The fingerprint of a file's content, as {@link #fingerprint(byte[], int)}, read in a stream. */
+    static String fingerprint(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        long length = 0;
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+                length += n;
+            }
+        }
+        return Long.toHexString(crc.getValue()) + ":" + length;
+    }
+
     /** Reads a marker file without following a symbolic link. */
     static Read read(Path marker) throws IOException {
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return new Read(Kind.NONE, null, null);

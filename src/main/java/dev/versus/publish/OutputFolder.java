@@ -268,17 +268,47 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (previous != null && fingerprint.equals(previous.get(path)) && publishedEquals(path, buffer, length)) {
             return; // unchanged: the new folder links to the published file
         }
-        ReentrantReadWriteLock.ReadLock read = state.readLock();
-        read.lock();
-        try {
-            if (stopped) throw new IOException("the build was interrupted");
-            Path file = staging.resolve(path);
-            makeStagedFolders(path);
+        stage(path, file -> {
             // One write call for the whole file (Files.write hands a channel 8 KB at a time: two or
             // three system calls for a comparison page).
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(buffer, 0, length);
             }
+        });
+    }
+
+    /** Files up to this size are read into memory to be compared and written; larger ones are streamed. */
+    static final long STREAM_ABOVE = 8 << 20;
+
+    /**
+     * Copies a static asset: small ones as {@link #write}; larger ones are fingerprinted,
+     * compared with the published copy and copied in a stream, never held in memory whole.
+     */
+    @Override
+    public void copy(String path, Path from) throws IOException {
+        if (Files.size(from) <= STREAM_ABOVE) {
+            PageSink.super.copy(path, from);
+            return;
+        }
+        checkPath(path);
+        String fingerprint = Manifest.fingerprint(from);
+        if (written.put(path, fingerprint) != null) throw new IOException("two pages were written to " + path);
+        if (previous != null && fingerprint.equals(previous.get(path)) && publishedEquals(path, from)) return;
+        stage(path, file -> Files.copy(from, file, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private interface StagedWrite {
+        void to(Path file) throws IOException;
+    }
+
+    /** Writes one changed file into the staging folder, unless the build was stopped. */
+    private void stage(String path, StagedWrite write) throws IOException {
+        ReentrantReadWriteLock.ReadLock read = state.readLock();
+        read.lock();
+        try {
+            if (stopped) throw new IOException("the build was interrupted");
+            makeStagedFolders(path);
+            write.to(staging.resolve(path));
         } finally {
             read.unlock();
         }
@@ -339,13 +369,39 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         }
     }
 
+    /** As {@link #publishedEquals(String, byte[], int)}, for a large file compared in a stream. */
+    private boolean publishedEquals(String path, Path file) throws IOException {
+        Long size = scan().files().get(path);
+        if (size == null || size != Files.size(file)) return false;
+        try (FileChannel published = FileChannel.open(target.resolve(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer a = ByteBuffer.allocate(1 << 16);
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            while (true) {
+                a.clear();
+                b.clear();
+                int n = readFully(published, a);
+                int m = readFully(source, b);
+                if (n != m || !a.flip().equals(b.flip())) return false;
+                if (n < a.capacity()) return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int readFully(FileChannel in, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) { }
+        return buffer.position();
+    }
+
     /** Copies a folder of static assets into {@code into} (relative), skipping symbolic links. */
     public void copyTree(Path from, String into, Predicate<Path> include) throws IOException {
         if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.sorted().toList()) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && include.test(file)) {
-                    write(into + "/" + from.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                    copy(into + "/" + from.relativize(file).toString().replace('\\', '/'), file);
                 }
             }
         }

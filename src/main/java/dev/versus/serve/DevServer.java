@@ -59,9 +59,20 @@ public final class DevServer implements AutoCloseable {
      * @param quiet how long the sources must be quiet after a change before the build starts, so
      *              that the several writes of one save make one build
      */
-    public record Options(Path source, String host, int port, Duration quiet) {
+    public record Options(Path source, String host, int port, Duration quiet, Duration buildLimit) {
         /** The default wait for a quiet moment: an editor's writes for one save come within a few ms. */
         public static final Duration QUIET = Duration.ofMillis(30);
+        /**
+         * How long one build may take before it is stopped with an error in the page and the
+         * terminal, so that the watcher is free for the next save. A page is stopped after 3 s
+         * already; this stops a site whose every page is slow. The repository's site builds in
+         * seconds; five minutes leaves room for a far larger site on a busy machine.
+         */
+        public static final Duration BUILD_LIMIT = Duration.ofMinutes(5);
+
+        public Options(Path source, String host, int port, Duration quiet) {
+            this(source, host, port, quiet, BUILD_LIMIT);
+        }
     }
 
     /** One build as seen from outside: when it ended, what changed, its errors. */
@@ -89,7 +100,7 @@ public final class DevServer implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.source = options.source().toAbsolutePath().normalize();
-        this.builder = new IncrementalBuild(source, memory);
+        this.builder = new IncrementalBuild(source, memory).limit(options.buildLimit());
     }
 
     /**
@@ -160,6 +171,11 @@ public final class DevServer implements AutoCloseable {
     /** How many files the site in memory has. */
     public int files() {
         return memory.size();
+    }
+
+    /** The bytes of the files held in memory (large assets are streamed from disk and not counted). */
+    long bytesInMemory() {
+        return memory.bytesHeld();
     }
 
     /** Called after every build with what it did (for tests and the benchmark). */

@@ -9,15 +9,19 @@ import dev.versus.load.SourceLoader;
 import dev.versus.model.Site;
 import dev.versus.render.data.JsonExport;
 import dev.versus.render.site.Page;
+import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePages;
 import dev.versus.render.site.UrlStyle;
 import dev.versus.render.templates.RenderException;
 import dev.versus.render.templates.TemplateEngine;
+import dev.versus.render.templates.TemplateLimits;
 import dev.versus.render.views.SiteRenderer;
 import dev.versus.validate.SiteValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -69,10 +73,19 @@ final class IncrementalBuild {
     /** The watcher lost events since the last good build: anything may have changed. */
     private boolean everythingSinceBuilt = true;
 
+    /** How long one build may take before it is stopped with an error (null: no limit). */
+    private Duration limit;
+
     IncrementalBuild(Path source, SiteMemory memory) {
         this.source = source.toAbsolutePath().normalize();
         this.templates = this.source.resolve(SourceLoader.TEMPLATES);
         this.memory = memory;
+    }
+
+    /** Stops every later build that takes longer than {@code limit}, with an error; the next one starts afresh. */
+    IncrementalBuild limit(Duration limit) {
+        this.limit = limit;
+        return this;
     }
 
     /**
@@ -80,6 +93,7 @@ final class IncrementalBuild {
      * may have changed (the first build, or the watcher lost events).
      */
     Outcome run(Collection<Path> changed) {
+        TemplateLimits.BuildDeadline deadline = limit == null ? null : TemplateLimits.BuildDeadline.after(limit);
         long start = System.nanoTime();
         if (changed == null) {
             engine = null;
@@ -117,7 +131,7 @@ final class IncrementalBuild {
         boolean everything = everythingSinceBuilt || built == null;
         ChangeImpact impact = everything ? ChangeImpact.everything()
                 : ChangeImpact.between(built, site, templatesSinceBuilt);
-        Map<String, byte[]> written = new ConcurrentHashMap<>();
+        Map<String, Object> written = new ConcurrentHashMap<>();
         // With the same locales, families and codes the site has the same pages, all in memory
         // already: no page to add or remove, so no need to keep track of them (16,000 on the full site).
         boolean samePages = !everything && SitePages.shape(built).equals(SitePages.shape(site));
@@ -147,10 +161,10 @@ final class IncrementalBuild {
         Set<String> assetsBefore = assetFiles;
         try {
             if (engine == null) engine = new TemplateEngine(templates);
-            next = new SiteRenderer(site, engine, UrlStyle.PRETTY);
+            next = new SiteRenderer(site, engine, UrlStyle.PRETTY).stopAt(deadline);
             if (!everything) next.reuseViews(renderer, impact::keepsView);
             wrote = Build.write(next, site, UrlStyle.PRETTY, templates, new Build.Selection(outputs, select, (l, f) -> false),
-                    written::put);
+                    sink(written));
         } catch (RenderException e) {
             engine = null;
             return failed(e.messages(), start, loaded);
@@ -196,6 +210,25 @@ final class IncrementalBuild {
         return new Outcome(errors, Set.of(), 0, false, loaded - start, System.nanoTime() - loaded);
     }
 
+    /** A sink into {@code written}: the bytes of every file, or where a large asset is ({@link SiteMemory.OnDisk}). */
+    private static PageSink sink(Map<String, Object> written) {
+        return new PageSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                written.put(path, content);
+            }
+
+            @Override
+            public void copy(String path, Path file) throws IOException {
+                if (Files.size(file) > SiteMemory.KEEP_AT_MOST) {
+                    written.put(path, SiteMemory.OnDisk.of(file));
+                } else {
+                    written.put(path, Files.readAllBytes(file));
+                }
+            }
+        };
+    }
+
     /** The pages among the files of a build (HTML; JSON, scripts, sitemap and assets are not pages). */
     private static int rendered(Set<String> files) {
         return (int) files.stream().filter(f -> f.endsWith(".html")).count();
@@ -209,10 +242,10 @@ final class IncrementalBuild {
      */
     Set<String> writeData() {
         if (dataFamilies.isEmpty() || built == null) return Set.of();
-        Map<String, byte[]> written = new ConcurrentHashMap<>();
+        Map<String, Object> written = new ConcurrentHashMap<>();
         try {
             Build.write(renderer, built, UrlStyle.PRETTY, templates, new Build.Selection(EnumSet.of(Build.Output.JSON),
-                    page -> false, (locale, family) -> dataFamilies.contains(locale + "\u0000" + family)), written::put);
+                    page -> false, (locale, family) -> dataFamilies.contains(locale + "\u0000" + family)), sink(written));
         } catch (IOException | RenderException e) {
             throw new IllegalStateException(e); // no page nor template: the sink is a map and cannot fail
         }

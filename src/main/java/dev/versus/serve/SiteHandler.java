@@ -5,6 +5,10 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.versus.render.views.SiteRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -91,6 +95,11 @@ final class SiteHandler implements HttpHandler {
             String type = contentType(file);
             if (!errors.isEmpty() && type.equals(HTML)) {
                 send(exchange, 500, HTML, withLiveReload(ErrorPage.html(errors)), head);
+                return;
+            }
+            SiteMemory.OnDisk large = site.onDisk(file);
+            if (large != null) {
+                stream(exchange, type, large, head);
                 return;
             }
             byte[] content = site.get(file);
@@ -194,6 +203,39 @@ final class SiteHandler implements HttpHandler {
         } else {
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /**
+     * Sends a large asset from disk in a stream, as much of it as the build saw (a file that
+     * shrank since is sent as it is now: the next build follows); a file gone since is a 404.
+     */
+    private static void stream(HttpExchange exchange, String type, SiteMemory.OnDisk file, boolean head) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("404 not found: the file went away\n"), head);
+            return;
+        }
+        try (in) {
+            long size = Math.min(file.size(), Files.size(file.file()));
+            var headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", type);
+            headers.set("Cache-Control", "no-store");
+            headers.set("X-Content-Type-Options", "nosniff");
+            if (head) {
+                headers.set("Content-Length", String.valueOf(size));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+            OutputStream body = exchange.getResponseBody();
+            byte[] buffer = new byte[1 << 16];
+            long left = size;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; left -= n) {
+                body.write(buffer, 0, n);
+            }
         }
     }
 

@@ -220,7 +220,7 @@ class LimitsTest {
 
     @Test
     void aTemplateThatLoopsForEverIsStoppedWithItsPlace() {
-        TestSite site = site().append("templates/code.ftlh", "<#list 1.. as i>${i}</#list>\n");
+        TestSite site = site().append("templates/code.ftlh", "<#list 1.. as i></#list>\n");
         int line = site.read("templates/code.ftlh").split("\n", -1).length - 1;
         Run r = versus("build", "--source", site.root().toString(), "--out", dir.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -229,6 +229,29 @@ class LimitsTest {
         assertThat(r.messages().get(0)).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page took more than 3 s to render"
                 + " and was stopped here; does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
         assertThat(r.millis()).isLessThan(8_000);
+    }
+
+    @Test
+    void aTemplateThatWritesForEverIsStoppedWithItsPlaceWithinTheLaunchersMemory() throws Exception {
+        // Writing as it loops, a page filled the launcher's 384 MB before its 3 s were up.
+        TestSite site = site().append("templates/code.ftlh", "<#list 1.. as i>${i?left_pad(1000)}</#list>\n");
+        int line = site.read("templates/code.ftlh").split("\n", -1).length - 1;
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaCommand, "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+UseParallelGC", "-cp",
+                System.getProperty("java.class.path"), "dev.versus.cli.Main", "build", "--source", site.root().toString(),
+                "--out", dir.resolve("out").toString()).start();
+        p.getOutputStream().close();
+        p.getInputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(1);
+        List<String> messages = ErrorLines.messages(err.lines().filter(l -> !l.startsWith("log4j:"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        // Each render thread stops its page where it is: in the loop, or in the expression inside it.
+        assertThat(messages.size()).as(err).isBetween(2, 3);
+        for (String m : messages.subList(0, messages.size() - 1)) {
+            assertThat(m).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page is larger than 16 MB and was stopped here;"
+                    + " does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
+        }
     }
 
     @Test

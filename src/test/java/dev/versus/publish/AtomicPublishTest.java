@@ -148,6 +148,37 @@ class AtomicPublishTest {
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(unchanged);
     }
 
+    @Test
+    void aLargeAssetIsCopiedInAStreamComparedInOneAndLinkedWhenUnchanged() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path out = dir.resolve("public");
+        byte[] video = new byte[(int) OutputFolder.STREAM_ABOVE * 6];
+        new java.util.Random(20).nextBytes(video);
+        Files.write(site.path("templates/assets/clip.webm"), video);
+        // A heap smaller than the asset: the build must not hold it (it used to read it whole).
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaCommand, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "dev.versus.cli.Main", "build", "--source", site.root().toString(),
+                "--out", out.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(Files.readAllBytes(out.resolve("assets/clip.webm"))).isEqualTo(video);
+
+        Object copied = Files.readAttributes(out.resolve("assets/clip.webm"), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
+        site.edit("content/smtp/421.yaml", "Nothing to change; your server retries.", "Nothing to change; your server tries again.");
+        build(site, out);
+        assertThat(Files.readAttributes(out.resolve("assets/clip.webm"), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey()).as("unchanged: linked, not copied again").isEqualTo(copied);
+
+        video[video.length - 1] ^= 1; // same size, one bit different: compared, not trusted by size
+        Files.write(site.path("templates/assets/clip.webm"), video);
+        Build.Result r = new Build(new Build.Options(site.root(), out, null, UrlStyle.PRETTY)).run();
+        assertThat(r.changedFiles()).isEqualTo(1);
+        assertThat(Files.readAllBytes(out.resolve("assets/clip.webm"))).isEqualTo(video);
+    }
+
     private static void copy(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {

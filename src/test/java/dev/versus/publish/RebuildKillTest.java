@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code versus build} killed with SIGKILL at random moments of rebuilds of the repository's
+ * {@code versus build} stopped with SIGKILL, SIGTERM or SIGINT at random moments of rebuilds of the repository's
  * site leaves the previous site or the new one, byte for byte, once the next build has opened
  * the output folder, and nothing beside it.
  *
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * other version in a separate JVM, kills it after a random delay between zero and the time an
  * uninterrupted rebuild took, opens the output as the next build would ({@link OutputFolder#open},
  * which finishes or undoes what the killed build left) and compares it with both references.
- * Runs only with {@code -Dversus.kills=20} (the rounds); seed: {@code -Dversus.killSeed}. A report goes to
- * {@code target/rebuild-kill.txt}.
+ * The signal of each round is SIGKILL, SIGTERM and SIGINT in turn ({@code -Dversus.signals=KILL}
+ * for SIGKILL only). Five rounds in {@code mvn verify -Pslow}; {@code -Dversus.kills=20} for more;
+ * seed: {@code -Dversus.killSeed}. A report goes to {@code target/rebuild-kill.txt}.
  */
 @Tag("slow")
 class RebuildKillTest {
@@ -42,11 +43,11 @@ class RebuildKillTest {
 
     @Test
     void aRebuildKilledAtRandomMomentsLeavesTheOldOrTheNewSite() throws Exception {
-        // Minutes of work: runs only when asked, with -Dversus.kills=N, until every default run
-        // leaves out the slow tag.
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("versus.kills") != null,
-                "RebuildKillTest runs with -Dversus.kills=20");
-        int rounds = Integer.getInteger("versus.kills", 20);
+        // Five kills in mvn verify -Pslow (a minute or two); -Dversus.kills=20 for the full run.
+        int rounds = Integer.getInteger("versus.kills", 5);
+        // The signals, in turn: SIGKILL ends the JVM at once; SIGTERM and SIGINT (Ctrl-C) run its
+        // shutdown hooks, which wait for a swap under way and remove the staging folder.
+        List<String> signals = List.of(System.getProperty("versus.signals", "KILL,TERM,INT").split(","));
         long seed = Long.getLong("versus.killSeed", System.nanoTime());
         Random random = new Random(seed);
         Path a = copySources(Path.of("."), dir.resolve("a"));
@@ -70,24 +71,29 @@ class RebuildKillTest {
         List<String> report = new ArrayList<>();
         report.add("seed " + seed + "; an uninterrupted rebuild took " + millis + " ms; the load average was "
                 + String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        report.add("round  delay ms  from  to  on disk after the kill              after the next open");
+        report.add("round  signal  delay ms  from  to  on disk after the signal            after the next open");
         boolean onA = true;
         int old = 0;
         int fresh = 0;
         for (int round = 1; round <= rounds; round++) {
             Path next = onA ? b : a;
             long delay = (long) (random.nextDouble() * millis);
+            String signal = signals.get((round - 1) % signals.size()).strip();
             Process p = runBuild(next, out);
             boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!finished) {
-                p.destroyForcibly(); // SIGKILL
-                p.waitFor();
+                switch (signal) {
+                    case "KILL" -> p.destroyForcibly();
+                    case "TERM" -> p.destroy();
+                    default -> new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+                }
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the build ends after SIG%s", signal).isTrue();
             }
             String found = describe(www);
             OutputFolder.open(out, next).close();
             Map<String, String> now = FolderSnapshot.of(out);
             String which = now.equals(siteA) ? "a" : now.equals(siteB) ? "b" : "MIXED";
-            report.add(String.format("%5d  %8d  %4s  %2s  %-36s %s%s", round, delay, onA ? "a" : "b", onA ? "b" : "a",
+            report.add(String.format("%5d  %6s  %8d  %4s  %2s  %-36s %s%s", round, signal, delay, onA ? "a" : "b", onA ? "b" : "a",
                     finished ? "(finished before the kill)" : found, which, FolderSnapshot.listing(www).equals(List.of("public"))
                             ? "" : ", left beside: " + FolderSnapshot.listing(www)));
             assertThat(which).as(String.join("\n", report)).isNotEqualTo("MIXED");
@@ -96,7 +102,8 @@ class RebuildKillTest {
             if (changed) fresh++; else old++;
             onA = which.equals("a");
         }
-        report.add(rounds + " kills: " + old + " left the previous site, " + fresh + " the new one, none a mix");
+        report.add(rounds + " signals (" + String.join(", ", signals) + " in turn): " + old + " left the previous site, " + fresh
+                + " the new one, none a mix");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/rebuild-kill.txt"), report, StandardCharsets.UTF_8);
     }

@@ -17,4 +17,14 @@ public interface PageSink {
     default void write(String path, byte[] buffer, int length) throws IOException {
         write(path, java.util.Arrays.copyOf(buffer, length));
     }
+
+    /**
+     * Receives a copy of {@code file} (a static asset, read where it is). This default reads it
+     * whole; sinks that may receive large files ({@code OutputFolder}, {@code serve}'s memory)
+     * copy or keep them on disk instead of holding them in memory, so that an asset of hundreds
+     * of megabytes, or over the 2 GB a Java array holds, neither fills the heap nor fails.
+     */
+    default void copy(String path, java.nio.file.Path file) throws IOException {
+        write(path, java.nio.file.Files.readAllBytes(file));
+    }
 }

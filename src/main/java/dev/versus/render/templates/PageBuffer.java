@@ -93,6 +93,11 @@ public final class PageBuffer extends Writer {
         return bytes.position();
     }
 
+    /** About how large the page is so far, without encoding what is pending: bytes plus pending characters. */
+    public int sizeSoFar() {
+        return bytes.position() + length;
+    }
+
     /** Encodes the pending characters as one run: a surrogate left unpaired at its end becomes '?'. */
     private void encodeChars() {
         if (length == 0) return;

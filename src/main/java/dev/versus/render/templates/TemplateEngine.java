@@ -32,7 +32,7 @@ public final class TemplateEngine {
     private final java.util.Map<String, Exception> preloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateEngine(Path templates) throws IOException {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration c = new LoopCheckingConfiguration();
         c.setTemplateLoader(loader(templates));
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
@@ -52,6 +52,71 @@ public final class TemplateEngine {
         // a template changes. Without this FreeMarker checks the file again every five seconds.
         c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.config = c;
+    }
+
+    /**
+     * A configuration whose templates, imported and included ones too, have a check at the start
+     * of every loop body (FreeMarker's own thread-interruption check element, added once per
+     * template as it is loaded: {@link LoopChecks}). Without it an empty loop body ({@code <#list 1.. as i></#list>})
+     * enters no element, so {@link TemplateLimits} never saw it and the page never stopped; with
+     * it every round of a loop is one element, and the page's time and size limits apply.
+     */
+    private static final class LoopCheckingConfiguration extends Configuration {
+        private final java.util.Set<Template> checked = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+        LoopCheckingConfiguration() {
+            super(Configuration.VERSION_2_3_34);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding, boolean parseAsFTL,
+                                    boolean ignoreMissing) throws IOException {
+            Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+            if (t != null) {
+                synchronized (checked) {
+                    if (checked.add(t)) LoopChecks.add(t.getRootTreeNode());
+                }
+            }
+            return t;
+        }
+    }
+
+    /**
+     * Puts FreeMarker's check element first in the body of every {@code <#list>} and
+     * {@code <#items>}. FreeMarker adds it to every repeating block with a method of its internal
+     * API, user directives included, where it would give {@code <@cached key="k"/>} a body; here
+     * only loops get one. FreeMarker's classes are reached by reflection: if a FreeMarker version
+     * renames them, the engine fails at once (and LimitsTest with it), not silently.
+     */
+    static final class LoopChecks {
+        private static final java.lang.reflect.Constructor<?> CHECK;
+        private static final java.lang.reflect.Method ADD_CHILD;
+        private static final java.util.Set<String> LOOPS = java.util.Set.of("freemarker.core.IteratorBlock", "freemarker.core.Items");
+
+        static {
+            try {
+                CHECK = Class.forName("freemarker.core.ThreadInterruptionSupportTemplatePostProcessor$ThreadInterruptionCheck")
+                        .getDeclaredConstructor(freemarker.core.TemplateElement.class);
+                CHECK.setAccessible(true);
+                ADD_CHILD = freemarker.core.TemplateElement.class.getDeclaredMethod("addChild", int.class,
+                        freemarker.core.TemplateElement.class);
+                ADD_CHILD.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        static void add(freemarker.core.TemplateElement e) {
+            if (e == null) return;
+            for (int i = 0; i < e.getChildCount(); i++) add((freemarker.core.TemplateElement) e.getChildAt(i));
+            if (LOOPS.contains(e.getClass().getName())) {
+                try {
+                    ADD_CHILD.invoke(e, 0, CHECK.newInstance(e));
+                } catch (ReflectiveOperationException x) {
+                    throw new IllegalStateException("cannot add the loop check to " + e.getClass().getName(), x);
+                }
+            }
+        }
     }
 
     /**
@@ -108,9 +173,15 @@ public final class TemplateEngine {
      */
     public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments)
             throws IOException, TemplateException {
+        render(template, model, out, fragments, null);
+    }
+
+    /** As {@link #render(Template, Object, Writer, CachedDirective.Fragments)}, stopped at {@code build}'s deadline too (null: none). */
+    public void render(Template template, Object model, Writer out, CachedDirective.Fragments fragments,
+                       TemplateLimits.BuildDeadline build) throws IOException, TemplateException {
         Environment env = template.createProcessingEnvironment(model, out);
         CachedDirective.install(env, fragments);
-        env.setTemplateProcessingTracer(new TemplateLimits());
+        env.setTemplateProcessingTracer(new TemplateLimits(build));
         env.process();
     }
 }

@@ -19,15 +19,46 @@ public final class TemplateLimits implements TemplateProcessingTracer {
     static final int DEPTH = 400;
     /** Time one page may take; a real page takes a millisecond or two. */
     static final long MILLIS = 3_000;
+    /**
+     * Bytes one page may have. Real pages are 10 to 300 KB; a loop that writes without end fills
+     * the heap long before the page's time is up (two render threads at tens of megabytes a
+     * second each), so the page's size is watched too.
+     */
+    static final int PAGE_BYTES = 16 << 20;
     /** The clock is read every this many elements: reading it is slower than the rest of the check. */
     private static final int CLOCK_EVERY = 1 << 10;
 
+    /**
+     * When a whole build must stop (a {@link System#nanoTime} value), and the limit in words:
+     * {@code serve} gives its builds one, so that a site whose every page is slow, though none
+     * is stopped by {@link #MILLIS}, cannot keep its watcher busy for hours.
+     */
+    public record BuildDeadline(long nanos, String limit) {
+        public static BuildDeadline after(java.time.Duration d) {
+            long ms = d.toMillis();
+            String limit = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+            return new BuildDeadline(System.nanoTime() + d.toNanos(), limit);
+        }
+
+        public boolean passed() {
+            return System.nanoTime() - nanos > 0;
+        }
+
+        /** The message of a build stopped by this deadline. */
+        public String message() {
+            return "the build took more than " + limit + " and was stopped here; the next save builds again (is a"
+                    + " template slow on every page?)";
+        }
+    }
+
     private final long deadline;
+    private final BuildDeadline build;
     private int depth;
     private int entered;
 
-    TemplateLimits() {
+    TemplateLimits(BuildDeadline build) {
         this.deadline = System.nanoTime() + MILLIS * 1_000_000;
+        this.build = build;
     }
 
     @Override
@@ -36,9 +67,17 @@ public final class TemplateLimits implements TemplateProcessingTracer {
             throw new Exceeded(element, "templates nest more than " + DEPTH + " levels deep here; does a macro or"
                     + " function call itself without end?");
         }
-        if ((++entered & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - deadline > 0) {
-            throw new Exceeded(element, "the page took more than " + MILLIS / 1000 + " s to render and was stopped"
-                    + " here; does a loop never end?");
+        if ((++entered & (CLOCK_EVERY - 1)) == 0) {
+            // The build's deadline first: when it is the nearer one, it is what stopped the page.
+            if (build != null && build.passed()) throw new Exceeded(element, build.message());
+            if (System.nanoTime() - deadline > 0) {
+                throw new Exceeded(element, "the page took more than " + MILLIS / 1000 + " s to render and was stopped"
+                        + " here; does a loop never end?");
+            }
+            if (env.getOut() instanceof PageBuffer page && page.sizeSoFar() > PAGE_BYTES) {
+                throw new Exceeded(element, "the page is larger than " + (PAGE_BYTES >> 20) + " MB and was stopped here;"
+                        + " does a loop never end?");
+            }
         }
     }
 

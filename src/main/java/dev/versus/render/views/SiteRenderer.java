@@ -85,6 +85,7 @@ public final class SiteRenderer {
     private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
     private final Map<String, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
     private boolean cacheFragments = true;
+    private TemplateLimits.BuildDeadline deadline;
 
     public SiteRenderer(Site site, TemplateEngine engine, UrlStyle style) {
         this.site = site;
@@ -112,6 +113,15 @@ public final class SiteRenderer {
      */
     public SiteRenderer cacheFragments(boolean cache) {
         this.cacheFragments = cache;
+        return this;
+    }
+
+    /**
+     * Stops the render when {@code deadline} passes (null: never), with an error at the place
+     * in the template where it was or before the next page: {@code serve}'s builds have one.
+     */
+    public SiteRenderer stopAt(TemplateLimits.BuildDeadline deadline) {
+        this.deadline = deadline;
         return this;
     }
 
@@ -302,9 +312,14 @@ public final class SiteRenderer {
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
         }
+        if (deadline != null && deadline.passed()) {
+            failures.add("templates/" + template.getSourceName() + ":1:1: " + deadline.message() + " (while rendering "
+                    + path + ")");
+            throw new StopRendering();
+        }
         PageBuffer text = BUFFERS.get().reset();
         try {
-            engine.render(template, model, text, t.fragments);
+            engine.render(template, model, text, t.fragments, deadline);
         } catch (TemplateException e) {
             failures.add(TemplateErrors.describe(e, path));
             return;
