@@ -382,6 +382,11 @@ class BrowserTest {
             double toc = ((Number) js("return document.querySelector('nav.toc').getBoundingClientRect().top")).doubleValue();
             assertThat(toc).isLessThan(differences);
             assertThat(differences).as("Key differences before the codes' sections").isLessThan(description);
+            // The side-by-side table of facts comes first, under the title, with what differs marked.
+            double glance = ((Number) js("return document.querySelector('table.glance').getBoundingClientRect().top")).doubleValue();
+            assertThat(glance).as("the at-a-glance table before Key differences").isLessThan(differences);
+            assertThat(browser.findElements(By.cssSelector("table.glance tr.differs th[scope=row]"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("table.glance caption")).getText()).contains("450").contains("550");
             // "Compare with" on a code page puts the pairs with a note first.
             open(online, "en/smtp/550/index.html");
             // In code order it would start with 211; 252-vs-550 has an expert's note.
