@@ -17,11 +17,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -63,23 +64,18 @@ final class NewCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(dir)) {
+            if (!NewFolder.isNewOrEmpty(dir)) {
                 err.println("versus new site: " + dir + " already exists and is not an empty folder; name a new folder");
                 err.flush();
                 return VersusCommand.FAILED;
             }
             Path scaffold = Theme.classPathFile(SCAFFOLD + "/content/site.yaml").getParent().getParent();
-            List<String> written = new ArrayList<>();
+            Map<String, Path> written = new TreeMap<>();
             try (Stream<Path> files = Files.walk(scaffold)) {
-                for (Path file : files.sorted().toList()) {
-                    if (!Files.isRegularFile(file)) continue;
-                    String rel = scaffold.relativize(file).toString().replace('\\', '/');
-                    Path target = dir.resolve(rel);
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, Files.readAllBytes(file));
-                    written.add(rel);
-                }
+                files.filter(Files::isRegularFile)
+                        .forEach(file -> written.put(scaffold.relativize(file).toString().replace('\\', '/'), file));
             }
+            NewFolder.copy(written, dir);
             // The example translations are current: record the English they were made from, as
             // `versus i18n stamp` would, so that `check --strict` is clean from the start.
             try {
@@ -95,13 +91,6 @@ final class NewCommand implements Runnable {
             out.println("  versus serve     # preview at http://127.0.0.1:1313/, rebuilt on every save");
             out.flush();
             return VersusCommand.OK;
-        }
-
-        private static boolean isEmptyFolder(Path dir) throws IOException {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.findAny().isEmpty();
-            }
         }
     }
 

@@ -3,12 +3,9 @@ package dev.versus.cli;
 import dev.versus.load.Theme;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -42,28 +39,17 @@ final class ThemeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !emptyFolder(dir)) {
+            if (!NewFolder.isNewOrEmpty(dir)) {
                 err.println("versus theme export: " + dir + " already exists and is not an empty folder; name a new folder");
                 err.flush();
                 return VersusCommand.FAILED;
             }
             Map<String, Path> files = Theme.files();
-            for (var f : files.entrySet()) {
-                Path target = dir.resolve(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, Files.readAllBytes(f.getValue()));
-            }
+            NewFolder.copy(files, dir);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Exported the built-in theme (" + files.size() + " files) to " + dir);
             out.flush();
             return VersusCommand.OK;
-        }
-
-        private static boolean emptyFolder(Path dir) throws IOException {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.findAny().isEmpty();
-            }
         }
     }
 }
