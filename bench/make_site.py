@@ -462,14 +462,62 @@ def write_versus(ds, root, project=None):
     if project:
         for folder in ("templates", "locales"):
             shutil.copytree(f"{project}/{folder}", f"{root}/{folder}")
-        for name in sorted(os.listdir(f"{project}/content/smtp")):
+        # _family.yaml first: its translations follow what it keeps.
+        for name in sorted(os.listdir(f"{project}/content/smtp"), key=lambda n: (n != "_family.yaml", n)):
             if name.startswith("_family"):
                 with open(f"{project}/content/smtp/{name}", encoding="utf-8") as f:
                     text = f.read()
                 # The made-up codes use every second digit (x60 to x99 too), which the real
                 # family's pattern may not allow: this family's pattern is this dataset's.
                 text = re.sub(r"(?m)^codePattern:.*$", "codePattern: '[2-5][0-9][0-9]'", text)
+                # Facts that list codes of another family (travelsWith: smtp-enhanced) name a family
+                # this one-family dataset does not have: they go, in English and in translations.
+                text = drop_other_family_facts(text)
                 write(f"{root}/content/smtp/{name}", text)
+
+
+def drop_other_family_facts(text):
+    """Removes each fact with `family:` (a codes fact of another family) from a _family file, and
+    the same fact's section from its translations (facts: <id>: ...)."""
+    lines = text.split("\n")
+    ids = set()
+    # English: "  - id: X" items of facts:, up to the next item or top-level key.
+    items, current = [], None
+    for i, line in enumerate(lines):
+        m = re.match(r"^  - id: (\S+)", line)
+        if m or re.match(r"^\S", line):
+            current = [m.group(1), i, None] if m else None
+            if current:
+                items.append(current)
+        if current and re.match(r"^    family: \S", line):
+            current[2] = True
+    drop = set()
+    for n, (fid, start, other) in enumerate(items):
+        if not other:
+            continue
+        ids.add(fid)
+        end = start + 1
+        while end < len(lines) and not re.match(r"^  - id: |^\S", lines[end]):
+            end += 1
+        drop.update(range(start, end))
+    # Translations: "  X:" sections under facts:, up to the next two-space key or top-level key.
+    in_facts = False
+    for i, line in enumerate(lines):
+        if re.match(r"^\S", line):
+            in_facts = line.startswith("facts:")
+        m = re.match(r"^  ([A-Za-z0-9_]+):\s*$", line)
+        if in_facts and m and m.group(1) in OTHER_FAMILY_FACTS:
+            end = i + 1
+            while end < len(lines) and not re.match(r"^  \S|^\S", lines[end]):
+                end += 1
+            drop.update(range(i, end))
+    OTHER_FAMILY_FACTS.update(ids)
+    kept = "\n".join(l for i, l in enumerate(lines) if i not in drop).rstrip("\n")
+    return kept + "\n" if text.endswith("\n") else kept
+
+
+# The ids of the facts dropped from _family.yaml, which is read before its translations.
+OTHER_FAMILY_FACTS = set()
 
 
 HUGO = {}
