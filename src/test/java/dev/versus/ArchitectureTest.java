@@ -1,5 +1,6 @@
 package dev.versus;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.versus.load.PlantedUpwardImport;
+import dev.versus.model.LabelKey;
+import dev.versus.model.Labels;
+import dev.versus.render.views.PlantedLabelRead;
+import dev.versus.validate.RequiredLabels;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,35 @@ class ArchitectureTest {
 
     static ArchRule noCycles() {
         return slices().matching("dev.versus.(**)").should().beFreeOfCycles();
+    }
+
+    /**
+     * Labels are read by key only in {@code model} and {@code validate}; everywhere else through a
+     * {@link LabelKey} constant, the list {@code check} requires of every locale, so no page can
+     * ask for a label that {@code check} did not require.
+     */
+    static ArchRule labelsByDeclaredKeys() {
+        return noClasses().that().resideOutsideOfPackages("dev.versus.model..", "dev.versus.validate..")
+                .should().callMethod(Labels.class, "get", String.class)
+                .orShould().callMethod(Labels.class, "format", String.class, Map.class)
+                .orShould().callMethod(Labels.class, "has", String.class)
+                .because("a label the Java side reads is a LabelKey constant, which check requires of every locale");
+    }
+
+    @Test
+    void javaReadsOnlyLabelsThatCheckRequires() {
+        labelsByDeclaredKeys().check(versus);
+        assertThat(RequiredLabels.keys()).as("every declared key is required")
+                .containsAll(Arrays.stream(LabelKey.values()).map(LabelKey::key).toList());
+        Arrays.stream(LabelKey.values()).forEach(k -> assertThat(RequiredLabels.placeholders(k.key()))
+                .as("placeholders of %s", k).isEqualTo(k.placeholders()));
+    }
+
+    @Test
+    void theLabelRuleSeesAKeyReadByString() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedLabelRead.class, Labels.class);
+        assertThatThrownBy(() -> labelsByDeclaredKeys().check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedLabelRead");
     }
 
     @Test

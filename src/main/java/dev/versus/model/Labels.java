@@ -23,6 +23,16 @@ public record Labels(String locale, Map<String, String> values) {
         return v;
     }
 
+    /** A label the Java side reads: one of the keys {@code check} requires of every locale. */
+    public String get(LabelKey key) {
+        return get(key.key());
+    }
+
+    /** The heading of a fix's audience ({@code fix.<audience>}); the audiences are data, each one's label required. */
+    public String audience(String audience) {
+        return get("fix." + audience);
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }
@@ -30,6 +40,11 @@ public record Labels(String locale, Map<String, String> values) {
     /** Fills the pattern {@code key} with {@code args}; an unknown placeholder is a bug, not a blank. */
     public String format(String key, Map<String, String> args) {
         return fill(get(key), args, key);
+    }
+
+    /** Fills the pattern {@code key} with {@code args}, which must name its placeholders. */
+    public String format(LabelKey key, Map<String, String> args) {
+        return format(key.key(), args);
     }
 
     public String fill(String pattern, Map<String, String> args, String key) {

@@ -4,6 +4,7 @@ import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.PairNote;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -163,7 +164,7 @@ public final class ChangeImpact implements Predicate<Page> {
                 locales.add(locale);
                 root = true;
                 // Every page names every language in its language switcher.
-                if (!Objects.equals(was.get("language"), now.get("language"))) all = true;
+                if (!Objects.equals(was.get(LabelKey.LANGUAGE.key()), now.get(LabelKey.LANGUAGE.key()))) all = true;
             }
         }
         Set<String> addedOrRemoved = new HashSet<>();

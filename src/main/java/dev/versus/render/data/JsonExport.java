@@ -7,6 +7,7 @@ import dev.versus.model.Fact;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Reference;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -204,7 +205,7 @@ public final class JsonExport {
         Map<String, Object> fix = new LinkedHashMap<>();
         t.fix().forEach((audience, f) -> {
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("audience", idLabel(audience, label(locale, "fix." + audience)));
+            one.put("audience", idLabel(audience, text(new Text(site.labels(locale).audience(audience), locale))));
             one.putAll(translated(prose(locale, family.id(), code.id(), f), f, locale));
             fix.put(audience, one);
         });
@@ -229,15 +230,15 @@ public final class JsonExport {
         // The headings the page shows over these fields, in this locale: an app that lays out
         // its own view of the code uses the site's words.
         Map<String, Object> headings = new LinkedHashMap<>();
-        headings.put("quick", label(locale, "quick.title"));
-        headings.put("description", label(locale, "section.description"));
-        headings.put("when", label(locale, "section.when"));
-        headings.put("fix", label(locale, "section.fix"));
-        headings.put("notes", label(locale, "code.section.notes"));
-        headings.put("examples", label(locale, "code.examples"));
-        headings.put("related", label(locale, "code.related"));
-        headings.put("travelsWith", label(locale, "code.links"));
-        headings.put("references", label(locale, "code.references"));
+        headings.put("quick", label(locale, LabelKey.QUICK_TITLE));
+        headings.put("description", label(locale, LabelKey.SECTION_DESCRIPTION));
+        headings.put("when", label(locale, LabelKey.SECTION_WHEN));
+        headings.put("fix", label(locale, LabelKey.SECTION_FIX));
+        headings.put("notes", label(locale, LabelKey.CODE_SECTION_NOTES));
+        headings.put("examples", label(locale, LabelKey.CODE_EXAMPLES));
+        headings.put("related", label(locale, LabelKey.CODE_RELATED));
+        headings.put("travelsWith", label(locale, LabelKey.CODE_LINKS));
+        headings.put("references", label(locale, LabelKey.CODE_REFERENCES));
         m.put("headings", headings);
         return m;
     }
@@ -271,7 +272,7 @@ public final class JsonExport {
     }
 
     /** A UI label of the locale: always in the locale's own language. */
-    private Map<String, Object> label(String locale, String key) {
+    private Map<String, Object> label(String locale, LabelKey key) {
         return text(new Text(site.labels(locale).get(key), locale));
     }
 

@@ -5,6 +5,7 @@ import dev.versus.model.CodeText;
 import dev.versus.model.Fact;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
 import dev.versus.render.site.PageSink;
@@ -70,13 +71,13 @@ public final class SearchIndex {
         index.put("lang", locale);
         index.put("page", style.pageSuffix());
         // The locale's patterns the script fills in ({a}, {b}, {count}), kept out of the pages.
-        index.put("pair", site.labels(locale).get("link.pair"));
-        index.put("results", site.labels(locale).get("search.results"));
-        index.put("none", site.labels(locale).get("search.none"));
+        index.put("pair", site.labels(locale).get(LabelKey.LINK_PAIR));
+        index.put("results", site.labels(locale).get(LabelKey.SEARCH_RESULTS));
+        index.put("none", site.labels(locale).get(LabelKey.SEARCH_NONE));
         dev.versus.model.Labels labels = site.labels(locale);
-        index.put("together", labels.get("search.together"));
-        index.put("mismatch", labels.get("search.mismatch"));
-        index.put("compare", labels.get("search.compare"));
+        index.put("together", labels.get(LabelKey.SEARCH_TOGETHER));
+        index.put("mismatch", labels.get(LabelKey.SEARCH_MISMATCH));
+        index.put("compare", labels.get(LabelKey.SEARCH_COMPARE));
         // The other locales' index files, searched when this one finds nothing.
         index.put("others", site.locales().stream().filter(l -> !l.equals(locale)).toList());
         List<Object> families = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.versus.model.Fact;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Group;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Labels;
 import dev.versus.model.Reference;
 import dev.versus.model.Site;
@@ -85,7 +86,7 @@ final class CodeViews {
         CodeText t = code.text(locale);
         Group group = family.groupOf(code);
         List<Fix> fixes = new ArrayList<>();
-        t.fix().forEach((audience, text) -> fixes.add(new Fix(audience, labels.get("fix." + audience), prose(locale, code, text))));
+        t.fix().forEach((audience, text) -> fixes.add(new Fix(audience, labels.audience(audience), prose(locale, code, text))));
         List<Link> related = new ArrayList<>();
         for (String r : code.related()) {
             Code other = family.code(r);
@@ -112,7 +113,7 @@ final class CodeViews {
             List<String> names = values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? Html.escape(v)
                     : Html.inline(ft.form(v, FactText.VALUE), locale)).toList();
             facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),
-                    markup(String.join(Html.escape(labels.get("pattern.listSeparator")), names))));
+                    markup(String.join(Html.escape(labels.get(LabelKey.PATTERN_LIST_SEPARATOR)), names))));
         }
         return new CodeView(code.id(), family.name(locale), markup(Html.inline(t.title(), locale)), t.title().value(),
                 markup(Html.inline(t.summary(), locale)), t.summary().value(),

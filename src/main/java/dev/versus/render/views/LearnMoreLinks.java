@@ -4,6 +4,7 @@ import static dev.versus.render.templates.TemplateEngine.markup;
 
 import dev.versus.model.Code;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Labels;
 import dev.versus.model.Pair;
 import dev.versus.model.Reference;
@@ -67,7 +68,7 @@ final class LearnMoreLinks {
             }
         }
         out.add(familyIndex.computeIfAbsent(locale + "\u0000" + family.id(), k -> new Link(
-                markup(Html.escape(site.labels(locale).format("link.familyIndex", Map.of("family", family.name(locale))))),
+                markup(Html.escape(site.labels(locale).format(LabelKey.LINK_FAMILY_INDEX, Map.of("family", family.name(locale))))),
                 paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
     }
@@ -83,9 +84,9 @@ final class LearnMoreLinks {
             Labels l = site.labels(locale);
             // The pattern joins the code and its title in the locale's own punctuation (a colon in
             // English, 「」 in Japanese); the title keeps its inline markup.
-            Link page = new Link(markup(l.fill(Html.escape(l.get("pattern.learnMoreCodes")),
+            Link page = new Link(markup(l.fill(Html.escape(l.get(LabelKey.PATTERN_LEARN_MORE_CODES)),
                     Map.of("code", Html.escape(c.id()), "title", Html.inline(c.text(locale).title(), locale)),
-                    "pattern.learnMoreCodes")), paths.link(pairDir, SitePaths.code(locale, c)));
+                    LabelKey.PATTERN_LEARN_MORE_CODES.key())), paths.link(pairDir, SitePaths.code(locale, c)));
             List<Link> references = new ArrayList<>();
             Set<String> urls = new HashSet<>();
             for (Reference r : c.references()) {
@@ -112,7 +113,7 @@ final class LearnMoreLinks {
                 if (!family.hasPair(c, family.code(r))) continue;
                 Pair p = SiteRenderer.ordered(family, c, family.code(r));
                 out.add(new RelatedComparison(r, p.a().id() + " " + p.b().id(),
-                        markup(Html.escape(l.format("pattern.seeComparison", Map.of("a", p.a().id(), "b", p.b().id())))),
+                        markup(Html.escape(l.format(LabelKey.PATTERN_SEE_COMPARISON, Map.of("a", p.a().id(), "b", p.b().id())))),
                         SitePaths.pair(locale, p)));
             }
             return List.copyOf(out);

@@ -16,6 +16,7 @@ import dev.versus.model.CodeText;
 import dev.versus.model.Fact;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Labels;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -73,9 +74,9 @@ public final class PairSentences {
         both.put("bTitle", new TitleArg(b));
         both.put("bSummary", new SummaryArg(b));
 
-        String title = plain(null, "pageTitle", both);
-        String intro = html(null, "intro", both);
-        String description = plain(null, "intro", both);
+        String title = plain(LabelKey.PATTERN_PAGE_TITLE, both);
+        String intro = html(LabelKey.PATTERN_INTRO, both);
+        String description = plain(LabelKey.PATTERN_INTRO, both);
 
         List<PairProse.GlanceRow> rows = new ArrayList<>();
         for (Row r : c.glance()) {
@@ -83,12 +84,12 @@ public final class PairSentences {
             rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()),
                     r.differs(), String.join(" ", r.a()), String.join(" ", r.b())));
         }
-        PairProse.Glance glance = new PairProse.Glance(plain(null, "glanceCaption", both), code(a), code(b), rows);
+        PairProse.Glance glance = new PairProse.Glance(plain(LabelKey.PATTERN_GLANCE_CAPTION, both), code(a), code(b), rows);
 
         String shared = null;
         if (!c.shared().isEmpty()) {
             List<String> clauses = c.shared().stream().map(s -> html(s.fact(), s.pattern(), s.args())).toList();
-            shared = fillHtml(null, "shared", Map.of("clauses", join(clauses, "clauses")));
+            shared = fillHtml(LabelKey.PATTERN_SHARED, Map.of("clauses", join(clauses, CLAUSES)));
         }
         String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
         List<String> differences = new ArrayList<>();
@@ -98,9 +99,9 @@ public final class PairSentences {
             differenceFacts.add(s.fact() == null ? "" : s.fact().id());
         }
         if (differences.isEmpty()) {
-            differences.add(html(null, "diffNone", both));
+            differences.add(html(LabelKey.PATTERN_DIFF_NONE, both));
             for (Code x : List.of(a, b)) {
-                differences.add(html(null, "diffMeaning", Map.of("code", new CodeArg(x), "title", new TitleArg(x),
+                differences.add(html(LabelKey.PATTERN_DIFF_MEANING, Map.of("code", new CodeArg(x), "title", new TitleArg(x),
                         "summary", new SummaryArg(x))));
             }
             while (differenceFacts.size() < differences.size()) differenceFacts.add("");
@@ -112,17 +113,17 @@ public final class PairSentences {
         if (ta.use() != null) server.add(use(a, ta.use()));
         if (tb.use() != null) server.add(use(b, tb.use()));
         for (Statement s : c.forServer()) server.add(html(s.fact(), s.pattern(), s.args()));
-        if (server.isEmpty()) server.add(html(null, "chooseServerSame", both));
+        if (server.isEmpty()) server.add(html(LabelKey.PATTERN_CHOOSE_SERVER_SAME, both));
         List<String> sender = new ArrayList<>();
         for (Statement s : c.forReceiver()) sender.add(html(s.fact(), s.pattern(), s.args()));
-        if (sender.isEmpty()) sender.add(html(null, "chooseSenderNone", both));
+        if (sender.isEmpty()) sender.add(html(LabelKey.PATTERN_CHOOSE_SENDER_NONE, both));
         return new PairProse(title, intro, description, glance, shared, differences, server, sender, sharedFacts,
                 differenceFacts);
     }
 
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
     private String cell(Fact fact, List<String> values) {
-        if (values.isEmpty()) return escape(labels.get("glance.none"));
+        if (values.isEmpty()) return escape(labels.get(LabelKey.GLANCE_NONE));
         if (fact.kind() == Fact.Kind.CODES) return refs(toRefs(values));
         if (values.size() == 1) return valueList(fact, values, FactText.VALUE);
         // Several values, one per line: a list reads better than a sentence in a narrow cell.
@@ -133,43 +134,47 @@ public final class PairSentences {
 
     // ---- patterns
 
-    /** The pattern's text: the fact's own, else the family's, else the locale's {@code pattern.<name>}. */
-    private String pattern(Fact fact, String name) {
-        if (fact != null) return fact.text(locale).pattern(name).value();
-        Text own = family.pattern(locale, name);
-        return own != null ? own.value() : labels.get("pattern." + name);
+    /** The locale's pattern {@code key}, or the family's own under the same name. */
+    private String pattern(LabelKey key) {
+        Text own = family.pattern(locale, key.patternName());
+        return own != null ? own.value() : labels.get(key);
     }
 
+    /** A statement of the engine: pattern {@code name} of its fact. */
     private String html(Fact fact, String name, Map<String, Arg> args) {
+        return html(fact.text(locale).pattern(name).value(), "facts." + fact.id() + ".patterns." + name, args);
+    }
+
+    private String html(LabelKey key, Map<String, Arg> args) {
+        return html(pattern(key), key.key(), args);
+    }
+
+    private String html(String pattern, String key, Map<String, Arg> args) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
+        List<String> segments = compiled.computeIfAbsent(pattern, p -> Labels.segments(escape(p)));
         return Labels.fill(segments, n -> {
             Arg arg = args.get(n);
             return arg == null ? null : values.computeIfAbsent(n, k -> html(arg));
-        }, true, key(fact, name), locale);
+        }, true, key, locale);
     }
 
-    private String fillHtml(Fact fact, String name, Map<String, String> html) {
-        List<String> segments = compiled.computeIfAbsent(pattern(fact, name), p -> Labels.segments(escape(p)));
-        return Labels.fill(segments, html::get, true, key(fact, name), locale);
+    private String fillHtml(LabelKey key, Map<String, String> html) {
+        List<String> segments = compiled.computeIfAbsent(pattern(key), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, html::get, true, key.key(), locale);
     }
 
-    private String plain(Fact fact, String name, Map<String, Arg> args) {
-        return Labels.fill(Labels.segments(pattern(fact, name)), n -> {
+    private String plain(LabelKey key, Map<String, Arg> args) {
+        return Labels.fill(Labels.segments(pattern(key)), n -> {
             Arg arg = args.get(n);
             return arg == null ? null : plain(arg);
-        }, false, key(fact, name), locale);
-    }
-
-    private static String key(Fact fact, String name) {
-        return fact == null ? "pattern." + name : "facts." + fact.id() + ".patterns." + name;
+        }, false, key.key(), locale);
     }
 
     // ---- arguments
 
     private String html(Arg arg) {
         if (arg instanceof CodeArg c) return code(c.code());
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), LIST);
         if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
         if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
@@ -179,15 +184,15 @@ public final class PairSentences {
 
     private String plain(Arg arg) {
         if (arg instanceof CodeArg c) return c.code().id();
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), LIST);
         if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
         if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
         if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
         if (arg instanceof ValuesArg v) {
             return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
-                    : v.fact().text(locale).form(x, v.form()).value()).toList(), "list");
+                    : v.fact().text(locale).form(x, v.form()).value()).toList(), LIST);
         }
-        return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), "list");
+        return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), LIST);
     }
 
     /** Values in a sentence: at most {@link #MAX_LISTED}, then "N more" (the table lists them all). */
@@ -198,14 +203,14 @@ public final class PairSentences {
         for (String x : v.values().subList(0, MAX_LISTED)) {
             items.add(v.fact().kind() == Fact.Kind.NUMBER ? escape(x) : inline(t.form(x, v.form())));
         }
-        items.add(fillHtml(null, "more", Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
-        return join(items, "list");
+        items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
+        return join(items, LIST);
     }
 
     private String valueList(Fact fact, List<String> values, String form) {
         FactText t = fact.text(locale);
         // A number is its own name.
-        return join(values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? escape(v) : inline(t.form(v, form))).toList(), "list");
+        return join(values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? escape(v) : inline(t.form(v, form))).toList(), LIST);
     }
 
     /**
@@ -241,25 +246,30 @@ public final class PairSentences {
     private String refs(List<CodeRef> refs) {
         List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED).map(r -> anchor(r.family(), r.code())).toList());
         if (refs.size() > MAX_LISTED) {
-            items.add(fillHtml(null, "more", Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
+            items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
         }
-        return join(items, "list");
+        return join(items, LIST);
     }
 
     private static List<CodeRef> toRefs(List<String> values) {
         return values.stream().map(v -> new CodeRef(v.substring(0, v.indexOf(':')), v.substring(v.indexOf(':') + 1))).toList();
     }
 
-    /**
-     * Joins items the locale's way, as a list ({@code list2}, {@code listMore},
-     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」) or as clauses
-     * ({@code clauses2} ...: 「A で、B」), which a language may join differently.
-     */
-    String join(List<String> items, String kind) {
+    /** The patterns that join items: two of them, more of them, and the separator among the first. */
+    record Joiner(LabelKey two, LabelKey more, LabelKey separator) {}
+
+    /** "A and B", "A, B, and C" / 「A、B、C」. */
+    static final Joiner LIST = new Joiner(LabelKey.PATTERN_LIST2, LabelKey.PATTERN_LIST_MORE, LabelKey.PATTERN_LIST_SEPARATOR);
+    /** Clauses, which a language may join differently: 「A で、B」. */
+    static final Joiner CLAUSES = new Joiner(LabelKey.PATTERN_CLAUSES2, LabelKey.PATTERN_CLAUSES_MORE,
+            LabelKey.PATTERN_CLAUSES_SEPARATOR);
+
+    /** Joins items the locale's way, as a list or as clauses. */
+    String join(List<String> items, Joiner kind) {
         if (items.size() == 1) return items.get(0);
-        if (items.size() == 2) return fillHtml(null, kind + "2", Map.of("first", items.get(0), "second", items.get(1)));
-        String head = String.join(escape(labels.get("pattern." + kind + "Separator")), items.subList(0, items.size() - 1));
-        return fillHtml(null, kind + "More", Map.of("items", head, "last", items.get(items.size() - 1)));
+        if (items.size() == 2) return fillHtml(kind.two(), Map.of("first", items.get(0), "second", items.get(1)));
+        String head = String.join(escape(labels.get(kind.separator())), items.subList(0, items.size() - 1));
+        return fillHtml(kind.more(), Map.of("items", head, "last", items.get(items.size() - 1)));
     }
 
     private String inline(Text t) {

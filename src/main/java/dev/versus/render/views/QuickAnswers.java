@@ -6,6 +6,7 @@ import dev.versus.model.Code;
 import dev.versus.model.Fact;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Labels;
 import dev.versus.model.Site;
 import dev.versus.model.Text;
@@ -47,12 +48,12 @@ final class QuickAnswers {
         for (String v : values) {
             names.add(fact.kind() == Fact.Kind.NUMBER ? Html.escape(v) : Html.inline(ft.form(v, FactText.VALUE), locale));
         }
-        return String.join(Html.escape(site.labels(locale).get("pattern.listSeparator")), names);
+        return String.join(Html.escape(site.labels(locale).get(LabelKey.PATTERN_LIST_SEPARATOR)), names);
     }
 
     QuickAnswer of(String locale, Family family, Code code, CodeView view) {
         Labels l = site.labels(locale);
-        String separator = Html.escape(l.get("pattern.listSeparator"));
+        String separator = Html.escape(l.get(LabelKey.PATTERN_LIST_SEPARATOR));
         List<QuickRow> rows = new ArrayList<>();
         String kind = null;
         for (Fact fact : family.facts()) {

@@ -6,6 +6,7 @@ import dev.versus.compare.Comparison;
 import dev.versus.compare.PairAnalyzer;
 import dev.versus.model.Code;
 import dev.versus.model.Family;
+import dev.versus.model.LabelKey;
 import dev.versus.model.Labels;
 import dev.versus.model.Pair;
 import dev.versus.model.PairNote;
@@ -350,7 +351,7 @@ public final class SiteRenderer {
         List<Alternate> alternates = new ArrayList<>();
         for (String other : site.locales()) {
             String target = SitePaths.alternate(dir, other);
-            alternates.add(new Alternate(other, site.labels(other).get("language"), paths.link(dir, target),
+            alternates.add(new Alternate(other, site.labels(other).get(LabelKey.LANGUAGE), paths.link(dir, target),
                     absolute(target), other.equals(locale)));
         }
         return new PageView(locale, title, description, SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)),
@@ -361,8 +362,8 @@ public final class SiteRenderer {
 
     /** "421 Service not available – Example": the page's title, then the site's; the site's title alone on its homes. */
     private static String documentTitle(Labels labels, String title) {
-        String siteTitle = labels.get("site.title");
-        return title.equals(siteTitle) ? title : labels.format("pattern.documentTitle", Map.of("page", title, "site", siteTitle));
+        String siteTitle = labels.get(LabelKey.SITE_TITLE);
+        return title.equals(siteTitle) ? title : labels.format(LabelKey.PATTERN_DOCUMENT_TITLE, Map.of("page", title, "site", siteTitle));
     }
 
     private String absolute(String dir) {
@@ -376,7 +377,7 @@ public final class SiteRenderer {
     private List<Link> crumbs(String locale, String from, Family family) {
         Labels l = site.labels(locale);
         List<Link> out = new ArrayList<>();
-        out.add(link(l.get("nav.home"), paths.link(from, SitePaths.home(locale))));
+        out.add(link(l.get(LabelKey.NAV_HOME), paths.link(from, SitePaths.home(locale))));
         if (family != null) {
             out.add(link(family.titles().get(locale).value(), paths.link(from, SitePaths.family(locale, family.id()))));
         }
@@ -385,12 +386,12 @@ public final class SiteRenderer {
 
     private RootPage rootPage() {
         String locale = site.defaultLocale();
-        List<Alternate> languages = site.locales().stream().map(l -> new Alternate(l, site.labels(l).get("language"),
+        List<Alternate> languages = site.locales().stream().map(l -> new Alternate(l, site.labels(l).get(LabelKey.LANGUAGE),
                 paths.link("", SitePaths.home(l)), absolute(SitePaths.home(l)), false)).toList();
-        PageView p = new PageView(locale, site.labels(locale).get("site.title"), site.labels(locale).get("site.tagline"), "",
+        PageView p = new PageView(locale, site.labels(locale).get(LabelKey.SITE_TITLE), site.labels(locale).get(LabelKey.SITE_TAGLINE), "",
                 paths.link("", SitePaths.home(locale)), absolute(""),
                 site.labels(locale).values(), List.of(), List.of(), languages, absolute(SitePaths.root()), null,
-                documentTitle(site.labels(locale), site.labels(locale).get("site.title")), site.stylesheets());
+                documentTitle(site.labels(locale), site.labels(locale).get(LabelKey.SITE_TITLE)), site.stylesheets());
         return new RootPage(p, languages);
     }
 
@@ -405,17 +406,17 @@ public final class SiteRenderer {
         boolean offline = paths.style() == UrlStyle.OFFLINE;
         String root = offline ? "" : SitePaths.basePath(site.baseUrl());
         List<Alternate> homes = site.locales().stream().map(other -> new Alternate(other,
-                site.labels(other).get("notFound.home"),
+                site.labels(other).get(LabelKey.NOT_FOUND_HOME),
                 offline ? paths.link("", SitePaths.home(other)) : root + SitePaths.home(other), absolute(SitePaths.home(other)),
                 false)).toList();
-        String tagline = l.get("site.tagline");
-        PageView p = new PageView(locale, l.get("notFound.title"), tagline.isEmpty() ? null : tagline, root,
+        String tagline = l.get(LabelKey.SITE_TAGLINE);
+        PageView p = new PageView(locale, l.get(LabelKey.NOT_FOUND_TITLE), tagline.isEmpty() ? null : tagline, root,
                 offline ? paths.link("", SitePaths.home(locale)) : root + SitePaths.home(locale), null,
-                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, l.get("notFound.title")), site.stylesheets());
+                l.values(), List.of(), List.of(), List.of(), null, null, documentTitle(l, l.get(LabelKey.NOT_FOUND_TITLE)), site.stylesheets());
         // One 404 page serves every language: a reader who does not read the default one still learns what happened.
         List<Views.Message> others = site.locales().stream().filter(other -> !other.equals(locale))
-                .map(other -> new Views.Message(other, site.labels(other).get("notFound.title"),
-                        site.labels(other).get("notFound.text"))).toList();
+                .map(other -> new Views.Message(other, site.labels(other).get(LabelKey.NOT_FOUND_TITLE),
+                        site.labels(other).get(LabelKey.NOT_FOUND_TEXT))).toList();
         return new NotFoundPage(p, homes, others);
     }
 
@@ -426,9 +427,9 @@ public final class SiteRenderer {
         for (Family f : site.families()) {
             families.add(new FamilySummary(markup(Html.inline(f.titles().get(locale), locale)),
                     familyProse(locale, f, dir), paths.link(dir, SitePaths.family(locale, f.id())),
-                    l.format("home.codes", Map.of("count", String.valueOf(f.codes().size())))));
+                    l.format(LabelKey.HOME_CODES, Map.of("count", String.valueOf(f.codes().size())))));
         }
-        return new HomePage(page(locale, dir, l.get("site.title"), l.get("site.tagline"), List.of(), null), families);
+        return new HomePage(page(locale, dir, l.get(LabelKey.SITE_TITLE), l.get(LabelKey.SITE_TAGLINE), List.of(), null), families);
     }
 
     private Prose familyProse(String locale, Family f, String dir) {
@@ -457,7 +458,7 @@ public final class SiteRenderer {
         Text title = family.titles().get(locale);
         return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
-                l.format("family.pairsCount", Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null),
+                l.format(LabelKey.FAMILY_PAIRS_COUNT, Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null),
                 lead == null ? null : markup(Html.inline(lead.text(locale).label(), locale)));
     }
 
@@ -471,7 +472,7 @@ public final class SiteRenderer {
         for (Code other : family.codes()) {
             if (!family.hasPair(code, other)) continue;
             Pair pair = ordered(family, code, other);
-            Link link = new Link(markup(Html.escape(l.format("link.pair", Map.of("a", code.id(), "b", other.id())))
+            Link link = new Link(markup(Html.escape(l.format(LabelKey.LINK_PAIR, Map.of("a", code.id(), "b", other.id())))
                     + " <span class=\"muted\">" + Html.inline(other.text(locale).title(), locale) + "</span>"),
                     paths.link(dir, SitePaths.pair(locale, pair)));
             if (family.note(pair) != null) curated.add(link);
@@ -481,7 +482,7 @@ public final class SiteRenderer {
         List<Link> comparisons = new ArrayList<>(curated);
         comparisons.addAll(related);
         comparisons.addAll(rest);
-        String title = l.format("pattern.codeTitle", Map.of("family", family.name(locale), "code", code.id(),
+        String title = l.format(LabelKey.PATTERN_CODE_TITLE, Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
         PageView p = page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
                 SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json");
@@ -523,8 +524,8 @@ public final class SiteRenderer {
         for (String other : site.locales()) {
             String target = SitePaths.code(other, code);
             String href = compact ? SitePaths.relative(dir, target) + SitePaths.COMPACT_FILE : paths.link(dir, target);
-            languages.add(new Views.EntryLink(other, site.labels(other).get("language"),
-                    site.labels(other).format("pattern.codeTitle", Map.of("family", family.name(other), "code", code.id(),
+            languages.add(new Views.EntryLink(other, site.labels(other).get(LabelKey.LANGUAGE),
+                    site.labels(other).format(LabelKey.PATTERN_CODE_TITLE, Map.of("family", family.name(other), "code", code.id(),
                             "title", code.text(other).title().value())), href));
         }
         String title = languages.get(0).title();
@@ -594,7 +595,7 @@ public final class SiteRenderer {
     private RedirectPage redirectPage(String locale, Pair pair) {
         String dir = SitePaths.reversedPair(locale, pair);
         String target = SitePaths.pair(locale, pair);
-        PageView p = new PageView(locale, site.labels(locale).format("link.pair", Map.of("a", pair.a().id(), "b", pair.b().id())),
+        PageView p = new PageView(locale, site.labels(locale).format(LabelKey.LINK_PAIR, Map.of("a", pair.a().id(), "b", pair.b().id())),
                 "", SitePaths.asset(dir, ""), paths.link(dir, SitePaths.home(locale)), absolute(target),
                 site.labels(locale).values(), List.of(), List.of(), List.of(), null, null, null, List.of());
         return new RedirectPage(p, paths.link(dir, target));
