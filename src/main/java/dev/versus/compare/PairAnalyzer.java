@@ -11,6 +11,7 @@ import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.Fact;
 import dev.versus.model.FactPatterns;
+import dev.versus.model.FactPatterns.Name;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.Pair;
@@ -58,10 +59,10 @@ public final class PairAnalyzer {
             Set<String> forms = forms(fact);
             if (va.isEmpty() && vb.isEmpty()) continue;
             if (va.equals(vb)) {
-                if (has(fact, "same") && shared.size() < MAX_SHARED) {
+                if (has(fact, Name.SAME) && shared.size() < MAX_SHARED) {
                     Map<String, Arg> args = new LinkedHashMap<>();
                     values(args, fact, "value", va, forms);
-                    shared.add(new Statement(fact, "same", args));
+                    shared.add(new Statement(fact, Name.SAME.word(), args));
                 }
             } else if (fact.kind() == Fact.Kind.CODES) {
                 codes(fact, a, b, va, vb, differences);
@@ -71,8 +72,8 @@ public final class PairAnalyzer {
             }
         }
         for (Fact fact : byWeight) {
-            advice(fact, a, b, "serverAdvice", forServer);
-            advice(fact, a, b, "advice", forReceiver);
+            advice(fact, a, b, Name.SERVER_ADVICE, forServer);
+            advice(fact, a, b, Name.ADVICE, forReceiver);
         }
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
     }
@@ -86,28 +87,28 @@ public final class PairAnalyzer {
             List<String> common = va.stream().filter(vb::contains).toList();
             List<String> aOnly = va.stream().filter(v -> !vb.contains(v)).toList();
             List<String> bOnly = vb.stream().filter(v -> !va.contains(v)).toList();
-            if (!common.isEmpty() && has(fact, "differSubset") && (aOnly.isEmpty() || bOnly.isEmpty())) {
+            if (!common.isEmpty() && has(fact, Name.DIFFER_SUBSET) && (aOnly.isEmpty() || bOnly.isEmpty())) {
                 // The code with more values is {a}: "both answer X, but only {a} answers Y".
                 boolean aMore = bOnly.isEmpty();
                 args.put("a", new CodeArg(aMore ? a : b));
                 args.put("b", new CodeArg(aMore ? b : a));
                 values(args, fact, "shared", common, forms);
                 values(args, fact, "aOnly", aMore ? aOnly : bOnly, forms);
-                out.add(new Statement(fact, "differSubset", args));
+                out.add(new Statement(fact, Name.DIFFER_SUBSET.word(), args));
                 return;
             }
-            if (!common.isEmpty() && has(fact, "differOverlap")) {
+            if (!common.isEmpty() && has(fact, Name.DIFFER_OVERLAP)) {
                 values(args, fact, "shared", common, forms);
                 values(args, fact, "aOnly", aOnly, forms);
                 values(args, fact, "bOnly", bOnly, forms);
-                out.add(new Statement(fact, "differOverlap", args));
+                out.add(new Statement(fact, Name.DIFFER_OVERLAP.word(), args));
                 return;
             }
         }
         if (va.size() == 1 && vb.size() == 1) {
             // A pattern for this pair of values, written for either order.
             for (boolean swap : new boolean[] {false, true}) {
-                String specific = "differ." + (swap ? vb : va).get(0) + "." + (swap ? va : vb).get(0);
+                String specific = Name.DIFFER.forValues((swap ? vb : va).get(0), (swap ? va : vb).get(0));
                 if (has(fact, specific)) {
                     args.put("a", new CodeArg(swap ? b : a));
                     args.put("b", new CodeArg(swap ? a : b));
@@ -120,32 +121,32 @@ public final class PairAnalyzer {
         }
         values(args, fact, "aValue", va, forms);
         values(args, fact, "bValue", vb, forms);
-        if (has(fact, "differ")) out.add(new Statement(fact, "differ", args));
+        if (has(fact, Name.DIFFER)) out.add(new Statement(fact, Name.DIFFER.word(), args));
     }
 
     private static void codes(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
         Map<String, Arg> args = new LinkedHashMap<>();
         args.put("family", new FamilyArg(fact.family()));
         if (va.isEmpty() || vb.isEmpty()) {
-            if (!has(fact, "differOne")) return;
+            if (!has(fact, Name.DIFFER_ONE)) return;
             args.put("a", new CodeArg(va.isEmpty() ? b : a));
             args.put("b", new CodeArg(va.isEmpty() ? a : b));
             args.put("aValue", new RefsArg(refs(va.isEmpty() ? vb : va)));
-            out.add(new Statement(fact, "differOne", args));
+            out.add(new Statement(fact, Name.DIFFER_ONE.word(), args));
             return;
         }
-        if (!has(fact, "differ")) return;
+        if (!has(fact, Name.DIFFER)) return;
         args.put("a", new CodeArg(a));
         args.put("b", new CodeArg(b));
         args.put("aValue", new RefsArg(refs(va)));
         args.put("bValue", new RefsArg(refs(vb)));
-        out.add(new Statement(fact, "differ", args));
+        out.add(new Statement(fact, Name.DIFFER.word(), args));
     }
 
     private static void choose(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
         if (va.size() != 1 || vb.size() != 1) return;
         for (boolean swap : new boolean[] {false, true}) {
-            String name = "choose." + (swap ? vb : va).get(0) + "." + (swap ? va : vb).get(0);
+            String name = Name.CHOOSE.forValues((swap ? vb : va).get(0), (swap ? va : vb).get(0));
             if (has(fact, name)) {
                 Map<String, Arg> args = new LinkedHashMap<>();
                 args.put("a", new CodeArg(swap ? b : a));
@@ -160,7 +161,7 @@ public final class PairAnalyzer {
      * One sentence per code, from the pattern for its value (or the fact's general one); when
      * both codes get the same sentence it is said once, of both.
      */
-    private static void advice(Fact fact, Code a, Code b, String kind, List<Statement> out) {
+    private static void advice(Fact fact, Code a, Code b, Name kind, List<Statement> out) {
         if (fact.kind() == Fact.Kind.CODES) return;
         String na = adviceName(fact, a, kind);
         String nb = adviceName(fact, b, kind);
@@ -181,11 +182,11 @@ public final class PairAnalyzer {
         }
     }
 
-    private static String adviceName(Fact fact, Code c, String kind) {
+    private static String adviceName(Fact fact, Code c, Name kind) {
         List<String> v = c.fact(fact.id());
         if (v.isEmpty()) return null;
-        if (v.size() == 1 && has(fact, kind + "." + v.get(0))) return kind + "." + v.get(0);
-        return has(fact, kind) ? kind : null;
+        if (v.size() == 1 && has(fact, kind.forValue(v.get(0)))) return kind.forValue(v.get(0));
+        return has(fact, kind) ? kind.word() : null;
     }
 
     /** The value slot and one slot per form: value, effect; aValue, aEffect; shared, sharedEffect. */
@@ -209,6 +210,10 @@ public final class PairAnalyzer {
     }
 
     /** Patterns are the same set in every locale (the validator sees to it): ask any one. */
+    private static boolean has(Fact fact, Name pattern) {
+        return has(fact, pattern.word());
+    }
+
     private static boolean has(Fact fact, String pattern) {
         for (FactText t : fact.texts().values()) return t.patterns().containsKey(pattern);
         return false;

@@ -23,24 +23,64 @@ public final class FactPatterns {
     private FactPatterns() {}
 
     /**
+     * The closed list of pattern names the engine decides on; a name may be followed by values
+     * ({@code advice.<value>}, {@code differ.<va>.<vb>}), which are the family's data.
+     */
+    public enum Name {
+        SAME("same"),
+        DIFFER("differ"),
+        DIFFER_SUBSET("differSubset"),
+        DIFFER_OVERLAP("differOverlap"),
+        DIFFER_ONE("differOne"),
+        ADVICE("advice"),
+        SERVER_ADVICE("serverAdvice"),
+        CHOOSE("choose");
+
+        private final String word;
+
+        Name(String word) {
+            this.word = word;
+        }
+
+        /** As written in a family file. */
+        public String word() {
+            return word;
+        }
+
+        /** This pattern for one value: {@code advice.<value>}. */
+        public String forValue(String value) {
+            return word + "." + value;
+        }
+
+        /** This pattern for a pair of values: {@code differ.<va>.<vb>}. */
+        public String forValues(String va, String vb) {
+            return word + "." + va + "." + vb;
+        }
+
+        /** The name written {@code word}, or null. */
+        public static Name of(String word) {
+            for (Name n : values()) if (n.word.equals(word)) return n;
+            return null;
+        }
+    }
+
+    /**
      * The placeholders pattern {@code name} of {@code fact} may use, given the forms its values
      * have besides {@code value}; null if a fact of that kind has no such pattern.
      */
     public static Set<String> placeholders(Fact fact, Set<String> forms, String name) {
         Fact.Kind kind = fact.kind();
         boolean listed = kind.listed();
-        String base = name;
         String rest = null;
         int dot = name.indexOf('.');
-        if (dot > 0) {
-            base = name.substring(0, dot);
-            rest = name.substring(dot + 1);
-        }
+        Name base = Name.of(dot > 0 ? name.substring(0, dot) : name);
+        if (base == null) return null;
+        if (dot > 0) rest = name.substring(dot + 1);
         if (rest != null) {
             boolean valueOk;
             switch (base) {
-                case "advice", "serverAdvice" -> valueOk = listed && fact.values().contains(rest);
-                case "differ", "choose" -> {
+                case ADVICE, SERVER_ADVICE -> valueOk = listed && fact.values().contains(rest);
+                case DIFFER, CHOOSE -> {
                     int d = rest.indexOf('.');
                     valueOk = (kind == Fact.Kind.ONE_OF || kind == Fact.Kind.YES_NO) && d > 0
                             && fact.values().contains(rest.substring(0, d)) && fact.values().contains(rest.substring(d + 1))
@@ -52,42 +92,39 @@ public final class FactPatterns {
         }
         Set<String> out = new TreeSet<>();
         switch (base) {
-            case "same" -> {
+            case SAME -> {
                 if (rest != null) return null;
                 withForms(out, "value", forms, kind);
             }
-            case "differ" -> {
+            case DIFFER -> {
                 out.add("a");
                 out.add("b");
                 withForms(out, "aValue", forms, kind);
                 withForms(out, "bValue", forms, kind);
             }
-            case "differSubset", "differOverlap" -> {
+            case DIFFER_SUBSET, DIFFER_OVERLAP -> {
                 if (kind != Fact.Kind.SEVERAL_OF || rest != null) return null;
                 out.add("a");
                 out.add("b");
                 withForms(out, "shared", forms, kind);
                 withForms(out, "aOnly", forms, kind);
-                if (base.equals("differOverlap")) withForms(out, "bOnly", forms, kind);
+                if (base == Name.DIFFER_OVERLAP) withForms(out, "bOnly", forms, kind);
             }
-            case "differOne" -> {
+            case DIFFER_ONE -> {
                 if (kind != Fact.Kind.CODES || rest != null) return null;
                 out.add("a");
                 out.add("b");
                 out.add("aValue");
             }
-            case "advice", "serverAdvice" -> {
+            case ADVICE, SERVER_ADVICE -> {
                 if (kind == Fact.Kind.CODES) return null;
                 out.add("code");
                 withForms(out, "value", forms, kind);
             }
-            case "choose" -> {
+            case CHOOSE -> {
                 if (rest == null) return null;
                 out.add("a");
                 out.add("b");
-            }
-            default -> {
-                return null;
             }
         }
         if (kind == Fact.Kind.CODES) out.add("family");
@@ -114,10 +151,10 @@ public final class FactPatterns {
 
     /** The pattern names every fact of this kind may have (value-specific ones not listed). */
     public static List<String> names(Fact.Kind kind) {
-        Set<String> s = new LinkedHashSet<>(List.of("same", "differ"));
-        if (kind == Fact.Kind.SEVERAL_OF) s.addAll(List.of("differSubset", "differOverlap"));
-        if (kind == Fact.Kind.CODES) s.add("differOne");
-        if (kind != Fact.Kind.CODES) s.addAll(List.of("advice", "serverAdvice"));
-        return List.copyOf(s);
+        Set<Name> s = new LinkedHashSet<>(List.of(Name.SAME, Name.DIFFER));
+        if (kind == Fact.Kind.SEVERAL_OF) s.addAll(List.of(Name.DIFFER_SUBSET, Name.DIFFER_OVERLAP));
+        if (kind == Fact.Kind.CODES) s.add(Name.DIFFER_ONE);
+        if (kind != Fact.Kind.CODES) s.addAll(List.of(Name.ADVICE, Name.SERVER_ADVICE));
+        return s.stream().map(Name::word).toList();
     }
 }

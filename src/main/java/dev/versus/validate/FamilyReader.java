@@ -184,9 +184,7 @@ final class FamilyReader {
         YamlNode n = f.has("pairs") ? f.node("pairs") : null;
         if (n == null) return PairSelection.ALL;
         Set<String> slugs = new TreeSet<>(noted);
-        String rule;
         if (n instanceof YamlNode.Sequence) {
-            rule = "list";
             Map<String, Location> seen = new TreeMap<>();
             if (((YamlNode.Sequence) n).items().isEmpty()) {
                 problems.add(n.location(), "list at least one pair (421-vs-552), or write pairs: all");
@@ -220,23 +218,24 @@ final class FamilyReader {
                 }
                 slugs.add(slug);
             }
-            return new PairSelection(rule, slugs);
+            return new PairSelection(PairSelection.Rule.LIST, slugs);
         }
-        rule = f.text("pairs");
-        if (rule == null) return PairSelection.ALL;
-        if (!Vocabulary.PAIR_RULES.contains(rule)) {
-            problems.add(n.location(), "pairs '" + rule + "' is not one of " + Vocabulary.PAIR_RULES
-                    + " or a list of pairs (421-vs-552)" + SiteValidator.hint(rule, Set.copyOf(Vocabulary.PAIR_RULES)));
+        String written = f.text("pairs");
+        if (written == null) return PairSelection.ALL;
+        PairSelection.Rule rule = PairSelection.Rule.of(written);
+        if (rule == null) {
+            problems.add(n.location(), "pairs '" + written + "' is not one of " + Vocabulary.PAIR_RULES
+                    + " or a list of pairs (421-vs-552)" + SiteValidator.hint(written, Set.copyOf(Vocabulary.PAIR_RULES)));
             return PairSelection.ALL;
         }
-        if (rule.equals("all")) return PairSelection.ALL;
+        if (rule == PairSelection.Rule.ALL) return PairSelection.ALL;
         List<String> ids = new ArrayList<>(codes.keySet());
         ids.sort(dev.versus.model.CodeOrder.INSTANCE);
         for (int i = 0; i < ids.size(); i++) {
             CodeDraft a = codes.get(ids.get(i));
             for (int j = i + 1; j < ids.size(); j++) {
                 CodeDraft b = codes.get(ids.get(j));
-                boolean in = rule.equals("group") ? a.group().equals(b.group())
+                boolean in = rule == PairSelection.Rule.GROUP ? a.group().equals(b.group())
                         : names(a, b.id()) || names(b, a.id());
                 if (in) slugs.add(a.id() + "-vs-" + b.id());
             }

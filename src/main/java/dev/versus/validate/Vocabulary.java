@@ -15,7 +15,8 @@ public final class Vocabulary {
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
             "groupBy", "groups", "facts", "patterns", "pairs");
     /** The rules of {@code pairs:} in a family file; besides them, a list of pairs. */
-    static final List<String> PAIR_RULES = List.of("all", "group", "related");
+    static final List<String> PAIR_RULES = java.util.Arrays.stream(dev.versus.model.PairSelection.Rule.values())
+            .map(dev.versus.model.PairSelection.Rule::word).filter(java.util.Objects::nonNull).toList();
     static final Set<String> FAMILY_TRANSLATION_FIELDS = Set.of("name", "title", "description", "groups", "facts",
             "patterns");
     /** The fields of a group besides the facts of its family, which give its codes' defaults. */

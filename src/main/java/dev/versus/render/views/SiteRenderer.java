@@ -308,7 +308,8 @@ public final class SiteRenderer {
                       Object model) {
         files.incrementAndGet();
         String name = template.getName();
-        if (name.equals("redirect.ftlh") || name.equals("entry.ftlh") || name.equals("compact.ftlh") || !path.contains("/")) {
+        if (name.equals(Page.Kind.REDIRECT.template()) || name.equals(Page.Kind.ENTRY.template())
+                || name.equals(Page.Kind.COMPACT.template()) || !path.contains("/")) {
             // Redirects, entries, compact copies and the language picker are not content pages of a language.
         } else {
             pageCounts.computeIfAbsent(path.substring(0, path.indexOf('/')), k -> new AtomicInteger()).incrementAndGet();
