@@ -38,15 +38,17 @@ final class CodeViews {
     private final SitePaths paths;
     private final MarkdownRenderer markdown;
     private final Map<String, CodeView> cache = new ConcurrentHashMap<>();
+    private final Memo memo;
 
-    CodeViews(Site site, SitePaths paths, MarkdownRenderer markdown) {
+    CodeViews(Site site, SitePaths paths, MarkdownRenderer markdown, Memo memo) {
+        this.memo = memo;
         this.site = site;
         this.paths = paths;
         this.markdown = markdown;
     }
 
     CodeView get(String locale, Code code) {
-        return cache.computeIfAbsent(key(locale, code), k -> build(locale, code));
+        return memo.get(cache, key(locale, code), k -> build(locale, code));
     }
 
     private static String key(String locale, Code code) {

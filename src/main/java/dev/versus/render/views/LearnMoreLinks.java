@@ -36,7 +36,10 @@ final class LearnMoreLinks {
     private final Map<String, List<RelatedComparison>> relatedByCode = new ConcurrentHashMap<>();
     private final Map<String, Link> familyIndex = new ConcurrentHashMap<>();
 
-    LearnMoreLinks(Site site, SitePaths paths) {
+    private final Memo memo;
+
+    LearnMoreLinks(Site site, SitePaths paths, Memo memo) {
+        this.memo = memo;
         this.site = site;
         this.paths = paths;
     }
@@ -67,7 +70,7 @@ final class LearnMoreLinks {
                 added++;
             }
         }
-        out.add(familyIndex.computeIfAbsent(locale + "\u0000" + family.id(), k -> new Link(
+        out.add(memo.get(familyIndex, locale + "\u0000" + family.id(), k -> new Link(
                 markup(Html.escape(site.labels(locale).format(LabelKey.LINK_FAMILY_INDEX, Map.of("family", family.name(locale))))),
                 paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
@@ -80,7 +83,7 @@ final class LearnMoreLinks {
     private record CodeLinks(Link page, List<Link> references) {}
 
     private CodeLinks codeLinks(String locale, Code c, String pairDir) {
-        return byCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+        return memo.get(byCode, locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
             Labels l = site.labels(locale);
             // The pattern joins the code and its title in the locale's own punctuation (a colon in
             // English, 「」 in Japanese); the title keeps its inline markup.
@@ -104,7 +107,7 @@ final class LearnMoreLinks {
 
     /** A code's related codes with their comparisons, made once per locale. */
     private List<RelatedComparison> related(String locale, Code c) {
-        return relatedByCode.computeIfAbsent(locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+        return memo.get(relatedByCode, locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
             Labels l = site.labels(locale);
             Family family = site.family(c.family());
             List<RelatedComparison> out = new ArrayList<>();

@@ -52,9 +52,11 @@ public final class PairSentences {
     private final String locale;
     private final Labels labels;
     private final BiFunction<String, String, String> codeAnchor;
+    private final Memo memo;
 
     /** @param codeAnchor the HTML anchor for a code of a family, as seen from a comparison page */
-    public PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor) {
+    PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor, Memo memo) {
+        this.memo = memo;
         this.site = site;
         this.family = family;
         this.locale = locale;
@@ -151,7 +153,7 @@ public final class PairSentences {
 
     private String html(String pattern, String key, Map<String, Arg> args) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> segments = compiled.computeIfAbsent(pattern, p -> Labels.segments(escape(p)));
+        List<String> segments = memo.get(compiled, pattern, p -> Labels.segments(escape(p)));
         return Labels.fill(segments, n -> {
             Arg arg = args.get(n);
             return arg == null ? null : values.computeIfAbsent(n, k -> html(arg));
@@ -159,7 +161,7 @@ public final class PairSentences {
     }
 
     private String fillHtml(LabelKey key, Map<String, String> html) {
-        List<String> segments = compiled.computeIfAbsent(pattern(key), p -> Labels.segments(escape(p)));
+        List<String> segments = memo.get(compiled, pattern(key), p -> Labels.segments(escape(p)));
         return Labels.fill(segments, html::get, true, key.key(), locale);
     }
 
@@ -219,7 +221,7 @@ public final class PairSentences {
      */
     /** A code's {@code use} text, made once per code (a family's writer serves every page of it). */
     private String use(Code c, Text use) {
-        return uses.computeIfAbsent(c.id(), id -> linkMention(sentence(use), c));
+        return memo.get(uses, c.id(), id -> linkMention(sentence(use), c));
     }
 
     private String linkMention(String html, Code c) {
@@ -239,7 +241,7 @@ public final class PairSentences {
 
     /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
     private String anchor(String fam, String id) {
-        return anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()).computeIfAbsent(id, i -> codeAnchor.apply(fam, i));
+        return memo.get(anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()), id, i -> codeAnchor.apply(fam, i));
     }
 
     /** At most {@link #MAX_LISTED} codes, then "N more": a sentence, not a catalogue. */
@@ -273,14 +275,13 @@ public final class PairSentences {
     }
 
     private String inline(Text t) {
-        return inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(t.value(), v -> Html.inline(t, locale));
+        return memo.get(inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>()), t.value(), v -> Html.inline(t, locale));
     }
 
     /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
     private String sentence(Text t) {
-        return sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
+        return memo.get(sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>()), t.value(),
+                v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
     }
 
     static String asSentence(String text) {

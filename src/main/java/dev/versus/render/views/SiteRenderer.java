@@ -85,6 +85,7 @@ public final class SiteRenderer {
     private final AtomicInteger files = new AtomicInteger();
     private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
     private final Map<String, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
+    private final Memo memo = new Memo();
     private boolean cacheFragments = true;
     private TemplateLimits.BuildDeadline deadline;
 
@@ -93,8 +94,8 @@ public final class SiteRenderer {
         this.engine = engine;
         this.paths = new SitePaths(style);
         this.markdown = new MarkdownRenderer(new ProseLinker(site));
-        this.codeViews = new CodeViews(site, paths, markdown);
-        this.learnMore = new LearnMoreLinks(site, paths);
+        this.codeViews = new CodeViews(site, paths, markdown, memo);
+        this.learnMore = new LearnMoreLinks(site, paths, memo);
         this.quickAnswers = new QuickAnswers(site);
     }
 
@@ -114,6 +115,17 @@ public final class SiteRenderer {
      */
     public SiteRenderer cacheFragments(boolean cache) {
         this.cacheFragments = cache;
+        return this;
+    }
+
+    /**
+     * With {@code false}, every value the renderer shares between pages (a code's rendered
+     * Markdown, its learn-more links, sentence fragments, anchors) is made again for each page:
+     * the pages must come out byte-identical, which is how the tests check that every memo key
+     * names what its value depends on. Call before rendering.
+     */
+    public SiteRenderer memoize(boolean memoize) {
+        if (!memoize) memo.off();
         return this;
     }
 
@@ -583,8 +595,8 @@ public final class SiteRenderer {
 
     /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
     private PairSentences sentences(String locale, Family family) {
-        return sentenceWriters.computeIfAbsent(locale + "\u0000" + family.id(), k -> new PairSentences(site, family, locale,
-                (fam, id) -> codeViews.anchor(locale, family.id(), fam, id)));
+        return memo.get(sentenceWriters, locale + "\u0000" + family.id(), k -> new PairSentences(site, family, locale,
+                (fam, id) -> codeViews.anchor(locale, family.id(), fam, id), memo));
     }
 
     private Views.Note note(String locale, Pair pair) {

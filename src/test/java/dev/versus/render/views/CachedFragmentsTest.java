@@ -25,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code <@cached key=...>} pastes content rendered once into every page that reaches the same
- * place with the same key. A key that leaves out something the content depends on would put
- * one page's text on another: so the repository's whole site, rendered with every cached
- * block rendered afresh, must come out byte for byte the same as with the cache.
+ * place with the same key, and the renderer's memo tables ({@link Memo}: each code's views,
+ * learn-more links, sentence fragments, anchors) share what pages have in common. A key that
+ * leaves out something the content depends on would put one page's text on another: so the
+ * repository's whole site, rendered with every cached block made afresh (and, in the slow test,
+ * every shared value too), must come out byte for byte the same as with them.
  */
 class CachedFragmentsTest {
     @TempDir
@@ -38,7 +40,7 @@ class CachedFragmentsTest {
         // The cached render is the repository's site as the other tests of this run read it
         // (RepoSite builds it once): only the render without the cache is extra.
         Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.PRETTY)).validate();
-        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.PRETTY, false);
+        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.PRETTY, false, true);
         Path built = RepoSite.output();
         Set<String> pages;
         try (Stream<Path> files = Files.walk(built)) {
@@ -50,13 +52,17 @@ class CachedFragmentsTest {
         assertSame(fresh, path -> Files.readAllBytes(built.resolve(path)));
     }
 
-    /** The same in the offline style, rendered twice here (slow: two renders of the whole site). */
+    /**
+     * The same in the offline style, rendered twice here, and with every shared value of the
+     * renderer made afresh too (slow: two renders of the whole site, the second one making each
+     * code's Markdown again for every page).
+     */
     @Test
     @Tag("slow")
     void everyKeyNamesWhatItsContentDependsOnOffline() throws Exception {
         Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.OFFLINE)).validate();
         Map<String, byte[]> cached = render(site, Path.of("templates"), UrlStyle.OFFLINE, true);
-        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.OFFLINE, false);
+        Map<String, byte[]> fresh = render(site, Path.of("templates"), UrlStyle.OFFLINE, false, false);
 
         assertThat(cached.keySet()).isEqualTo(fresh.keySet()).hasSizeGreaterThan(15_000);
         assertSame(fresh, cached::get);
@@ -128,8 +134,13 @@ class CachedFragmentsTest {
     }
 
     static Map<String, byte[]> render(Site site, Path templates, UrlStyle style, boolean cache) throws Exception {
+        return render(site, templates, style, cache, true);
+    }
+
+    /** With {@code memoize} false, also every value the renderer shares between pages is made for each page. */
+    static Map<String, byte[]> render(Site site, Path templates, UrlStyle style, boolean cache, boolean memoize) throws Exception {
         Map<String, byte[]> files = new ConcurrentHashMap<>();
-        new SiteRenderer(site, new TemplateEngine(templates), style).cacheFragments(cache).render(files::put);
+        new SiteRenderer(site, new TemplateEngine(templates), style).cacheFragments(cache).memoize(memoize).render(files::put);
         return new TreeMap<>(files);
     }
 }
