@@ -169,7 +169,7 @@ public final class PairSentences {
 
     private String html(Arg arg) {
         if (arg instanceof CodeArg c) return code(c.code());
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "listOr");
         if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
         if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
@@ -179,7 +179,7 @@ public final class PairSentences {
 
     private String plain(Arg arg) {
         if (arg instanceof CodeArg c) return c.code().id();
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "listOr");
         if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
         if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
         if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
@@ -252,8 +252,9 @@ public final class PairSentences {
 
     /**
      * Joins items the locale's way, as a list ({@code list2}, {@code listMore},
-     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」) or as clauses
-     * ({@code clauses2} ...: 「A で、B」), which a language may join differently.
+     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」), as alternatives
+     * ({@code listOr2} ...: "A or B" / 「A または B」) or as clauses ({@code clauses2} ...), which a
+     * language may join differently (Japanese makes each shared fact a sentence of its own).
      */
     String join(List<String> items, String kind) {
         if (items.size() == 1) return items.get(0);
