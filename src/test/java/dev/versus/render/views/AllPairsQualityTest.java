@@ -65,6 +65,11 @@ class AllPairsQualityTest {
     static final String COUNT = "pair page count";
     static final String FACT_CONTRADICTED = "sentence contradicts a fact of the table";
     static final String FACT_REPEATED = "fact stated more than once";
+    static final String JA_ASCII_PUNCTUATION = "ASCII : , ; right after a Japanese character";
+    static final String JA_SPACING = "Japanese/Latin spacing";
+    static final String GLOSSARY = "glossary-forbidden term";
+    static final String UNATTRIBUTED_SUMMARY = "summary in the intro without its code";
+    static final String SUMMARY_AS_SITUATION = "summary reused as a situation";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
@@ -128,6 +133,14 @@ class AllPairsQualityTest {
             }
         }
 
+        // The codes' summaries as a page shows them (a sentence, Markdown rendered) and as the meta
+        // description writes them (plain), per locale and family: what an intro must attribute and
+        // what "Which to use when" must not reuse.
+        dev.versus.model.Site model = new dev.versus.Build(new dev.versus.Build.Options(source, null, null,
+                dev.versus.render.site.UrlStyle.PRETTY)).validate();
+        Map<String, java.util.function.Function<String, List<String>>> glossaries = new TreeMap<>();
+        for (String locale : locales) glossaries.put(locale, dev.versus.validate.Glossary.finder(source, locale));
+
         Map<String, Set<String>> codes = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
@@ -174,10 +187,20 @@ class AllPairsQualityTest {
             Map<String, Map<String, List<String>>> localeForms = forms.getOrDefault(family, Map.of()).getOrDefault(locale, Map.of());
             for (String d : factProblems(html, localeForms, true)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
             for (String d : factProblems(html, localeForms, false)) found.add(new Problem(FACT_REPEATED, rel, d));
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
                 englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
+                List<String> blocks = japaneseBlocks(doc);
+                asciiPunctuationAfterJapanese(blocks).forEach(d -> found.add(new Problem(JA_ASCII_PUNCTUATION, rel, d)));
+                spacingProblems(blocks).forEach(d -> found.add(new Problem(JA_SPACING, rel, d)));
+                glossaryProblems(blocks, glossaries.get(locale)).forEach(d -> found.add(new Problem(GLOSSARY, rel, d)));
             }
+            String[] ab = slug.substring(slug.lastIndexOf('/') + 1).split("-vs-", 2);
+            dev.versus.model.Family fam = model.family(family);
+            List<Summary> summaries = List.of(Summary.of(fam.code(ab[0]), locale), Summary.of(fam.code(ab[1]), locale));
+            unattributedSummaries(doc, summaries).forEach(d -> found.add(new Problem(UNATTRIBUTED_SUMMARY, rel, d)));
+            summariesAsSituations(doc, summaries).forEach(d -> found.add(new Problem(SUMMARY_AS_SITUATION, rel, d)));
             structureProblems(html, pageDir, locales, headings.get(locale))
                     .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
         });
@@ -257,6 +280,40 @@ class AllPairsQualityTest {
     @Test
     void everyPageHasTheSkeletonOfTheSeed() {
         assertClean(STRUCTURE);
+    }
+
+    /** Japanese text takes Japanese punctuation: 「：」「、」, never an ASCII colon, comma or semicolon after it. */
+    @Test
+    void japaneseTextHasNoAsciiPunctuationAfterAJapaneseCharacter() {
+        assertClean(JA_ASCII_PUNCTUATION);
+    }
+
+    /**
+     * The site's spacing rule, as the pattern filler ({@code Labels.fill}) and the Markdown renderer
+     * ({@code MarkdownRenderer.joinsWithoutSpace}) apply it: a half-width space between Japanese and
+     * Latin letters or digits, none next to Japanese punctuation and none between two Japanese characters.
+     */
+    @Test
+    void japaneseTextKeepsTheSpacingRule() {
+        assertClean(JA_SPACING);
+    }
+
+    /** No variant that locales/glossary/ja.yaml says to avoid, in the text of a built page. */
+    @Test
+    void japaneseTextUsesTheGlossarysTerms() {
+        assertClean(GLOSSARY);
+    }
+
+    /** A summary in the intro (and the meta description) follows its own code, so the reader knows whose it is. */
+    @Test
+    void everySummaryInTheIntroIsAttributedToItsCode() {
+        assertClean(UNATTRIBUTED_SUMMARY);
+    }
+
+    /** "Which to use when" says when to send each code, not what it means: no summary there. */
+    @Test
+    void noSummaryIsReusedAsASituation() {
+        assertClean(SUMMARY_AS_SITUATION);
     }
 
     private static void assertClean(String rule) {
@@ -980,6 +1037,210 @@ class AllPairsQualityTest {
         return o instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
     }
 
+    // ---- Japanese text, attribution (jsoup) ------------------------------------------------------
+
+    /** A stand-in for text the Japanese rules do not read (code, elements in another language). */
+    static final char MASK = '\uFFFC';
+
+    /**
+     * The Japanese text of a page as a browser lays it out, one string per block (jsoup's block
+     * elements, the title and the meta description): white space collapsed, and the text of
+     * {@code <code>}, {@code <pre>} and of every element whose language is not Japanese replaced by
+     * {@link #MASK}, so that no rule reads across it.
+     */
+    static List<String> japaneseBlocks(org.jsoup.nodes.Document doc) {
+        List<String> out = new ArrayList<>();
+        out.add(normalize(doc.title()));
+        org.jsoup.nodes.Element description = doc.selectFirst("meta[name=description]");
+        if (description != null) out.add(normalize(description.attr("content")));
+        StringBuilder cur = new StringBuilder();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    org.jsoup.nodes.Element parent = (org.jsoup.nodes.Element) t.parent();
+                    if (masked(parent)) {
+                        if (cur.length() == 0 || cur.charAt(cur.length() - 1) != MASK) cur.append(MASK);
+                    } else {
+                        cur.append(t.getWholeText());
+                    }
+                } else if (node instanceof org.jsoup.nodes.Element e && breaks(e)) {
+                    flushBlock(cur, out);
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Element e && breaks(e)) flushBlock(cur, out);
+            }
+        }, doc.body());
+        flushBlock(cur, out);
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    private static boolean breaks(org.jsoup.nodes.Element e) {
+        return e.isBlock() || e.nameIs("br");
+    }
+
+    private static void flushBlock(StringBuilder cur, List<String> out) {
+        String t = normalize(cur.toString());
+        if (!t.isEmpty()) out.add(t);
+        cur.setLength(0);
+    }
+
+    /** Inside code, pre, script or style, or in an element whose nearest lang is not Japanese. */
+    private static boolean masked(org.jsoup.nodes.Element e) {
+        for (org.jsoup.nodes.Element x = e; x != null; x = x.parent()) {
+            if (x.nameIs("code") || x.nameIs("pre") || x.nameIs("script") || x.nameIs("style")) return true;
+        }
+        for (org.jsoup.nodes.Element x = e; x != null; x = x.parent()) {
+            if (x.hasAttr("lang")) return !x.attr("lang").toLowerCase(Locale.ROOT).startsWith("ja");
+        }
+        return false;
+    }
+
+    /** A Japanese character: kana, kanji, Japanese punctuation, full-width forms (the renderer's own test). */
+    static boolean wide(char c) {
+        return dev.versus.model.Text.isWide(c);
+    }
+
+    static boolean japanesePunctuation(char c) {
+        return dev.versus.render.prose.MarkdownRenderer.isJapanesePunctuation(c);
+    }
+
+    static boolean japaneseLetter(char c) {
+        return wide(c) && !japanesePunctuation(c);
+    }
+
+    static boolean latinLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** An ASCII colon, comma or semicolon right after a Japanese character (「次の状況では: 」). */
+    static List<String> asciiPunctuationAfterJapanese(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (int i = 1; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if ((c == ':' || c == ',' || c == ';') && wide(b.charAt(i - 1))) {
+                    out.add("'" + c + "' after '" + b.charAt(i - 1) + "' in \"" + around(b, i - 1, i + 1) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Breaks of the spacing rule: a Japanese letter touching a Latin letter or digit (「影響するのは1 件」),
+     * a space next to Japanese punctuation (「です。 次」) or between two Japanese characters (「応答 です」).
+     */
+    static List<String> spacingProblems(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (int i = 0; i + 1 < b.length(); i++) {
+                char x = b.charAt(i);
+                char y = b.charAt(i + 1);
+                if (japaneseLetter(x) && latinLetterOrDigit(y) || latinLetterOrDigit(x) && japaneseLetter(y)) {
+                    out.add("no space between '" + x + "' and '" + y + "' in \"" + around(b, i, i + 2) + "\"");
+                } else if (y == ' ' && i + 2 < b.length()) {
+                    char z = b.charAt(i + 2);
+                    if (japanesePunctuation(x) || japanesePunctuation(z)) {
+                        out.add("a space next to Japanese punctuation in \"" + around(b, i, i + 3) + "\"");
+                    } else if (wide(x) && wide(z)) {
+                        out.add("a space between two Japanese characters in \"" + around(b, i, i + 3) + "\"");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The glossary's avoided variants in the page's Japanese text. */
+    static List<String> glossaryProblems(List<String> blocks, java.util.function.Function<String, List<String>> glossary) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (String found : glossary.apply(b)) out.add(found + " in \"" + abbreviate(b) + "\"");
+        }
+        return out;
+    }
+
+    /**
+     * A code of the page with its summary as the page shows it: {@code html} as a sentence of the
+     * body (Markdown rendered, then read as text), {@code plain} as the meta description writes it.
+     */
+    record Summary(String code, String html, String plain) {
+        static Summary of(dev.versus.model.Code c, String locale) {
+            dev.versus.model.Text summary = c.text(locale).summary();
+            String sentence = PairSentences.asSentence(summary.value());
+            String rendered = org.jsoup.Jsoup.parseBodyFragment(
+                    dev.versus.render.prose.Html.inline(new dev.versus.model.Text(sentence, summary.lang()), locale)).text();
+            return new Summary(c.id(), normalize(rendered), normalize(sentence));
+        }
+    }
+
+    /**
+     * A summary in the intro or the meta description whose nearest code mention before it is not
+     * its own code, or that no code mention precedes: the reader cannot tell whose it is.
+     */
+    static List<String> unattributedSummaries(org.jsoup.nodes.Document doc, List<Summary> summaries) {
+        List<String> out = new ArrayList<>();
+        org.jsoup.nodes.Element intro = doc.selectFirst("p.intro");
+        if (intro != null) out.addAll(unattributed("intro", normalize(intro.text()), summaries, false));
+        org.jsoup.nodes.Element description = doc.selectFirst("meta[name=description]");
+        if (description != null) out.addAll(unattributed("meta description", normalize(description.attr("content")), summaries, true));
+        return out;
+    }
+
+    private static List<String> unattributed(String where, String text, List<Summary> summaries, boolean plain) {
+        List<String> out = new ArrayList<>();
+        for (Summary s : summaries) {
+            String summary = plain ? s.plain() : s.html();
+            int at = text.indexOf(summary);
+            if (summary.isEmpty() || at < 0) continue;
+            String nearest = null;
+            int nearestAt = -1;
+            for (Summary other : summaries) {
+                int m = lastMention(text, other.code(), at);
+                if (m > nearestAt) {
+                    nearestAt = m;
+                    nearest = other.code();
+                }
+            }
+            if (!s.code().equals(nearest)) {
+                out.add("the " + where + " gives the summary of " + s.code() + (nearest == null ? " after no code" : " after " + nearest)
+                        + ": \"" + around(text, at, Math.min(text.length(), at + 60)) + "\"");
+            }
+        }
+        return out;
+    }
+
+    /** The start of the last mention of {@code code} as a whole token before {@code before}, or -1. */
+    static int lastMention(String text, String code, int before) {
+        for (int i = text.lastIndexOf(code, before - code.length()); i >= 0; i = text.lastIndexOf(code, i - 1)) {
+            int end = i + code.length();
+            boolean startOk = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.');
+            boolean endOk = end == text.length() || !(Character.isLetterOrDigit(text.charAt(end))
+                    || text.charAt(end) == '.' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1)));
+            if (startOk && endOk) return i;
+        }
+        return -1;
+    }
+
+    /** A code's summary in the "Which to use when" section: a meaning used as a situation. */
+    static List<String> summariesAsSituations(org.jsoup.nodes.Document doc, List<Summary> summaries) {
+        List<String> out = new ArrayList<>();
+        org.jsoup.nodes.Element heading = doc.selectFirst("section > h2#choose");
+        if (heading == null) return out;
+        String text = normalize(heading.parent().text());
+        for (Summary s : summaries) {
+            if (!s.html().isEmpty() && text.contains(s.html())) {
+                out.add("the summary of " + s.code() + " in Which to use when: \"" + abbreviate(s.html()) + "\"");
+            }
+        }
+        return out;
+    }
+
     // ---- every rule can fail -----------------------------------------------------------------
 
     /** Each checker against a small good page and a deliberately bad one. */
@@ -1212,6 +1473,77 @@ class AllPairsQualityTest {
             String html = factPage("<p class=\"shared\" data-facts=\"severity\">Both are successes.</p>",
                     "<li data-fact=\"severity\">Both are successes, again.</li>");
             assertThat(factProblems(html, FORMS, false)).containsExactly("'severity' is stated more than once");
+        }
+
+        static List<String> ja(String body) {
+            return japaneseBlocks(org.jsoup.Jsoup.parse("<html lang=\"ja\"><head><title>t</title></head><body>" + body + "</body></html>"));
+        }
+
+        @Test
+        void asciiPunctuationAfterJapaneseIsFound() {
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>次の状況では <a>250</a> を返します：コマンドは成功しました。</p>"))).isEmpty();
+            // The seed's 「次の状況では 250 を返します: 」 and 「421 の詳しい説明: 」.
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>次の状況では <a>250</a> を返します: コマンドは成功しました。</p>")))
+                    .singleElement().asString().contains("':' after 'す'");
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>421 の詳しい説明: 接続</p><p>送信者, 受信者; 管理者</p>"))).hasSize(3);
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>返します:</p><p>詳しい説明:x</p><p>送信者,受信者;管理者</p>"))).hasSize(4);
+            // Not Japanese text: code, English elements, a colon after a Latin character.
+            assertThat(asciiPunctuationAfterJapanese(ja("<p><code>日本:</code> <span lang=\"en\">日本:</span> RFC 5321: 本文</p>"))).isEmpty();
+            assertThat(asciiPunctuationAfterJapanese(List.of("「」:"))).hasSize(1);
+        }
+
+        @Test
+        void breaksOfTheSpacingRuleAreFound() {
+            assertThat(spacingProblems(ja("<p>影響範囲は宛先 1 件です。<a>421</a>「サービス利用不可」と 552 の違い（RFC 5321 §4.2）。</p>"
+                    + "<p>HELO・EHLO 以外</p>"))).isEmpty();
+            assertThat(spacingProblems(ja("<p>影響するのは1 件の受信者</p>"))).singleElement().asString().contains("'は' and '1'");
+            assertThat(spacingProblems(ja("<p>クライアントはHELO を送る</p><p>base64エンコード</p>"))).hasSize(2);
+            assertThat(spacingProblems(ja("<p>です。 次に</p><p>421 「タイトル」</p><p>応答 です</p>"))).hasSize(3);
+            // Across inline elements, as a browser joins them; not across code or English.
+            assertThat(spacingProblems(ja("<p>コマンドは<a href=\"#\">HELO</a></p>"))).hasSize(1);
+            assertThat(spacingProblems(ja("<p>コマンドは<code>HELO</code>、<span lang=\"en\">Hello</span>です</p>"))).isEmpty();
+        }
+
+        @Test
+        void glossaryVariantsAreFound() {
+            var glossary = dev.versus.validate.Glossary.finder(Path.of("."), "ja");
+            assertThat(glossaryProblems(ja("<p>送信者に返します。宛先 1 件。受信者 2 人。</p>"), glossary)).isEmpty();
+            assertThat(glossaryProblems(ja("<p>差出人に差し戻します。</p><p>1 件の受信者</p>"), glossary)).hasSize(3);
+            assertThat(glossaryProblems(ja("<p>差出人（From）</p>"), glossary)).isEmpty();
+        }
+
+        static final List<Summary> SUMMARIES = List.of(new Summary("421", "The server is closing the connection.",
+                "The server is closing the connection."), new Summary("552", "The message is too large.", "The message is too large."));
+
+        static org.jsoup.nodes.Document intro(String intro, String description) {
+            return org.jsoup.Jsoup.parse("<html><head><meta name=\"description\" content=\"" + description + "\"></head><body><p class=\"intro\">"
+                    + intro + "</p></body></html>");
+        }
+
+        @Test
+        void aSummaryWithoutItsCodeIsFound() {
+            String good = "In SMTP, <a>421</a> (Service Not Available) means: The server is closing the connection. "
+                    + "<a>552</a> (Exceeded Storage Allocation) means: The message is too large.";
+            assertThat(unattributedSummaries(intro(good, org.jsoup.Jsoup.parse(good).text()), SUMMARIES)).isEmpty();
+            // Both pasted after the class sentence: the seed's intro.
+            String pasted = "421 is a temporary failure, while 552 is a permanent failure. The server is closing the connection."
+                    + " The message is too large.";
+            assertThat(unattributedSummaries(intro(pasted, "x"), SUMMARIES)).singleElement().asString()
+                    .contains("summary of 421 after 552");
+            assertThat(unattributedSummaries(intro("The message is too large.", pasted), SUMMARIES)).hasSize(2);
+            // A summary that leaves both to the sections is fine; so is a mention of 4.2.2, not 421.
+            assertThat(unattributedSummaries(intro("421 closes the session; 552 refuses one message.", ""), SUMMARIES)).isEmpty();
+            assertThat(lastMention("see 4.2.1 and 421 then", "421", 22)).isEqualTo(14);
+            assertThat(lastMention("X.1.10 then", "X.1.1", 11)).isEqualTo(-1);
+        }
+
+        @Test
+        void aSummaryUsedAsASituationIsFound() {
+            String page = "<section><h2 id=\"choose\">Which to use when</h2><ul><li>Reply 421 for this situation: "
+                    + "The server is closing the connection.</li></ul></section>";
+            assertThat(summariesAsSituations(org.jsoup.Jsoup.parse(page), SUMMARIES)).singleElement().asString().contains("summary of 421");
+            assertThat(summariesAsSituations(org.jsoup.Jsoup.parse(page.replace("The server is closing the connection.",
+                    "Send 421 when the server must close the session.")), SUMMARIES)).isEmpty();
         }
 
         @Test
