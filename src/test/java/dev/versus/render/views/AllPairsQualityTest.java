@@ -1160,22 +1160,32 @@ class AllPairsQualityTest {
     static List<String> glossaryProblems(List<String> blocks, java.util.function.Function<String, List<String>> glossary) {
         List<String> out = new ArrayList<>();
         for (String b : blocks) {
-            for (String found : glossary.apply(b)) out.add(found + " in \"" + abbreviate(b) + "\"");
+            // A code is not a count: "X.5.3 受信者数の超過" is a code and its title, not 3 受信者.
+            String text = CODE_ID.matcher(b).replaceAll(String.valueOf(MASK));
+            for (String found : glossary.apply(text)) out.add(found + " in \"" + abbreviate(b) + "\"");
         }
         return out;
     }
+
+    /** A reply code (550) or an enhanced status code (X.1.1, 5.7.26) as pages write them. */
+    static final Pattern CODE_ID = Pattern.compile("(?<![\\w.])(?:[245X]\\.\\d{1,3}\\.\\d{1,3}|[1-5]\\d\\d)(?![\\w]|\\.\\d)");
 
     /**
      * A code of the page with its summary as the page shows it: {@code html} as a sentence of the
      * body (Markdown rendered, then read as text), {@code plain} as the meta description writes it.
      */
-    record Summary(String code, String html, String plain) {
+    record Summary(String code, String html, String plain, List<String> titles) {
         static Summary of(dev.versus.model.Code c, String locale) {
             dev.versus.model.Text summary = c.text(locale).summary();
             String sentence = PairSentences.asSentence(summary.value());
-            String rendered = org.jsoup.Jsoup.parseBodyFragment(
-                    dev.versus.render.prose.Html.inline(new dev.versus.model.Text(sentence, summary.lang()), locale)).text();
-            return new Summary(c.id(), normalize(rendered), normalize(sentence));
+            dev.versus.model.Text title = c.text(locale).title();
+            return new Summary(c.id(), normalize(rendered(sentence, summary.lang(), locale)), normalize(sentence),
+                    List.of(normalize(rendered(title.value(), title.lang(), locale)), normalize(title.value())));
+        }
+
+        private static String rendered(String markdown, String lang, String locale) {
+            return org.jsoup.Jsoup.parseBodyFragment(
+                    dev.versus.render.prose.Html.inline(new dev.versus.model.Text(markdown, lang), locale)).text();
         }
     }
 
@@ -1198,10 +1208,17 @@ class AllPairsQualityTest {
             String summary = plain ? s.plain() : s.html();
             int at = text.indexOf(summary);
             if (summary.isEmpty() || at < 0) continue;
+            // A title may name another code ("Deprecated Duplicate of X.6.8"): it is not a mention.
+            String before = text.substring(0, at);
+            for (Summary other : summaries) {
+                for (String title : other.titles()) {
+                    if (!title.isEmpty()) before = before.replace(title, String.valueOf(MASK).repeat(title.length()));
+                }
+            }
             String nearest = null;
             int nearestAt = -1;
             for (Summary other : summaries) {
-                int m = lastMention(text, other.code(), at);
+                int m = lastMention(before, other.code(), at);
                 if (m > nearestAt) {
                     nearestAt = m;
                     nearest = other.code();
@@ -1510,10 +1527,14 @@ class AllPairsQualityTest {
             assertThat(glossaryProblems(ja("<p>送信者に返します。宛先 1 件。受信者 2 人。</p>"), glossary)).isEmpty();
             assertThat(glossaryProblems(ja("<p>差出人に差し戻します。</p><p>1 件の受信者</p>"), glossary)).hasSize(3);
             assertThat(glossaryProblems(ja("<p>差出人（From）</p>"), glossary)).isEmpty();
+            // A code and its title are not a count; a count is.
+            assertThat(glossaryProblems(ja("<h3>X.5.3 受信者数の超過</h3><p>452 受信者数の超過</p>"), glossary)).isEmpty();
+            assertThat(glossaryProblems(ja("<p>最大 20 受信者まで</p>"), glossary)).hasSize(1);
         }
 
         static final List<Summary> SUMMARIES = List.of(new Summary("421", "The server is closing the connection.",
-                "The server is closing the connection."), new Summary("552", "The message is too large.", "The message is too large."));
+                "The server is closing the connection.", List.of("Service Not Available")),
+                new Summary("552", "The message is too large.", "The message is too large.", List.of("Exceeded Storage Allocation")));
 
         static org.jsoup.nodes.Document intro(String intro, String description) {
             return org.jsoup.Jsoup.parse("<html><head><meta name=\"description\" content=\"" + description + "\"></head><body><p class=\"intro\">"
@@ -1533,6 +1554,13 @@ class AllPairsQualityTest {
             assertThat(unattributedSummaries(intro("The message is too large.", pasted), SUMMARIES)).hasSize(2);
             // A summary that leaves both to the sections is fine; so is a mention of 4.2.2, not 421.
             assertThat(unattributedSummaries(intro("421 closes the session; 552 refuses one message.", ""), SUMMARIES)).isEmpty();
+            // A title that names the other code is not a mention of it (X.6.10, "Deprecated Duplicate of X.6.8").
+            List<Summary> duplicate = List.of(new Summary("X.6.8", "A.", "A.", List.of("UTF-8 Not Allowed")),
+                    new Summary("X.6.10", "Duplicates X.6.8.", "Duplicates X.6.8.", List.of("Deprecated Duplicate of X.6.8")));
+            assertThat(unattributedSummaries(intro("X.6.8 (UTF-8 Not Allowed) means: A. X.6.10 (Deprecated Duplicate of X.6.8)"
+                    + " means: Duplicates X.6.8.", ""), duplicate)).isEmpty();
+            assertThat(unattributedSummaries(intro("X.6.10 (Deprecated Duplicate of X.6.8) and X.6.8: Duplicates X.6.8.", ""), duplicate))
+                    .hasSize(1);
             assertThat(lastMention("see 4.2.1 and 421 then", "421", 22)).isEqualTo(14);
             assertThat(lastMention("X.1.10 then", "X.1.1", 11)).isEqualTo(-1);
         }
