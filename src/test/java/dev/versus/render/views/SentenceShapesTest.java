@@ -95,9 +95,9 @@ class SentenceShapesTest {
         // The longest text first, across both codes: a title that contains the other code's title
         // (X.7.8 and X.7.16) or a summary that contains a title would otherwise leave half of it
         // behind ("作成者と一致する{aTitle}").
-        Map<String, String> texts = new java.util.HashMap<>();
-        texts(pair.b(), "b", locale, texts);
-        texts(pair.a(), "a", locale, texts);
+        Map<String, String> texts = new java.util.HashMap<>(TEXTS.computeIfAbsent(locale + " b " + pair.b().id(),
+                k -> texts(pair.b(), "b", locale)));
+        texts.putAll(TEXTS.computeIfAbsent(locale + " a " + pair.a().id(), k -> texts(pair.a(), "a", locale)));
         List<String> longestFirst = new ArrayList<>(texts.keySet());
         longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(x -> x));
         for (String t : longestFirst) {
@@ -111,13 +111,19 @@ class SentenceShapesTest {
         return s;
     }
 
+    /** Each code's texts per locale and slot, made once: rendering Markdown for every sentence is most of the time. */
+    private static final Map<String, Map<String, String>> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> MENTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A code's texts as they read on a page, each with its placeholder ({aTitle}, {bSummary}, ...). */
-    private static void texts(Code c, String which, String locale, Map<String, String> out) {
+    private static Map<String, String> texts(Code c, String which, String locale) {
+        Map<String, String> out = new java.util.HashMap<>();
         var t = c.text(locale);
         if (t.use() != null) out.put(strip(PairSentences.asSentence(t.use().value())), "{" + which + "Use}");
         out.put(strip(PairSentences.asSentence(t.summary().value())), "{" + which + "Summary}");
         out.put(strip(t.summary().value()), "{" + which + "Summary}");
         out.put(strip(t.title().value()), "{" + which + "Title}");
+        return out;
     }
 
     /** Author text as it reads once Markdown's inline marks are gone. */
@@ -126,9 +132,9 @@ class SentenceShapesTest {
     }
 
     private static String replaceCode(String s, Code c, String slot) {
-        String id = c.id();
-        String mention = id.startsWith("X.") ? "[245X]" + Pattern.quote(id.substring(1)) : Pattern.quote(id);
-        return Pattern.compile("(?<![\\w.])" + mention + "(?![\\w]|\\.\\d)").matcher(s).replaceAll(Matcher.quoteReplacement(slot));
+        Pattern mention = MENTIONS.computeIfAbsent(c.id(), id -> Pattern.compile("(?<![\\w.])"
+                + (id.startsWith("X.") ? "[245X]" + Pattern.quote(id.substring(1)) : Pattern.quote(id)) + "(?![\\w]|\\.\\d)"));
+        return mention.matcher(s).replaceAll(Matcher.quoteReplacement(slot));
     }
 
     static String render(Map<String, String> shapes) {
