@@ -28,6 +28,8 @@ public enum LabelKey {
     HOME_CODES("home.codes", "count"),
     FAMILY_PAIRS_COUNT("family.pairsCount", "count"),
     LINK_PAIR("link.pair", "a", "b"),
+    // Required with the others since before this list; nothing reads it today (see the report of issue 14).
+    LINK_CODE("link.code", "family", "code", "title"),
     PATTERN_CODE_TITLE("pattern.codeTitle", "family", "code", "title"),
     PATTERN_DOCUMENT_TITLE("pattern.documentTitle", "page", "site"),
 
@@ -47,6 +49,12 @@ public enum LabelKey {
     PATTERN_LIST2("pattern.list2", "first", "second"),
     PATTERN_LIST_MORE("pattern.listMore", "items", "last"),
     PATTERN_LIST_SEPARATOR("pattern.listSeparator"),
+    PATTERN_LIST_OR2("pattern.listOr2", "first", "second"),
+    PATTERN_LIST_OR_MORE("pattern.listOrMore", "items", "last"),
+    PATTERN_LIST_OR_SEPARATOR("pattern.listOrSeparator"),
+    PATTERN_GROUP2("pattern.group2", "first", "second"),
+    PATTERN_GROUP_MORE("pattern.groupMore", "items", "last"),
+    PATTERN_GROUP_SEPARATOR("pattern.groupSeparator"),
 
     // PairSentences: the sentences of a comparison page that no fact says; a family may replace
     // any pattern.* of them with its own (patterns: in _family.yaml), under the same contract.

@@ -14,6 +14,7 @@ import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
 import dev.versus.model.CodeText;
 import dev.versus.model.Fact;
+import dev.versus.model.FactPatterns;
 import dev.versus.model.FactText;
 import dev.versus.model.Family;
 import dev.versus.model.LabelKey;
@@ -55,6 +56,10 @@ public final class PairSentences {
     private final Memo memo;
 
     /** @param codeAnchor the HTML anchor for a code of a family, as seen from a comparison page */
+    public PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor) {
+        this(site, family, locale, codeAnchor, new Memo());
+    }
+
     PairSentences(Site site, Family family, String locale, BiFunction<String, String, String> codeAnchor, Memo memo) {
         this.memo = memo;
         this.site = site;
@@ -160,6 +165,11 @@ public final class PairSentences {
         }, true, key, locale);
     }
 
+    private String fillHtml(Fact fact, String name, Map<String, String> html) {
+        List<String> segments = memo.get(compiled, fact.text(locale).pattern(name).value(), p -> Labels.segments(escape(p)));
+        return Labels.fill(segments, html::get, true, "facts." + fact.id() + ".patterns." + name, locale);
+    }
+
     private String fillHtml(LabelKey key, Map<String, String> html) {
         List<String> segments = memo.get(compiled, pattern(key), p -> Labels.segments(escape(p)));
         return Labels.fill(segments, html::get, true, key.key(), locale);
@@ -176,7 +186,7 @@ public final class PairSentences {
 
     private String html(Arg arg) {
         if (arg instanceof CodeArg c) return code(c.code());
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), LIST);
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), LIST_OR);
         if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
         if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
@@ -186,7 +196,7 @@ public final class PairSentences {
 
     private String plain(Arg arg) {
         if (arg instanceof CodeArg c) return c.code().id();
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), LIST);
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), LIST_OR);
         if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
         if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
         if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
@@ -197,16 +207,53 @@ public final class PairSentences {
         return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), LIST);
     }
 
-    /** Values in a sentence: at most {@link #MAX_LISTED}, then "N more" (the table lists them all). */
+    /**
+     * Values in a sentence: those the fact's {@code group.<form>} pattern can say together first
+     * grouped into one item ("in reply to MAIL or RCPT", 「MAIL・RCPT への応答」: all of them, each a
+     * word), then at most {@link #MAX_LISTED} items and "N more" (the table lists them all).
+     */
     private String sentenceList(ValuesArg v) {
-        if (v.values().size() <= MAX_LISTED + 1) return valueList(v.fact(), v.values(), v.form());
-        List<String> items = new ArrayList<>();
         FactText t = v.fact().text(locale);
-        for (String x : v.values().subList(0, MAX_LISTED)) {
-            items.add(v.fact().kind() == Fact.Kind.NUMBER ? escape(x) : inline(t.form(x, v.form())));
+        Text group = v.fact().kind() == Fact.Kind.NUMBER ? null : t.pattern(FactPatterns.Name.GROUP.forValue(v.form()));
+        List<String> items = new ArrayList<>();
+        List<String> grouped = new ArrayList<>();
+        String first = null;
+        int groupAt = -1;
+        for (String x : v.values()) {
+            if (v.fact().kind() == Fact.Kind.NUMBER) {
+                items.add(escape(x));
+            } else if (group != null && readsAsGroup(group, t, x, v.form())) {
+                if (groupAt < 0) {
+                    groupAt = items.size();
+                    items.add(null);
+                    first = x;
+                }
+                grouped.add(inline(t.form(x, FactText.VALUE)));
+            } else {
+                items.add(inline(t.form(x, v.form())));
+            }
         }
-        items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
-        return join(items, LIST);
+        if (groupAt >= 0) {
+            items.set(groupAt, grouped.size() == 1 ? inline(t.form(first, v.form()))
+                    : fillHtml(v.fact(), FactPatterns.Name.GROUP.forValue(v.form()), Map.of("items", join(grouped, GROUP))));
+        }
+        return join(limited(items), LIST);
+    }
+
+    /** At most {@link #MAX_LISTED} items, then "N more". */
+    private List<String> limited(List<String> items) {
+        if (items.size() <= MAX_LISTED + 1) return items;
+        List<String> out = new ArrayList<>(items.subList(0, MAX_LISTED));
+        out.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(items.size() - MAX_LISTED))));
+        return out;
+    }
+
+    /** The form of {@code value} is the group pattern around its plain name ("in reply to MAIL" for MAIL). */
+    private boolean readsAsGroup(Text group, FactText t, String value, String form) {
+        Text plain = t.form(value, FactText.VALUE);
+        Text written = t.form(value, form);
+        return plain != null && written != null && written.value().equals(Labels.fill(Labels.segments(group.value()),
+                n -> n.equals("items") ? plain.value() : null, false, "group." + form, locale));
     }
 
     private String valueList(Fact fact, List<String> values, String form) {
@@ -262,11 +309,20 @@ public final class PairSentences {
 
     /** "A and B", "A, B, and C" / 「A、B、C」. */
     static final Joiner LIST = new Joiner(LabelKey.PATTERN_LIST2, LabelKey.PATTERN_LIST_MORE, LabelKey.PATTERN_LIST_SEPARATOR);
+    /** Alternatives: "A or B" / 「A または B」. */
+    static final Joiner LIST_OR = new Joiner(LabelKey.PATTERN_LIST_OR2, LabelKey.PATTERN_LIST_OR_MORE,
+            LabelKey.PATTERN_LIST_OR_SEPARATOR);
+    /** Values a fact's group pattern says together: "MAIL, RCPT, or DATA" / 「MAIL・RCPT・DATA」. */
+    static final Joiner GROUP = new Joiner(LabelKey.PATTERN_GROUP2, LabelKey.PATTERN_GROUP_MORE,
+            LabelKey.PATTERN_GROUP_SEPARATOR);
     /** Clauses, which a language may join differently: 「A で、B」. */
     static final Joiner CLAUSES = new Joiner(LabelKey.PATTERN_CLAUSES2, LabelKey.PATTERN_CLAUSES_MORE,
             LabelKey.PATTERN_CLAUSES_SEPARATOR);
 
-    /** Joins items the locale's way, as a list or as clauses. */
+    /**
+     * Joins items the locale's way, as a list, as alternatives or as clauses, which a language
+     * may join differently (Japanese makes each shared fact a sentence of its own).
+     */
     String join(List<String> items, Joiner kind) {
         if (items.size() == 1) return items.get(0);
         if (items.size() == 2) return fillHtml(kind.two(), Map.of("first", items.get(0), "second", items.get(1)));
