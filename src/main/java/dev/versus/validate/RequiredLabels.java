@@ -29,6 +29,7 @@ public final class RequiredLabels {
         pattern("link.familyIndex", "family");
         pattern("home.codes", "count");
         pattern("family.pairsCount", "count");
+        pattern("family.group", "group", "key", "name");
         pattern("pattern.pageTitle", "family", "a", "aTitle", "aSummary", "b", "bTitle", "bSummary");
         pattern("pattern.codeTitle", "family", "code", "title");
         pattern("pattern.documentTitle", "page", "site");

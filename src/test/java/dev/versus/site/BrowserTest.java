@@ -393,10 +393,16 @@ class BrowserTest {
             assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=compare] ul.columns li a")).getText())
                     .as("a curated pair heads Compare with").startsWith("550 vs 252");
 
-            // The family index: a table with a jump bar, and its own picker.
+            // The family index: a table with a jump bar, and its own picker. The enhanced codes'
+            // groups are their subjects, and the page says so (the family's index.groupedBy).
+            open(online, "ja/smtp-enhanced/index.html");
+            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("サブジェクト");
+            assertThat(browser.findElement(By.id("group-7")).getText()).startsWith("サブジェクト 7：");
             open(online, "en/smtp-enhanced/index.html");
             assertThat(browser.findElements(By.cssSelector("table.codes tbody tr"))).hasSizeGreaterThan(50);
             assertThat(browser.findElements(By.cssSelector("nav.jump a[href='#group-7']"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("Subject");
+            assertThat(browser.findElement(By.id("group-7")).getText()).isEqualTo("Subject 7: Security or Policy Status");
             WebElement familyPicker = browser.findElement(By.cssSelector("form.compare-picker"));
             choose(familyPicker.findElement(By.name("a")), "X.7.26");
             choose(familyPicker.findElement(By.name("b")), "X.7.1");
@@ -409,14 +415,37 @@ class BrowserTest {
     }
 
     @Test
-    void theNotFoundPageSuggestsTheCodeOfAGuessedAddress() throws IOException {
-        // Online only: a file:// address that does not exist never reaches 404.html.
+    void theNotFoundPageSuggestsTheCodeOfAGuessedAddressAndOffersSearchOffline() throws IOException {
+        // Online: the server shows 404.html at the mistyped address, whose code goes into the box.
         browser.get(online() + "en/smtp-enhanced/5.7.1/");
         WebElement first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
         assertThat(first.getAttribute("href")).endsWith("/en/smtp-enhanced/X.7.1/");
         assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isTrue();
+        // A basic reply code under the enhanced family: its own family's page.
+        browser.get(online() + "en/smtp-enhanced/552/");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).endsWith("/en/smtp/552/");
         // The 404 status of the page itself is logged by the browser: expected here, not an error of the site.
         browser.manage().logs().get(LogType.BROWSER);
+
+        // From file:// no missing file reaches 404.html, but the page opened from the disk offers
+        // the search box, whose results are files that exist; ?q= hands it a guess.
+        browser.get(site.resolve("404.html").toUri().toString());
+        WebElement search = browser.findElement(By.id("search-q"));
+        assertThat(search.isDisplayed()).as("the search box on the offline 404 page").isTrue();
+        assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isFalse();
+        search.sendKeys("mailbox full");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).startsWith("file:").endsWith("/index.html");
+        browser.get(site.resolve("404.html").toUri() + "?q=5.7.1");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isTrue();
+        assertThat(first.getAttribute("href")).endsWith("/en/smtp-enhanced/X.7.1/index.html");
+        first.click();
+        until(b -> b.getCurrentUrl().endsWith("/en/smtp-enhanced/X.7.1/index.html"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("X.7.1");
+        collectConsoleErrors();
+        assertThat(consoleErrors).isEmpty();
     }
 
     /** Screenshots to look at: desktop and phone, light and dark, Japanese. */
