@@ -299,6 +299,10 @@ class BrowserTest {
         // One real reply per family, from the examples fields (Postfix's smtpd).
         assertFinds("554 5.7.1 <user@example.com>: Relay access denied", "/en/smtp/554/index.html");
         assertFinds("452 4.3.1 Insufficient system storage", "/en/smtp-enhanced/X.3.1/index.html");
+        // And from the other servers and providers the examples quote: Exim, Outlook.com, Exchange Online.
+        assertFinds("552 too many recipients", "/en/smtp/552/index.html");
+        assertFinds("550 5.5.0 Requested action not taken: mailbox unavailable", "/en/smtp/550/index.html");
+        assertFinds("432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded", "/en/smtp-enhanced/X.3.2/index.html");
         // The combined answer reads both codes and says what they mean together.
         topHrefs("552 5.2.2 mailbox full");
         assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getText())
