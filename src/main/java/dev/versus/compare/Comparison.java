@@ -55,7 +55,7 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
     /** A code, written as a link to its page. */
     public record CodeArg(Code code) implements Arg {}
 
-    /** Several codes of the pair said together ("On 221 and 250, ..."), joined as a list. */
+    /** Both codes of the pair in one piece of advice ("On 221 or 250, ..."): alternatives, joined with "or". */
     public record CodesArg(List<Code> codes) implements Arg {
         public CodesArg {
             codes = List.copyOf(codes);

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * {@code differOne} (codes facts where only one side has codes), {@code advice} and
  * {@code serverAdvice} (one sentence about one code, for whoever receives it and for whoever
  * writes a server; {@code .<value>} for one value) and {@code choose.<va>.<vb>} (what a server
- * should weigh between a code with value va and one with vb).
+ * should weigh between a code with value va and one with vb), and {@code group.<form>}: how
+ * values whose form reads as this pattern around their plain name are said together
+ * ("in reply to {items}": "in reply to MAIL" and "in reply to RCPT" become "in reply to MAIL or RCPT").
  */
 public final class FactPatterns {
     private FactPatterns() {}
@@ -40,6 +42,7 @@ public final class FactPatterns {
             boolean valueOk;
             switch (base) {
                 case "advice", "serverAdvice" -> valueOk = listed && fact.values().contains(rest);
+                case "group" -> valueOk = listed && forms.contains(rest) && !rest.equals(FactText.VALUE);
                 case "differ", "choose" -> {
                     int d = rest.indexOf('.');
                     valueOk = (kind == Fact.Kind.ONE_OF || kind == Fact.Kind.YES_NO) && d > 0
@@ -80,6 +83,11 @@ public final class FactPatterns {
                 if (kind == Fact.Kind.CODES) return null;
                 out.add("code");
                 withForms(out, "value", forms, kind);
+            }
+            case "group" -> {
+                if (rest == null) return null;
+                out.add("items");
+                return out;
             }
             case "choose" -> {
                 if (rest == null) return null;

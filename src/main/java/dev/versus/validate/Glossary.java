@@ -72,6 +72,23 @@ public final class Glossary {
         return out;
     }
 
+    /**
+     * The avoided variants of {@code locale}'s glossary under {@code root}, as a search over any text
+     * (a built page's visible text, say): for checks of rendered pages, which no source file shows
+     * whole. Without a glossary file, finds nothing.
+     */
+    public static java.util.function.Function<String, List<String>> finder(Path root, String locale) {
+        Path file = root.resolve(SourceLoader.LOCALES).resolve(FOLDER).resolve(locale + ".yaml");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return text -> List.of();
+        Problems problems = new Problems();
+        List<Term> terms = new YamlLoader(root).load(file, problems).map(n -> read(n, problems)).orElse(List.of());
+        return text -> {
+            List<Finding> found = new ArrayList<>();
+            search("page.txt", text, terms, found);
+            return found.stream().map(f -> f.variant() + " (use " + f.term().use() + ")").toList();
+        };
+    }
+
     private static List<Term> read(YamlNode node, Problems problems) {
         if (!(node instanceof YamlNode.Sequence list)) {
             problems.add(node.location(), "a glossary is a list of terms (- use: ..., avoid: [...]), found " + node.kind());

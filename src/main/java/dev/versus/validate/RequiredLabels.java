@@ -36,6 +36,12 @@ public final class RequiredLabels {
         pattern("pattern.list2", "first", "second");
         pattern("pattern.listMore", "items", "last");
         plain("pattern.listSeparator");
+        pattern("pattern.listOr2", "first", "second");
+        pattern("pattern.listOrMore", "items", "last");
+        plain("pattern.listOrSeparator");
+        pattern("pattern.group2", "first", "second");
+        pattern("pattern.groupMore", "items", "last");
+        plain("pattern.groupSeparator");
         // The sentences of a comparison page that no fact says; a family may replace any of them
         // with its own (patterns: in _family.yaml), under the same contract.
         String[] pair = {"family", "a", "aTitle", "aSummary", "b", "bTitle", "bSummary"};

@@ -143,9 +143,12 @@ public final class MarkdownRenderer {
                 || dev.versus.model.Text.isWide(before) && dev.versus.model.Text.isWide(after);
     }
 
-    /** CJK symbols and punctuation (、。「」) and the full-width forms of ASCII punctuation (（）：). */
-    static boolean isJapanesePunctuation(char c) {
-        return c >= '\u3000' && c <= '\u303F' || c >= '\uFF01' && c <= '\uFF0F' || c >= '\uFF1A' && c <= '\uFF20'
+    /**
+     * CJK symbols and punctuation (、。「」), the katakana middle dot (・) and the full-width forms of
+     * ASCII punctuation (（）：). Public so that the checks of built pages apply the same rule.
+     */
+    public static boolean isJapanesePunctuation(char c) {
+        return c >= '\u3000' && c <= '\u303F' || c == '\u30FB' || c >= '\uFF01' && c <= '\uFF0F' || c >= '\uFF1A' && c <= '\uFF20'
                 || c >= '\uFF3B' && c <= '\uFF40' || c >= '\uFF5B' && c <= '\uFF65';
     }
 

@@ -169,7 +169,7 @@ public final class PairSentences {
 
     private String html(Arg arg) {
         if (arg instanceof CodeArg c) return code(c.code());
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), "listOr");
         if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
         if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
@@ -179,7 +179,7 @@ public final class PairSentences {
 
     private String plain(Arg arg) {
         if (arg instanceof CodeArg c) return c.code().id();
-        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "list");
+        if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), "listOr");
         if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
         if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
         if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
@@ -190,16 +190,53 @@ public final class PairSentences {
         return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), "list");
     }
 
-    /** Values in a sentence: at most {@link #MAX_LISTED}, then "N more" (the table lists them all). */
+    /**
+     * Values in a sentence: those the fact's {@code group.<form>} pattern can say together first
+     * grouped into one item ("in reply to MAIL or RCPT", 「MAIL・RCPT への応答」: all of them, each a
+     * word), then at most {@link #MAX_LISTED} items and "N more" (the table lists them all).
+     */
     private String sentenceList(ValuesArg v) {
-        if (v.values().size() <= MAX_LISTED + 1) return valueList(v.fact(), v.values(), v.form());
-        List<String> items = new ArrayList<>();
         FactText t = v.fact().text(locale);
-        for (String x : v.values().subList(0, MAX_LISTED)) {
-            items.add(v.fact().kind() == Fact.Kind.NUMBER ? escape(x) : inline(t.form(x, v.form())));
+        Text group = v.fact().kind() == Fact.Kind.NUMBER ? null : t.pattern("group." + v.form());
+        List<String> items = new ArrayList<>();
+        List<String> grouped = new ArrayList<>();
+        String first = null;
+        int groupAt = -1;
+        for (String x : v.values()) {
+            if (v.fact().kind() == Fact.Kind.NUMBER) {
+                items.add(escape(x));
+            } else if (group != null && readsAsGroup(group, t, x, v.form())) {
+                if (groupAt < 0) {
+                    groupAt = items.size();
+                    items.add(null);
+                    first = x;
+                }
+                grouped.add(inline(t.form(x, FactText.VALUE)));
+            } else {
+                items.add(inline(t.form(x, v.form())));
+            }
         }
-        items.add(fillHtml(null, "more", Map.of("count", String.valueOf(v.values().size() - MAX_LISTED))));
-        return join(items, "list");
+        if (groupAt >= 0) {
+            items.set(groupAt, grouped.size() == 1 ? inline(t.form(first, v.form()))
+                    : fillHtml(v.fact(), "group." + v.form(), Map.of("items", join(grouped, "group"))));
+        }
+        return join(limited(items), "list");
+    }
+
+    /** At most {@link #MAX_LISTED} items, then "N more". */
+    private List<String> limited(List<String> items) {
+        if (items.size() <= MAX_LISTED + 1) return items;
+        List<String> out = new ArrayList<>(items.subList(0, MAX_LISTED));
+        out.add(fillHtml(null, "more", Map.of("count", String.valueOf(items.size() - MAX_LISTED))));
+        return out;
+    }
+
+    /** The form of {@code value} is the group pattern around its plain name ("in reply to MAIL" for MAIL). */
+    private boolean readsAsGroup(Text group, FactText t, String value, String form) {
+        Text plain = t.form(value, FactText.VALUE);
+        Text written = t.form(value, form);
+        return plain != null && written != null && written.value().equals(Labels.fill(Labels.segments(group.value()),
+                n -> n.equals("items") ? plain.value() : null, false, "group." + form, locale));
     }
 
     private String valueList(Fact fact, List<String> values, String form) {
@@ -252,8 +289,9 @@ public final class PairSentences {
 
     /**
      * Joins items the locale's way, as a list ({@code list2}, {@code listMore},
-     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」) or as clauses
-     * ({@code clauses2} ...: 「A で、B」), which a language may join differently.
+     * {@code listSeparator}: "A and B", "A, B, and C" / 「A、B、C」), as alternatives
+     * ({@code listOr2} ...: "A or B" / 「A または B」) or as clauses ({@code clauses2} ...), which a
+     * language may join differently (Japanese makes each shared fact a sentence of its own).
      */
     String join(List<String> items, String kind) {
         if (items.size() == 1) return items.get(0);

@@ -28,6 +28,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -40,7 +47,11 @@ import org.yaml.snakeyaml.Yaml;
  * page of every family in every locale against the defects the seed page had (see
  * {@code ../shared/seed/README.md}): doubled words from gluing text to a template, empty
  * sections, "Key differences" that repeat the per-code sections, unfilled placeholders, English
- * sentence patterns on Japanese pages, and a broken page skeleton.
+ * sentence patterns on Japanese pages, and a broken page skeleton; and against the Done-when of
+ * issue 16: in Japanese text (outside code and English elements) no ASCII {@code : , ;} after a
+ * Japanese character, the spacing rule of the pattern filler and the Markdown renderer, no
+ * glossary variant; in both languages every summary in the intro attributed to its code and none
+ * reused as a situation in "Which to use when". Pages are read with jsoup, as a browser reads them.
  *
  * <p>All problems are collected first; each rule's test then fails with a count and at most
  * {@value #MAX_EXAMPLES} examples. The complete list is written to
@@ -65,6 +76,11 @@ class AllPairsQualityTest {
     static final String COUNT = "pair page count";
     static final String FACT_CONTRADICTED = "sentence contradicts a fact of the table";
     static final String FACT_REPEATED = "fact stated more than once";
+    static final String JA_ASCII_PUNCTUATION = "ASCII : , ; right after a Japanese character";
+    static final String JA_SPACING = "Japanese/Latin spacing";
+    static final String GLOSSARY = "glossary-forbidden term";
+    static final String UNATTRIBUTED_SUMMARY = "summary in the intro without its code";
+    static final String SUMMARY_AS_SITUATION = "summary reused as a situation";
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
@@ -128,6 +144,14 @@ class AllPairsQualityTest {
             }
         }
 
+        // The codes' summaries as a page shows them (a sentence, Markdown rendered) and as the meta
+        // description writes them (plain), per locale and family: what an intro must attribute and
+        // what "Which to use when" must not reuse.
+        dev.versus.model.Site model = new dev.versus.Build(new dev.versus.Build.Options(source, null, null,
+                dev.versus.render.site.UrlStyle.PRETTY)).validate();
+        Map<String, java.util.function.Function<String, List<String>>> glossaries = new TreeMap<>();
+        for (String locale : locales) glossaries.put(locale, dev.versus.validate.Glossary.finder(source, locale));
+
         Map<String, Set<String>> codes = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
@@ -164,21 +188,31 @@ class AllPairsQualityTest {
             realPairs.get(slug.substring(0, slug.lastIndexOf('/') + 1)).add(slug.substring(slug.lastIndexOf('/') + 1));
             PAGES_CHECKED.incrementAndGet();
             Page page = Page.of(html);
+            Document doc = page.doc();
             DIFFERENCE_ITEMS.addAndGet(differenceItems(page.section("differences")).size());
             doubledWords(page, locale).forEach(d -> found.add(new Problem(DOUBLED_WORD, rel, d)));
             emptyParts(page).forEach(d -> found.add(new Problem(EMPTY, rel, d)));
             repeatedDifferences(page).forEach(d -> found.add(new Problem(REPEATED_DIFFERENCE, rel, d)));
-            placeholders(html).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
-            selfLinks(html).forEach(d -> found.add(new Problem(SELF_LINK, rel, d)));
+            placeholders(doc).forEach(d -> found.add(new Problem(PLACEHOLDER, rel, d)));
+            selfLinks(doc).forEach(d -> found.add(new Problem(SELF_LINK, rel, d)));
             String family = pageDir.substring(pageDir.indexOf('/') + 1, pageDir.indexOf('/', pageDir.indexOf('/') + 1));
             Map<String, Map<String, List<String>>> localeForms = forms.getOrDefault(family, Map.of()).getOrDefault(locale, Map.of());
-            for (String d : factProblems(html, localeForms, true)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
-            for (String d : factProblems(html, localeForms, false)) found.add(new Problem(FACT_REPEATED, rel, d));
+            for (String d : factProblems(doc, localeForms, true)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
+            for (String d : factProblems(doc, localeForms, false)) found.add(new Problem(FACT_REPEATED, rel, d));
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
-                englishPatterns(html, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
+                englishPatterns(doc, englishFragments).forEach(d -> found.add(new Problem(ENGLISH_ON_JA, rel, d)));
+                List<String> blocks = japaneseBlocks(doc);
+                asciiPunctuationAfterJapanese(blocks).forEach(d -> found.add(new Problem(JA_ASCII_PUNCTUATION, rel, d)));
+                spacingProblems(blocks).forEach(d -> found.add(new Problem(JA_SPACING, rel, d)));
+                glossaryProblems(blocks, glossaries.get(locale)).forEach(d -> found.add(new Problem(GLOSSARY, rel, d)));
             }
-            structureProblems(html, pageDir, locales, headings.get(locale))
+            String[] ab = slug.substring(slug.lastIndexOf('/') + 1).split("-vs-", 2);
+            dev.versus.model.Family fam = model.family(family);
+            List<Summary> summaries = List.of(Summary.of(fam.code(ab[0]), locale), Summary.of(fam.code(ab[1]), locale));
+            unattributedSummaries(doc, summaries).forEach(d -> found.add(new Problem(UNATTRIBUTED_SUMMARY, rel, d)));
+            summariesAsSituations(doc, summaries).forEach(d -> found.add(new Problem(SUMMARY_AS_SITUATION, rel, d)));
+            structureProblems(doc, pageDir, locales, headings.get(locale))
                     .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
         });
 
@@ -259,6 +293,40 @@ class AllPairsQualityTest {
         assertClean(STRUCTURE);
     }
 
+    /** Japanese text takes Japanese punctuation: 「：」「、」, never an ASCII colon, comma or semicolon after it. */
+    @Test
+    void japaneseTextHasNoAsciiPunctuationAfterAJapaneseCharacter() {
+        assertClean(JA_ASCII_PUNCTUATION);
+    }
+
+    /**
+     * The site's spacing rule, as the pattern filler ({@code Labels.fill}) and the Markdown renderer
+     * ({@code MarkdownRenderer.joinsWithoutSpace}) apply it: a half-width space between Japanese and
+     * Latin letters or digits, none next to Japanese punctuation and none between two Japanese characters.
+     */
+    @Test
+    void japaneseTextKeepsTheSpacingRule() {
+        assertClean(JA_SPACING);
+    }
+
+    /** No variant that locales/glossary/ja.yaml says to avoid, in the text of a built page. */
+    @Test
+    void japaneseTextUsesTheGlossarysTerms() {
+        assertClean(GLOSSARY);
+    }
+
+    /** A summary in the intro (and the meta description) follows its own code, so the reader knows whose it is. */
+    @Test
+    void everySummaryInTheIntroIsAttributedToItsCode() {
+        assertClean(UNATTRIBUTED_SUMMARY);
+    }
+
+    /** "Which to use when" says when to send each code, not what it means: no summary there. */
+    @Test
+    void noSummaryIsReusedAsASituation() {
+        assertClean(SUMMARY_AS_SITUATION);
+    }
+
     private static void assertClean(String rule) {
         List<Problem> problems = PROBLEMS.getOrDefault(rule, List.of());
         if (problems.isEmpty()) return;
@@ -285,63 +353,39 @@ class AllPairsQualityTest {
         }
     }
 
-    // ---- the checkers -----------------------------------------------------------------------
+    // ---- the checkers (HTML read with jsoup) --------------------------------------------------
 
     /**
-     * A page parsed once: its HTML, its visible text as blocks, and the inner HTML of each
+     * A page parsed once with jsoup: the document, its visible text as blocks, and each
      * {@code <section>} keyed by the id of its h2 (in page order).
      */
-    record Page(String html, List<String> blocks, Map<String, String> sections) {
+    record Page(Document doc, List<String> blocks, Map<String, Element> sections) {
         static Page of(String html) {
-            Map<String, String> sections = new LinkedHashMap<>();
-            Matcher s = SECTION.matcher(html);
+            Document doc = Jsoup.parse(html);
+            Map<String, Element> sections = new LinkedHashMap<>();
             int unnamed = 0;
-            while (s.find()) {
-                Matcher h = H2.matcher(s.group(1));
-                Matcher id = h.find() ? H2_ID.matcher(h.group(1)) : null;
-                sections.put(id != null && id.find() ? id.group(1) : "#" + unnamed++, s.group(1));
+            for (Element section : doc.select("section")) {
+                Element h2 = section.selectFirst("h2");
+                String id = h2 != null && !h2.id().isEmpty() ? h2.id() : "#" + unnamed++;
+                sections.put(id, section);
             }
-            return new Page(html, AllPairsQualityTest.blocks(html), sections);
+            return new Page(doc, AllPairsQualityTest.blocks(doc, false), sections);
         }
 
-        String section(String id) {
-            return sections.getOrDefault(id, "");
+        /** The section whose h2 has this id, or an empty element. */
+        Element section(String id) {
+            return sections.getOrDefault(id, new Element("section"));
         }
     }
 
+    /** The elements that end a block of text: the block elements of the seed's checks, and br. */
     private static final Set<String> BLOCK_TAGS = Set.of("p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
             "h5", "h6", "div", "section", "article", "aside", "header", "footer", "nav", "main", "body", "html", "head",
             "title", "br", "hr", "tr", "td", "th", "table", "thead", "tbody", "blockquote", "pre", "figure", "figcaption",
             "details", "summary", "meta", "link");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
-
-    /** Decodes the entities FreeMarker and CommonMark write. */
-    static String decode(String s) {
-        if (s.indexOf('&') < 0) return s;
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> "\u00a0";
-                default -> new String(Character.toChars(e.startsWith("#x") || e.startsWith("#X")
-                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
 
     /** Collapses every run of white space (no-break space included) to one space and trims. */
     static String normalize(String s) {
-        if (isNormal(s)) return s;
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -357,76 +401,59 @@ class AllPairsQualityTest {
         return b.toString();
     }
 
-    private static boolean isNormal(String s) {
-        if (s.isEmpty()) return true;
-        char prev = ' ';
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ') {
-                if (prev == ' ') return false;
-            } else if (c == '\u00a0' || Character.isWhitespace(c)) {
-                return false;
-            }
-            prev = c;
-        }
-        return prev != ' ';
-    }
-
     /**
-     * The visible text of {@code html}, one string per block (heading, paragraph, list item...):
-     * tags are removed (inline ones without a trace, block ones end the block), comments,
-     * scripts and styles dropped, entities decoded, white space normalised.
+     * The visible text under {@code root}, one string per block (heading, paragraph, list item...):
+     * scripts and styles dropped, white space normalised; with {@code withoutEnglish}, elements
+     * whose language is English left out too.
      */
-    static List<String> blocks(String html) {
+    static List<String> blocks(Node root, boolean withoutEnglish) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        int i = 0;
-        int n = html.length();
-        while (i < n) {
-            int lt = html.indexOf('<', i);
-            if (lt != i) {
-                cur.append(html, i, lt < 0 ? n : lt);
-                if (lt < 0) break;
-                i = lt;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    cur.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    if (e.nameIs("script") || e.nameIs("style")) return FilterResult.SKIP_ENTIRELY;
+                    if (withoutEnglish && !e.nameIs("html") && isEnglish(e.attr("lang"))) {
+                        cur.append(' ');
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCK_TAGS.contains(e.normalName())) flushText(cur, out);
+                }
+                return FilterResult.CONTINUE;
             }
-            if (html.startsWith("<!--", i)) {
-                int e = html.indexOf("-->", i + 4);
-                i = e < 0 ? n : e + 3;
-                continue;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) flushText(cur, out);
+                return FilterResult.CONTINUE;
             }
-            int e = html.indexOf('>', i);
-            if (e < 0) {
-                cur.append(html, i, n);
-                break;
-            }
-            int k = i + 1;
-            boolean closing = k < e && html.charAt(k) == '/';
-            if (closing) k++;
-            int nameStart = k;
-            while (k < e && Character.isLetterOrDigit(html.charAt(k))) k++;
-            String name = k - nameStart > 10 ? "" : html.substring(nameStart, k).toLowerCase(Locale.ROOT);
-            i = e + 1;
-            if (!closing && (name.equals("script") || name.equals("style"))) {
-                int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
-                i = close < 0 ? n : Math.max(i, html.indexOf('>', close) + 1);
-                flush(cur, out);
-            } else if (BLOCK_TAGS.contains(name)) {
-                flush(cur, out);
-            }
-        }
-        flush(cur, out);
+        }, root);
+        flushText(cur, out);
         return out;
     }
 
-    private static void flush(StringBuilder cur, List<String> out) {
-        String t = normalize(decode(cur.toString()));
+    private static boolean isEnglish(String lang) {
+        String l = lang.toLowerCase(Locale.ROOT);
+        return l.equals("en") || l.startsWith("en-");
+    }
+
+    private static void flushText(StringBuilder cur, List<String> out) {
+        String t = normalize(cur.toString());
         if (!t.isEmpty()) out.add(t);
         cur.setLength(0);
     }
 
     /** The visible text of {@code html}, blocks separated by newlines. */
     static String text(String html) {
-        return String.join("\n", blocks(html));
+        return String.join("\n", blocks(Jsoup.parse(html), false));
+    }
+
+    /** The visible text of an element, blocks joined by a space. */
+    static String text(Element e) {
+        return String.join(" ", blocks(e, false));
     }
 
     static boolean isRedirect(String html) {
@@ -500,18 +527,12 @@ class AllPairsQualityTest {
         return (from > 0 ? "…" : "") + s.substring(from, to) + (to < s.length() ? "…" : "");
     }
 
-    private static final Pattern SECTION = Pattern.compile("<section\\b[^>]*>(.*?)</section>", Pattern.DOTALL);
-    private static final Pattern HEADING = Pattern.compile("<h([1-6])\\b[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
-    private static final Pattern H2 = Pattern.compile("<h2\\b([^>]*)>(.*?)</h2>", Pattern.DOTALL);
-    private static final Pattern H2_ID = Pattern.compile("\\bid=\"([^\"]*)\"");
-    private static final Pattern CONTENT = Pattern.compile("<(p|li|div)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
-    private static final Pattern LIST = Pattern.compile("<(ul|ol)\\b([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
-    private static final Pattern BLANK_ELEMENT = Pattern.compile(
-            "<(p|li|h[1-6]|a|td|th|dt|dd)\\b([^>]*)>((?:\\s|&nbsp;|&#160;|<[^>]*>)*)</\\1>", Pattern.DOTALL);
-
     static List<String> emptyParts(String html) {
         return emptyParts(Page.of(html));
     }
+
+    private static final Set<String> CONTENT_TAGS = Set.of("p", "li", "div");
+    private static final Set<String> MAY_NOT_BE_BLANK = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "td", "th", "dt", "dd");
 
     /**
      * Every section needs a paragraph, list item or prose block with text after its h2, and so
@@ -520,70 +541,67 @@ class AllPairsQualityTest {
      */
     static List<String> emptyParts(Page page) {
         List<String> out = new ArrayList<>();
-        for (String section : page.sections().values()) {
-            List<int[]> heads = new ArrayList<>(); // level, start, end
-            Matcher h = HEADING.matcher(section);
-            while (h.find()) heads.add(new int[] {Integer.parseInt(h.group(1)), h.start(), h.end()});
+        for (Element section : page.sections().values()) {
+            // The section's elements in document order: a heading's part runs to the next heading
+            // of the same or a higher level, and holds the elements wholly inside that stretch.
+            List<Element> all = section.getAllElements();
+            Map<Element, Integer> index = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
+            List<Element> heads = all.stream().filter(e -> e.normalName().matches("h[1-6]")).toList();
             if (heads.isEmpty()) {
-                out.add("section without a heading: \"" + abbreviate(text(section).replace('\n', ' ')) + "\"");
+                out.add("section without a heading: \"" + abbreviate(text(section)) + "\"");
                 continue;
             }
             for (int i = 0; i < heads.size(); i++) {
-                int level = heads.get(i)[0];
-                int from = heads.get(i)[2];
-                int to = section.length();
+                int level = level(heads.get(i));
+                int from = index.get(heads.get(i)) + heads.get(i).getAllElements().size();
+                int to = all.size();
                 for (int j = i + 1; j < heads.size(); j++) {
-                    if (heads.get(j)[0] <= level) {
-                        to = heads.get(j)[1];
+                    if (level(heads.get(j)) <= level) {
+                        to = index.get(heads.get(j));
                         break;
                     }
                 }
-                if (!hasContent(section.substring(from, to))) {
-                    String heading = text(section.substring(heads.get(i)[1], from)).replace('\n', ' ');
-                    out.add("nothing under <h" + level + "> \"" + heading + "\""
+                boolean content = false;
+                for (int k = from; k < to && !content; k++) {
+                    Element e = all.get(k);
+                    int last = k + e.getAllElements().size() - 1;
+                    content = CONTENT_TAGS.contains(e.normalName()) && last < to && !blocks(e, false).isEmpty();
+                }
+                if (!content) {
+                    out.add("nothing under <h" + level + "> \"" + text(heads.get(i)) + "\""
                             + (level == 2 ? "" : " (section \"" + sectionTitle(section) + "\")"));
                 }
             }
-            Matcher l = LIST.matcher(section);
-            while (l.find()) {
-                if (!l.group(3).contains("<li")) {
-                    out.add("empty <" + l.group(1) + l.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+            for (Element list : section.select("ul, ol")) {
+                if (list.select("li").isEmpty()) {
+                    out.add("empty <" + list.normalName() + list.attributes().html() + "> in section \"" + sectionTitle(section) + "\"");
                 }
             }
-            Matcher b = BLANK_ELEMENT.matcher(section);
-            while (b.find()) {
-                out.add("blank <" + b.group(1) + b.group(2) + "> in section \"" + sectionTitle(section) + "\"");
+            for (Element e : section.getAllElements()) {
+                if (MAY_NOT_BE_BLANK.contains(e.normalName()) && normalize(e.text()).isEmpty() && e.select("img").isEmpty()) {
+                    out.add("blank <" + e.normalName() + e.attributes().html() + "> in section \"" + sectionTitle(section) + "\"");
+                }
             }
         }
         return out;
     }
 
-    private static boolean hasContent(String html) {
-        Matcher c = CONTENT.matcher(html);
-        while (c.find()) {
-            if (!blocks(c.group(2)).isEmpty()) return true;
-        }
-        return false;
+    private static int level(Element heading) {
+        return heading.normalName().charAt(1) - '0';
     }
 
-    private static String sectionTitle(String sectionHtml) {
-        Matcher m = H2.matcher(sectionHtml);
-        return m.find() ? text(m.group(2)).replace('\n', ' ') : "?";
+    private static String sectionTitle(Element section) {
+        Element h2 = section.selectFirst("h2");
+        return h2 != null ? text(h2) : "?";
     }
-
-    private static final Pattern DIFFERENCES = Pattern.compile("<ol\\b[^>]*class=\"differences\"[^>]*>(.*?)</ol>", Pattern.DOTALL);
-    private static final Pattern LI = Pattern.compile("<li\\b[^>]*>(.*?)</li>", Pattern.DOTALL);
 
     /** The text of each item of the "Key differences" list. */
-    static List<String> differenceItems(String html) {
+    static List<String> differenceItems(Element root) {
         List<String> items = new ArrayList<>();
-        Matcher d = DIFFERENCES.matcher(html);
-        while (d.find()) {
-            Matcher li = LI.matcher(d.group(1));
-            while (li.find()) {
-                String t = text(li.group(1)).replace('\n', ' ');
-                if (!t.isEmpty()) items.add(t);
-            }
+        for (Element li : root.select("ol.differences > li")) {
+            String t = text(li);
+            if (!t.isEmpty()) items.add(t);
         }
         return items;
     }
@@ -601,7 +619,7 @@ class AllPairsQualityTest {
      */
     static List<String> repeatedDifferences(Page page) {
         List<String> perCodeBlocks = new ArrayList<>();
-        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(page.section(id)));
+        for (String id : List.of("description", "when", "fix")) perCodeBlocks.addAll(blocks(page.section(id), false));
         String perCode = String.join("\n", perCodeBlocks);
         Set<String> sentences = new TreeSet<>();
         for (String block : perCodeBlocks) {
@@ -647,31 +665,42 @@ class AllPairsQualityTest {
         return n;
     }
 
-    private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
-
-    /** "{code}", "${page.title}"... anywhere in the page, attributes included, entities decoded. */
     /**
      * Links whose target is the page they are on ("./", "", "index.html"): a "compare with"
      * link made for one page and reused on another could point back at itself.
      */
     static List<String> selfLinks(String html) {
+        return selfLinks(Jsoup.parse(html));
+    }
+
+    static List<String> selfLinks(Document doc) {
         List<String> out = new ArrayList<>();
-        Matcher m = SELF_HREF.matcher(html);
-        while (m.find()) out.add(normalize(around(html, m.start(), m.end())));
+        for (Element e : doc.select("[href]")) {
+            String href = e.attr("href");
+            if (href.isEmpty() || href.equals("./") || href.equals("./index.html") || href.equals("index.html")) {
+                out.add(normalize(e.outerHtml()));
+            }
+        }
         return out;
     }
 
-    private static final Pattern SELF_HREF = Pattern.compile("href=\"(\\./|\\./index\\.html|index\\.html|)\"");
+    /** "{code}", "${page.title}"... in the text or any attribute of the page. */
+    private static final Pattern PLACEHOLDER_PATTERN = Pattern.compile("\\$?\\{\\s*\\p{L}[\\p{L}\\p{N}_.]*\\s*}");
 
     static List<String> placeholders(String html) {
-        if (html.indexOf('{') < 0 && !html.contains("&#123;") && !html.contains("&#x7b;") && !html.contains("&#x7B;")) {
-            return List.of();
-        }
+        return placeholders(Jsoup.parse(html));
+    }
+
+    static List<String> placeholders(Document doc) {
         List<String> out = new ArrayList<>();
-        String decoded = decode(html);
-        Matcher m = PLACEHOLDER_PATTERN.matcher(decoded);
-        while (m.find()) {
-            out.add("\"" + m.group() + "\" in \"" + normalize(around(decoded, m.start(), m.end())) + "\"");
+        List<String> texts = new ArrayList<>(blocks(doc, false));
+        for (Element e : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute a : e.attributes()) texts.add(a.getValue());
+        }
+        for (String t : texts) {
+            if (t.indexOf('{') < 0) continue;
+            Matcher m = PLACEHOLDER_PATTERN.matcher(t);
+            while (m.find()) out.add("\"" + m.group() + "\" in \"" + normalize(around(t, m.start(), m.end())) + "\"");
         }
         return out;
     }
@@ -705,79 +734,17 @@ class AllPairsQualityTest {
 
     /** English pattern text in the page, outside the elements marked {@code lang="en"}. */
     static List<String> englishPatterns(String html, Collection<String> fragments) {
-        String t = text(withoutLang(html, "en")).toLowerCase(Locale.ROOT);
+        return englishPatterns(Jsoup.parse(html), fragments);
+    }
+
+    static List<String> englishPatterns(Document doc, Collection<String> fragments) {
+        String t = String.join("\n", blocks(doc, true)).toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
         for (String fragment : fragments) {
             int at = t.indexOf(fragment.toLowerCase(Locale.ROOT));
             if (at >= 0) {
                 out.add("\"" + fragment + "\" in \"" + around(t, at, at + fragment.length()).replace('\n', ' ') + "\"");
             }
-        }
-        return out;
-    }
-
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "source", "track", "wbr");
-
-    /** {@code html} without the elements (and their content) whose {@code lang} is {@code lang} (or a subtag of it). */
-    static String withoutLang(String html, String lang) {
-        StringBuilder out = new StringBuilder();
-        int pos = 0;
-        int at = pos;
-        while ((at = html.indexOf("lang=", at)) >= 0) {
-            int valueAt = at + 5;
-            char before = html.charAt(at - 1);
-            int tagStart = html.lastIndexOf('<', at);
-            int tagEnd = html.indexOf('>', at);
-            char q = valueAt < html.length() ? html.charAt(valueAt) : ' ';
-            String value = q == '"' || q == '\'' ? html.substring(valueAt + 1, Math.max(valueAt + 1, html.indexOf(q, valueAt + 1)))
-                    : html.substring(valueAt, tagEnd).split("[\\s/]", 2)[0];
-            at = valueAt;
-            if (!Character.isWhitespace(before) || tagStart < pos || tagEnd < 0 || html.lastIndexOf('>', at) > tagStart
-                    || !(value.equalsIgnoreCase(lang) || value.toLowerCase(Locale.ROOT).startsWith(lang + "-"))) {
-                continue;
-            }
-            int k = tagStart + 1;
-            while (k < tagEnd && Character.isLetterOrDigit(html.charAt(k))) k++;
-            String name = html.substring(tagStart + 1, k).toLowerCase(Locale.ROOT);
-            if (name.equals("html")) continue;
-            out.append(html, pos, tagStart).append(' ');
-            pos = VOID.contains(name) || html.charAt(tagEnd - 1) == '/' ? tagEnd + 1 : endOf(html, name, tagEnd + 1);
-            at = pos;
-        }
-        out.append(html.substring(pos));
-        return out.toString();
-    }
-
-    /** The index just after the end tag that closes the element {@code name} opened before {@code from}. */
-    private static int endOf(String html, String name, int from) {
-        Matcher m = Pattern.compile("<(/?)" + Pattern.quote(name) + "\\b[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
-        int depth = 1;
-        int pos = from;
-        while (m.find(pos)) {
-            depth += m.group(1).isEmpty() ? 1 : -1;
-            pos = m.end();
-            if (depth == 0) return pos;
-        }
-        return html.length();
-    }
-
-    private static final Pattern H1 = Pattern.compile("<h1\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\blang=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-
-    /** The href of every {@code <a>} element. */
-    static List<String> hrefs(String html) {
-        List<String> out = new ArrayList<>();
-        int at = 0;
-        while ((at = html.indexOf("<a", at)) >= 0) {
-            int end = html.indexOf('>', at);
-            if (end < 0) break;
-            char next = html.charAt(at + 2);
-            if (Character.isWhitespace(next) || next == '>') {
-                int h = html.indexOf(" href=\"", at);
-                if (h >= 0 && h < end) out.add(html.substring(h + 7, html.indexOf('"', h + 7)));
-            }
-            at = end;
         }
         return out;
     }
@@ -789,30 +756,34 @@ class AllPairsQualityTest {
      * @param pageDir the page's folder relative to the site root, "ja/smtp/421-vs-552/"
      */
     static List<String> structureProblems(String html, String pageDir, List<String> locales, List<String> headings) {
+        return structureProblems(Jsoup.parse(html), pageDir, locales, headings);
+    }
+
+    static List<String> structureProblems(Document doc, String pageDir, List<String> locales, List<String> headings) {
         List<String> out = new ArrayList<>();
         String locale = pageDir.substring(0, pageDir.indexOf('/'));
-        long h1 = H1.matcher(html).results().count();
+        int h1 = doc.select("h1").size();
         if (h1 != 1) out.add(h1 + " <h1> elements instead of 1");
-        Matcher lang = HTML_LANG.matcher(html);
-        if (!lang.find()) {
+        Element root = doc.selectFirst("html");
+        if (root == null || !root.hasAttr("lang")) {
             out.add("<html> declares no lang");
-        } else if (!lang.group(1).equals(locale)) {
-            out.add("<html lang=\"" + lang.group(1) + "\"> on a " + locale + " page");
+        } else if (!root.attr("lang").equals(locale)) {
+            out.add("<html lang=\"" + root.attr("lang") + "\"> on a " + locale + " page");
         }
-        List<String> h2 = H2.matcher(html).results().map(r -> text(r.group(2)).replace('\n', ' ')).toList();
+        List<String> h2 = doc.select("h2").stream().map(AllPairsQualityTest::text).toList();
         if (!h2.equals(headings)) out.add("section headings " + h2 + " instead of " + headings);
         String rest = pageDir.substring(locale.length()); // "/smtp/421-vs-552/"
         String leaf = rest.substring(rest.lastIndexOf('/', rest.length() - 2) + 1); // "421-vs-552/"
         Set<String> targets = new HashSet<>();
         URI base = URI.create("https://site.invalid/" + pageDir);
-        for (String raw : hrefs(html)) {
-            String href = decode(raw);
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
             if (!href.endsWith(leaf) && !href.endsWith(leaf + "index.html")) continue; // cannot be the page in another locale
             try {
                 URI u = base.resolve(href);
                 if ("site.invalid".equals(u.getHost())) targets.add(u.getPath());
             } catch (IllegalArgumentException e) {
-                out.add("unparsable link \"" + raw + "\"");
+                out.add("unparsable link \"" + href + "\"");
             }
         }
         for (String other : locales) {
@@ -868,17 +839,20 @@ class AllPairsQualityTest {
      * fact → value → every form of it in the page's locale.
      */
     static List<String> factProblems(String html, Map<String, Map<String, List<String>>> forms, boolean contradictions) {
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
-        Map<String, org.jsoup.nodes.Element> rows = new LinkedHashMap<>();
-        for (org.jsoup.nodes.Element tr : doc.select("table.glance tr[data-fact]")) rows.put(tr.attr("data-fact"), tr);
+        return factProblems(Jsoup.parse(html), forms, contradictions);
+    }
+
+    static List<String> factProblems(Document doc, Map<String, Map<String, List<String>>> forms, boolean contradictions) {
+        Map<String, Element> rows = new LinkedHashMap<>();
+        for (Element tr : doc.select("table.glance tr[data-fact]")) rows.put(tr.attr("data-fact"), tr);
         List<String> out = new ArrayList<>();
         List<String> stated = new ArrayList<>();
-        org.jsoup.nodes.Element shared = doc.selectFirst("p.shared[data-facts]");
+        Element shared = doc.selectFirst("p.shared[data-facts]");
         if (shared != null) {
             for (String fact : shared.attr("data-facts").split(" ")) {
                 if (fact.isBlank()) continue;
                 stated.add(fact);
-                org.jsoup.nodes.Element row = rows.get(fact);
+                Element row = rows.get(fact);
                 if (row != null && row.hasClass("differs")) {
                     out.add("the shared sentence states '" + fact + "', on which the codes differ: " + shared.text());
                 }
@@ -886,10 +860,10 @@ class AllPairsQualityTest {
                 // facts, whose words overlap ("the mailbox" is a subject and a value of about).
             }
         }
-        for (org.jsoup.nodes.Element li : doc.select("ol.differences > li[data-fact]")) {
+        for (Element li : doc.select("ol.differences > li[data-fact]")) {
             String fact = li.attr("data-fact");
             stated.add(fact);
-            org.jsoup.nodes.Element row = rows.get(fact);
+            Element row = rows.get(fact);
             if (row != null && !row.hasClass("differs")) {
                 out.add("a difference on '" + fact + "', which the table shows the same for both: " + li.text());
             }
@@ -903,12 +877,12 @@ class AllPairsQualityTest {
     }
 
     /** A form of a value of {@code fact} that neither code has, found in {@code text}. */
-    private static List<String> foreignValues(String fact, org.jsoup.nodes.Element row, String text,
+    private static List<String> foreignValues(String fact, Element row, String text,
                                               Map<String, Map<String, List<String>>> forms) {
         Map<String, List<String>> values = forms.get(fact);
         if (row == null || values == null) return List.of();
         Set<String> own = new HashSet<>();
-        for (org.jsoup.nodes.Element td : row.select("td[data-values]")) {
+        for (Element td : row.select("td[data-values]")) {
             for (String v : td.attr("data-values").split(" ")) if (!v.isBlank()) own.add(v);
         }
         List<String> ownForms = own.stream().flatMap(v -> values.getOrDefault(v, List.of()).stream())
@@ -978,6 +952,227 @@ class AllPairsQualityTest {
 
     private static List<String> strings(Object o) {
         return o instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    // ---- Japanese text, attribution (jsoup) ------------------------------------------------------
+
+    /** A stand-in for text the Japanese rules do not read (code, elements in another language). */
+    static final char MASK = '\uFFFC';
+
+    /**
+     * The Japanese text of a page as a browser lays it out, one string per block (jsoup's block
+     * elements, the title and the meta description): white space collapsed, and the text of
+     * {@code <code>}, {@code <pre>} and of every element whose language is not Japanese replaced by
+     * {@link #MASK}, so that no rule reads across it.
+     */
+    static List<String> japaneseBlocks(Document doc) {
+        List<String> out = new ArrayList<>();
+        out.add(normalize(doc.title()));
+        Element description = doc.selectFirst("meta[name=description]");
+        if (description != null) out.add(normalize(description.attr("content")));
+        StringBuilder cur = new StringBuilder();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    Element parent = (org.jsoup.nodes.Element) t.parent();
+                    if (masked(parent)) {
+                        if (cur.length() == 0 || cur.charAt(cur.length() - 1) != MASK) cur.append(MASK);
+                    } else {
+                        cur.append(t.getWholeText());
+                    }
+                } else if (node instanceof Element e && breaks(e)) {
+                    flushBlock(cur, out);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && breaks(e)) flushBlock(cur, out);
+            }
+        }, doc.body());
+        flushBlock(cur, out);
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    private static boolean breaks(Element e) {
+        return e.isBlock() || e.nameIs("br");
+    }
+
+    private static void flushBlock(StringBuilder cur, List<String> out) {
+        String t = normalize(cur.toString());
+        if (!t.isEmpty()) out.add(t);
+        cur.setLength(0);
+    }
+
+    /** Inside code, pre, script or style, or in an element whose nearest lang is not Japanese. */
+    private static boolean masked(Element e) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x.nameIs("code") || x.nameIs("pre") || x.nameIs("script") || x.nameIs("style")) return true;
+        }
+        for (Element x = e; x != null; x = x.parent()) {
+            if (x.hasAttr("lang")) return !x.attr("lang").toLowerCase(Locale.ROOT).startsWith("ja");
+        }
+        return false;
+    }
+
+    /** A Japanese character: kana, kanji, Japanese punctuation, full-width forms (the renderer's own test). */
+    static boolean wide(char c) {
+        return dev.versus.model.Text.isWide(c);
+    }
+
+    static boolean japanesePunctuation(char c) {
+        return dev.versus.render.prose.MarkdownRenderer.isJapanesePunctuation(c);
+    }
+
+    static boolean japaneseLetter(char c) {
+        return wide(c) && !japanesePunctuation(c);
+    }
+
+    static boolean latinLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** An ASCII colon, comma or semicolon right after a Japanese character (「次の状況では: 」). */
+    static List<String> asciiPunctuationAfterJapanese(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (int i = 1; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if ((c == ':' || c == ',' || c == ';') && wide(b.charAt(i - 1))) {
+                    out.add("'" + c + "' after '" + b.charAt(i - 1) + "' in \"" + around(b, i - 1, i + 1) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Breaks of the spacing rule: a Japanese letter touching a Latin letter or digit (「影響するのは1 件」),
+     * a space next to Japanese punctuation (「です。 次」) or between two Japanese characters (「応答 です」).
+     */
+    static List<String> spacingProblems(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (int i = 0; i + 1 < b.length(); i++) {
+                char x = b.charAt(i);
+                char y = b.charAt(i + 1);
+                if (japaneseLetter(x) && latinLetterOrDigit(y) || latinLetterOrDigit(x) && japaneseLetter(y)) {
+                    out.add("no space between '" + x + "' and '" + y + "' in \"" + around(b, i, i + 2) + "\"");
+                } else if (y == ' ' && i + 2 < b.length()) {
+                    char z = b.charAt(i + 2);
+                    if (japanesePunctuation(x) || japanesePunctuation(z)) {
+                        out.add("a space next to Japanese punctuation in \"" + around(b, i, i + 3) + "\"");
+                    } else if (wide(x) && wide(z)) {
+                        out.add("a space between two Japanese characters in \"" + around(b, i, i + 3) + "\"");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The glossary's avoided variants in the page's Japanese text. */
+    static List<String> glossaryProblems(List<String> blocks, java.util.function.Function<String, List<String>> glossary) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            // A code is not a count: "X.5.3 受信者数の超過" is a code and its title, not 3 受信者.
+            String text = CODE_ID.matcher(b).replaceAll(String.valueOf(MASK));
+            for (String found : glossary.apply(text)) out.add(found + " in \"" + abbreviate(b) + "\"");
+        }
+        return out;
+    }
+
+    /** A reply code (550) or an enhanced status code (X.1.1, 5.7.26) as pages write them. */
+    static final Pattern CODE_ID = Pattern.compile("(?<![\\w.])(?:[245X]\\.\\d{1,3}\\.\\d{1,3}|[1-5]\\d\\d)(?![\\w]|\\.\\d)");
+
+    /**
+     * A code of the page with its summary as the page shows it: {@code html} as a sentence of the
+     * body (Markdown rendered, then read as text), {@code plain} as the meta description writes it.
+     */
+    record Summary(String code, String html, String plain, List<String> titles) {
+        static Summary of(dev.versus.model.Code c, String locale) {
+            dev.versus.model.Text summary = c.text(locale).summary();
+            String sentence = PairSentences.asSentence(summary.value());
+            dev.versus.model.Text title = c.text(locale).title();
+            return new Summary(c.id(), normalize(rendered(sentence, summary.lang(), locale)), normalize(sentence),
+                    List.of(normalize(rendered(title.value(), title.lang(), locale)), normalize(title.value())));
+        }
+
+        private static String rendered(String markdown, String lang, String locale) {
+            return Jsoup.parseBodyFragment(
+                    dev.versus.render.prose.Html.inline(new dev.versus.model.Text(markdown, lang), locale)).text();
+        }
+    }
+
+    /**
+     * A summary in the intro or the meta description whose nearest code mention before it is not
+     * its own code, or that no code mention precedes: the reader cannot tell whose it is.
+     */
+    static List<String> unattributedSummaries(Document doc, List<Summary> summaries) {
+        List<String> out = new ArrayList<>();
+        Element intro = doc.selectFirst("p.intro");
+        if (intro != null) out.addAll(unattributed("intro", normalize(intro.text()), summaries, false));
+        Element description = doc.selectFirst("meta[name=description]");
+        if (description != null) out.addAll(unattributed("meta description", normalize(description.attr("content")), summaries, true));
+        return out;
+    }
+
+    private static List<String> unattributed(String where, String text, List<Summary> summaries, boolean plain) {
+        List<String> out = new ArrayList<>();
+        for (Summary s : summaries) {
+            String summary = plain ? s.plain() : s.html();
+            int at = text.indexOf(summary);
+            if (summary.isEmpty() || at < 0) continue;
+            // A title may name another code ("Deprecated Duplicate of X.6.8"): it is not a mention.
+            String before = text.substring(0, at);
+            for (Summary other : summaries) {
+                for (String title : other.titles()) {
+                    if (!title.isEmpty()) before = before.replace(title, String.valueOf(MASK).repeat(title.length()));
+                }
+            }
+            String nearest = null;
+            int nearestAt = -1;
+            for (Summary other : summaries) {
+                int m = lastMention(before, other.code(), at);
+                if (m > nearestAt) {
+                    nearestAt = m;
+                    nearest = other.code();
+                }
+            }
+            if (!s.code().equals(nearest)) {
+                out.add("the " + where + " gives the summary of " + s.code() + (nearest == null ? " after no code" : " after " + nearest)
+                        + ": \"" + around(text, at, Math.min(text.length(), at + 60)) + "\"");
+            }
+        }
+        return out;
+    }
+
+    /** The start of the last mention of {@code code} as a whole token before {@code before}, or -1. */
+    static int lastMention(String text, String code, int before) {
+        for (int i = text.lastIndexOf(code, before - code.length()); i >= 0; i = text.lastIndexOf(code, i - 1)) {
+            int end = i + code.length();
+            boolean startOk = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.');
+            boolean endOk = end == text.length() || !(Character.isLetterOrDigit(text.charAt(end))
+                    || text.charAt(end) == '.' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1)));
+            if (startOk && endOk) return i;
+        }
+        return -1;
+    }
+
+    /** A code's summary in the "Which to use when" section: a meaning used as a situation. */
+    static List<String> summariesAsSituations(Document doc, List<Summary> summaries) {
+        List<String> out = new ArrayList<>();
+        Element heading = doc.selectFirst("section > h2#choose");
+        if (heading == null) return out;
+        String text = normalize(heading.parent().text());
+        for (Summary s : summaries) {
+            if (!s.html().isEmpty() && text.contains(s.html())) {
+                out.add("the summary of " + s.code() + " in Which to use when: \"" + abbreviate(s.html()) + "\"");
+            }
+        }
+        return out;
     }
 
     // ---- every rule can fail -----------------------------------------------------------------
@@ -1212,6 +1407,88 @@ class AllPairsQualityTest {
             String html = factPage("<p class=\"shared\" data-facts=\"severity\">Both are successes.</p>",
                     "<li data-fact=\"severity\">Both are successes, again.</li>");
             assertThat(factProblems(html, FORMS, false)).containsExactly("'severity' is stated more than once");
+        }
+
+        static List<String> ja(String body) {
+            return japaneseBlocks(Jsoup.parse("<html lang=\"ja\"><head><title>t</title></head><body>" + body + "</body></html>"));
+        }
+
+        @Test
+        void asciiPunctuationAfterJapaneseIsFound() {
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>次の状況では <a>250</a> を返します：コマンドは成功しました。</p>"))).isEmpty();
+            // The seed's 「次の状況では 250 を返します: 」 and 「421 の詳しい説明: 」.
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>次の状況では <a>250</a> を返します: コマンドは成功しました。</p>")))
+                    .singleElement().asString().contains("':' after 'す'");
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>421 の詳しい説明: 接続</p><p>送信者, 受信者; 管理者</p>"))).hasSize(3);
+            assertThat(asciiPunctuationAfterJapanese(ja("<p>返します:</p><p>詳しい説明:x</p><p>送信者,受信者;管理者</p>"))).hasSize(4);
+            // Not Japanese text: code, English elements, a colon after a Latin character.
+            assertThat(asciiPunctuationAfterJapanese(ja("<p><code>日本:</code> <span lang=\"en\">日本:</span> RFC 5321: 本文</p>"))).isEmpty();
+            assertThat(asciiPunctuationAfterJapanese(List.of("「」:"))).hasSize(1);
+        }
+
+        @Test
+        void breaksOfTheSpacingRuleAreFound() {
+            assertThat(spacingProblems(ja("<p>影響範囲は宛先 1 件です。<a>421</a>「サービス利用不可」と 552 の違い（RFC 5321 §4.2）。</p>"
+                    + "<p>HELO・EHLO 以外</p>"))).isEmpty();
+            assertThat(spacingProblems(ja("<p>影響するのは1 件の受信者</p>"))).singleElement().asString().contains("'は' and '1'");
+            assertThat(spacingProblems(ja("<p>クライアントはHELO を送る</p><p>base64エンコード</p>"))).hasSize(2);
+            assertThat(spacingProblems(ja("<p>です。 次に</p><p>421 「タイトル」</p><p>応答 です</p>"))).hasSize(3);
+            // Across inline elements, as a browser joins them; not across code or English.
+            assertThat(spacingProblems(ja("<p>コマンドは<a href=\"#\">HELO</a></p>"))).hasSize(1);
+            assertThat(spacingProblems(ja("<p>コマンドは<code>HELO</code>、<span lang=\"en\">Hello</span>です</p>"))).isEmpty();
+        }
+
+        @Test
+        void glossaryVariantsAreFound() {
+            var glossary = dev.versus.validate.Glossary.finder(Path.of("."), "ja");
+            assertThat(glossaryProblems(ja("<p>送信者に返します。宛先 1 件。受信者 2 人。</p>"), glossary)).isEmpty();
+            assertThat(glossaryProblems(ja("<p>差出人に差し戻します。</p><p>1 件の受信者</p>"), glossary)).hasSize(3);
+            assertThat(glossaryProblems(ja("<p>差出人（From）</p>"), glossary)).isEmpty();
+            // A code and its title are not a count; a count is.
+            assertThat(glossaryProblems(ja("<h3>X.5.3 受信者数の超過</h3><p>452 受信者数の超過</p>"), glossary)).isEmpty();
+            assertThat(glossaryProblems(ja("<p>最大 20 受信者まで</p>"), glossary)).hasSize(1);
+        }
+
+        static final List<Summary> SUMMARIES = List.of(new Summary("421", "The server is closing the connection.",
+                "The server is closing the connection.", List.of("Service Not Available")),
+                new Summary("552", "The message is too large.", "The message is too large.", List.of("Exceeded Storage Allocation")));
+
+        static Document intro(String intro, String description) {
+            return Jsoup.parse("<html><head><meta name=\"description\" content=\"" + description + "\"></head><body><p class=\"intro\">"
+                    + intro + "</p></body></html>");
+        }
+
+        @Test
+        void aSummaryWithoutItsCodeIsFound() {
+            String good = "In SMTP, <a>421</a> (Service Not Available) means: The server is closing the connection. "
+                    + "<a>552</a> (Exceeded Storage Allocation) means: The message is too large.";
+            assertThat(unattributedSummaries(intro(good, Jsoup.parse(good).text()), SUMMARIES)).isEmpty();
+            // Both pasted after the class sentence: the seed's intro.
+            String pasted = "421 is a temporary failure, while 552 is a permanent failure. The server is closing the connection."
+                    + " The message is too large.";
+            assertThat(unattributedSummaries(intro(pasted, "x"), SUMMARIES)).singleElement().asString()
+                    .contains("summary of 421 after 552");
+            assertThat(unattributedSummaries(intro("The message is too large.", pasted), SUMMARIES)).hasSize(2);
+            // A summary that leaves both to the sections is fine; so is a mention of 4.2.2, not 421.
+            assertThat(unattributedSummaries(intro("421 closes the session; 552 refuses one message.", ""), SUMMARIES)).isEmpty();
+            // A title that names the other code is not a mention of it (X.6.10, "Deprecated Duplicate of X.6.8").
+            List<Summary> duplicate = List.of(new Summary("X.6.8", "A.", "A.", List.of("UTF-8 Not Allowed")),
+                    new Summary("X.6.10", "Duplicates X.6.8.", "Duplicates X.6.8.", List.of("Deprecated Duplicate of X.6.8")));
+            assertThat(unattributedSummaries(intro("X.6.8 (UTF-8 Not Allowed) means: A. X.6.10 (Deprecated Duplicate of X.6.8)"
+                    + " means: Duplicates X.6.8.", ""), duplicate)).isEmpty();
+            assertThat(unattributedSummaries(intro("X.6.10 (Deprecated Duplicate of X.6.8) and X.6.8: Duplicates X.6.8.", ""), duplicate))
+                    .hasSize(1);
+            assertThat(lastMention("see 4.2.1 and 421 then", "421", 22)).isEqualTo(14);
+            assertThat(lastMention("X.1.10 then", "X.1.1", 11)).isEqualTo(-1);
+        }
+
+        @Test
+        void aSummaryUsedAsASituationIsFound() {
+            String page = "<section><h2 id=\"choose\">Which to use when</h2><ul><li>Reply 421 for this situation: "
+                    + "The server is closing the connection.</li></ul></section>";
+            assertThat(summariesAsSituations(Jsoup.parse(page), SUMMARIES)).singleElement().asString().contains("summary of 421");
+            assertThat(summariesAsSituations(Jsoup.parse(page.replace("The server is closing the connection.",
+                    "Send 421 when the server must close the session.")), SUMMARIES)).isEmpty();
         }
 
         @Test
