@@ -444,17 +444,39 @@
     input.select();
   });
   form.hidden = false;
+  // A search handed over in the address (?q=552): the form's own parameter, so a link or a
+  // browser's site search can open any page with the box filled in.
+  var asked = /[?&]q=([^&#]*)/.exec(global.location.search || '');
+  if (asked) {
+    try {
+      input.value = decodeURIComponent(asked[1].replace(/\+/g, ' '));
+    } catch (e) {
+      // a malformed escape: leave the box empty
+    }
+  }
   // The 404 page: the code in the mistyped address (/smtp-enhanced/5.7.1/, /smtp-enhanced/552/)
-  // goes into the search box, which then suggests the page that exists.
+  // goes into the search box, which then suggests the page that exists. From file:// no missing
+  // file ever reaches this page, and the folders above the site are not the reader's address,
+  // so there only ?q= counts (404.html?q=5.7.1).
   var guess = document.querySelector('.not-found-guess');
   if (guess) {
-    var path = decodeURIComponent(global.location.pathname || '');
-    var candidates = path.split('/').filter(function (seg) { return /^#?[0-9xX][0-9xX.\-]*$/.test(seg) && /[0-9]/.test(seg); });
-    var code = candidates.length ? candidates[candidates.length - 1].replace(/-vs-/, ' ') : '';
+    var looksLikeCode = function (seg) { return /^#?[0-9xX][0-9xX.\-]*$/.test(seg) && /[0-9]/.test(seg); };
+    var code = '';
+    if (asked) {
+      code = looksLikeCode(input.value.trim()) ? input.value.trim() : '';
+    } else if (global.location.protocol !== 'file:') {
+      var path = '';
+      try {
+        path = decodeURIComponent(global.location.pathname || '');
+      } catch (e) {
+        path = global.location.pathname || '';
+      }
+      var candidates = path.split('/').filter(looksLikeCode);
+      code = candidates.length ? candidates[candidates.length - 1].replace(/-vs-/, ' ') : '';
+    }
     if (code && here.search(code) && here.search(code).results.length) {
       input.value = code;
       guess.hidden = false;
-      show();
     }
   }
   if (input.value) show();

@@ -211,7 +211,7 @@ public final class Build {
         if (outputs.contains(Output.JSON)) new JsonExport(site).write(sink, selection.json());
         if (outputs.contains(Output.SEARCH_INDEX)) new SearchIndex(site, style).write(sink);
         if (outputs.contains(Output.SITEMAP)) new Sitemap(site).write(sink);
-        if (outputs.contains(Output.ASSETS)) copyAssets(templates, sink, assets);
+        if (outputs.contains(Output.ASSETS)) copyAssets(templates, sink, assets, Sitemap.atHostRoot(site.baseUrl()));
     }
 
     /** Where the static files go, below the output folder. */
@@ -220,15 +220,25 @@ public final class Build {
     /**
      * Copies the static files of the built-in theme's and the site's {@code templates/assets/} to
      * {@code assets/} (a site file replacing the theme's of the same name), in path order; no
-     * symbolic links, no templates.
+     * symbolic links, no templates. At the root of a host, {@code favicon.ico} also goes to the
+     * output's root: every browser asks the host for {@code /favicon.ico}, whatever the pages link.
+     * Under a path (like robots.txt) the host's root is not the build's to write, and the pages'
+     * {@code <link rel=icon>} is enough.
      */
-    private static void copyAssets(Path templates, PageSink sink, List<String> copied) throws IOException {
+    private static void copyAssets(Path templates, PageSink sink, List<String> copied, boolean atHostRoot) throws IOException {
         for (var asset : Theme.assets(templates).entrySet()) {
             String path = ASSETS + "/" + asset.getKey();
             sink.copy(path, asset.getValue());
             copied.add(path);
+            if (atHostRoot && asset.getKey().equals(FAVICON)) {
+                sink.copy(FAVICON, asset.getValue());
+                copied.add(FAVICON);
+            }
         }
     }
+
+    /** The icon browsers ask a host for, as an asset and (at a host root) at the root. */
+    private static final String FAVICON = "favicon.ico";
 
     /** The one wording of a template that cannot be loaded, for {@code build} and {@code serve}. */
     private static RenderException templateError(Exception e, Path templates) {

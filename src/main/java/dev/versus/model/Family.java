@@ -11,7 +11,8 @@ import java.util.Map;
  * declared order; {@code patterns} are its own sentence patterns (locale → name → text), which
  * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
  * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
- * comparison page ({@link #pairs()}, {@link #hasPair}).
+ * comparison page ({@link #pairs()}, {@link #hasPair}); {@code index} says how its index page
+ * names its groups and which fact it shows beside each code.
  */
 public record Family(
         String id,
@@ -23,7 +24,17 @@ public record Family(
         Map<String, Map<String, Text>> patterns,
         List<Code> codes,
         Map<String, PairNote> notes,
-        PairSelection pairSelection) {
+        PairSelection pairSelection,
+        Index index) {
+
+    /**
+     * The family's index page: {@code groupedBy} is the fact whose values its groups are (its
+     * label names them: "Subject", "Class"), or null to show the groups by name only;
+     * {@code column}, the fact shown beside each code, or null for the first {@code quick} fact.
+     */
+    public record Index(String groupedBy, String column) {
+        public static final Index DEFAULT = new Index(null, null);
+    }
 
     public Family {
         names = Map.copyOf(names);
@@ -37,6 +48,7 @@ public record Family(
         codes = codes.stream().sorted((x, y) -> CodeOrder.INSTANCE.compare(x.id(), y.id())).toList();
         notes = Map.copyOf(notes);
         if (pairSelection == null) pairSelection = PairSelection.ALL;
+        if (index == null) index = Index.DEFAULT;
     }
 
     /** The short name used in titles ("SMTP") in a locale. */

@@ -27,6 +27,7 @@ public enum LabelKey {
     NOT_FOUND_HOME("notFound.home"),
     HOME_CODES("home.codes", "count"),
     FAMILY_PAIRS_COUNT("family.pairsCount", "count"),
+    FAMILY_GROUP("family.group", "group", "key", "name"),
     LINK_PAIR("link.pair", "a", "b"),
     // Required with the others since before this list; nothing reads it today (see the report of issue 14).
     LINK_CODE("link.code", "family", "code", "title"),

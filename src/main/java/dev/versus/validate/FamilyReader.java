@@ -51,7 +51,7 @@ final class FamilyReader {
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
-                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs) {
+                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -70,7 +70,7 @@ final class FamilyReader {
                         c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
-                    patterns, built, notes, pairs);
+                    patterns, built, notes, pairs, index);
         }
     }
 
@@ -172,7 +172,43 @@ final class FamilyReader {
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
         PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
-        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs);
+        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs, index(f, facts));
+    }
+
+    /**
+     * {@code index:}: how the family's index page names its groups ({@code groupedBy}, a one-of
+     * fact whose label says what the groups are) and which fact it shows beside each code
+     * ({@code column}). Both optional.
+     */
+    private Family.Index index(Fields f, List<FactReader.Draft> facts) {
+        if (!f.has("index")) return Family.Index.DEFAULT;
+        Fields index = Fields.of(f.node("index"), Vocabulary.INDEX_FIELDS, problems, "family index");
+        if (index == null) return Family.Index.DEFAULT;
+        String groupedBy = indexFact(index, "groupedBy", facts);
+        if (groupedBy != null && facts.stream().anyMatch(d -> d.id.equals(groupedBy) && d.kind != dev.versus.model.Fact.Kind.ONE_OF)) {
+            problems.add(index.at("groupedBy"), "index.groupedBy names the fact whose values the groups are, so it must"
+                    + " be a fact of kind one-of; '" + groupedBy + "' is not");
+        }
+        String column = indexFact(index, "column", facts);
+        if (column != null && facts.stream().anyMatch(d -> d.id.equals(column) && d.kind == dev.versus.model.Fact.Kind.CODES)) {
+            problems.add(index.at("column"), "index.column cannot show a fact of kind codes ('" + column
+                    + "'): its codes are listed on each code page; name another fact");
+        }
+        return new Family.Index(groupedBy, column);
+    }
+
+    /** A fact named in {@code index:}, or null (with an error if it is not declared). */
+    private String indexFact(Fields index, String key, List<FactReader.Draft> facts) {
+        String id = index.optionalText(key);
+        if (id == null) return null;
+        Set<String> declared = new TreeSet<>();
+        facts.forEach(d -> declared.add(d.id));
+        if (!declared.contains(id)) {
+            problems.add(index.at(key), "index." + key + " '" + id + "' is not a fact of this family"
+                    + SiteValidator.hint(id, declared));
+            return null;
+        }
+        return id;
     }
 
     /**

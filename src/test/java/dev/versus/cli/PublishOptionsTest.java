@@ -61,7 +61,7 @@ class PublishOptionsTest {
                 String link = m.group(1);
                 if (link.startsWith("https://") || link.startsWith("#")) continue;
                 links++;
-                assertThat(link).as(page).matches("[^#]*\\.(html|css|js|json|svg)(#.*)?");
+                assertThat(link).as(page).matches("[^#]*\\.(html|css|js|json|svg|ico)(#.*)?");
                 assertThat(link).as(page).doesNotStartWith("/");
             }
             assertThat(links).as(page).isPositive();

@@ -299,6 +299,10 @@ class BrowserTest {
         // One real reply per family, from the examples fields (Postfix's smtpd).
         assertFinds("554 5.7.1 <user@example.com>: Relay access denied", "/en/smtp/554/index.html");
         assertFinds("452 4.3.1 Insufficient system storage", "/en/smtp-enhanced/X.3.1/index.html");
+        // And from the other servers and providers the examples quote: Exim, Outlook.com, Exchange Online.
+        assertFinds("552 too many recipients", "/en/smtp/552/index.html");
+        assertFinds("550 5.5.0 Requested action not taken: mailbox unavailable", "/en/smtp/550/index.html");
+        assertFinds("432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded", "/en/smtp-enhanced/X.3.2/index.html");
         // The combined answer reads both codes and says what they mean together.
         topHrefs("552 5.2.2 mailbox full");
         assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getText())
@@ -393,10 +397,16 @@ class BrowserTest {
             assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=compare] ul.columns li a")).getText())
                     .as("a curated pair heads Compare with").startsWith("550 vs 252");
 
-            // The family index: a table with a jump bar, and its own picker.
+            // The family index: a table with a jump bar, and its own picker. The enhanced codes'
+            // groups are their subjects, and the page says so (the family's index.groupedBy).
+            open(online, "ja/smtp-enhanced/index.html");
+            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("サブジェクト");
+            assertThat(browser.findElement(By.id("group-7")).getText()).startsWith("サブジェクト 7：");
             open(online, "en/smtp-enhanced/index.html");
             assertThat(browser.findElements(By.cssSelector("table.codes tbody tr"))).hasSizeGreaterThan(50);
             assertThat(browser.findElements(By.cssSelector("nav.jump a[href='#group-7']"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("Subject");
+            assertThat(browser.findElement(By.id("group-7")).getText()).isEqualTo("Subject 7: Security or Policy Status");
             WebElement familyPicker = browser.findElement(By.cssSelector("form.compare-picker"));
             choose(familyPicker.findElement(By.name("a")), "X.7.26");
             choose(familyPicker.findElement(By.name("b")), "X.7.1");
@@ -409,14 +419,37 @@ class BrowserTest {
     }
 
     @Test
-    void theNotFoundPageSuggestsTheCodeOfAGuessedAddress() throws IOException {
-        // Online only: a file:// address that does not exist never reaches 404.html.
+    void theNotFoundPageSuggestsTheCodeOfAGuessedAddressAndOffersSearchOffline() throws IOException {
+        // Online: the server shows 404.html at the mistyped address, whose code goes into the box.
         browser.get(online() + "en/smtp-enhanced/5.7.1/");
         WebElement first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
         assertThat(first.getAttribute("href")).endsWith("/en/smtp-enhanced/X.7.1/");
         assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isTrue();
+        // A basic reply code under the enhanced family: its own family's page.
+        browser.get(online() + "en/smtp-enhanced/552/");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).endsWith("/en/smtp/552/");
         // The 404 status of the page itself is logged by the browser: expected here, not an error of the site.
         browser.manage().logs().get(LogType.BROWSER);
+
+        // From file:// no missing file reaches 404.html, but the page opened from the disk offers
+        // the search box, whose results are files that exist; ?q= hands it a guess.
+        browser.get(site.resolve("404.html").toUri().toString());
+        WebElement search = browser.findElement(By.id("search-q"));
+        assertThat(search.isDisplayed()).as("the search box on the offline 404 page").isTrue();
+        assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isFalse();
+        search.sendKeys("mailbox full");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).startsWith("file:").endsWith("/index.html");
+        browser.get(site.resolve("404.html").toUri() + "?q=5.7.1");
+        first = until(b -> b.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.cssSelector(".not-found-guess")).isDisplayed()).isTrue();
+        assertThat(first.getAttribute("href")).endsWith("/en/smtp-enhanced/X.7.1/index.html");
+        first.click();
+        until(b -> b.getCurrentUrl().endsWith("/en/smtp-enhanced/X.7.1/index.html"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("X.7.1");
+        collectConsoleErrors();
+        assertThat(consoleErrors).isEmpty();
     }
 
     /** Screenshots to look at: desktop and phone, light and dark, Japanese. */

@@ -493,6 +493,32 @@ class ContentErrorsTest {
         }
     }
 
+    /** {@code index:} in a family file: what its index page calls its groups and which fact it shows. */
+    @Nested
+    class FamilyIndex {
+        @Test
+        void theIndexNamesItsGroupsByAOneOfFactAndShowsAnotherBesideEachCode() throws ContentException {
+            site.append("content/smtp/_family.yaml", "index:\n  groupedBy: severity\n  column: scope\n");
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+
+            assertThat(valid.family("smtp").index()).isEqualTo(new dev.versus.model.Family.Index("severity", "scope"));
+        }
+
+        @Test
+        void factsThatDoNotExistOrCannotServeAreLocated() {
+            site.append("content/smtp/_family.yaml", "index:\n  groupedBy: commands\n  column: severty\n  groups: x\n");
+            int line = site.lineOf("content/smtp/_family.yaml", "  groupedBy: commands");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:" + line + ":14: index.groupedBy names the fact whose values the groups are,"
+                            + " so it must be a fact of kind one-of; 'commands' is not",
+                    "content/smtp/_family.yaml:" + (line + 1) + ":11: index.column 'severty' is not a fact of this family;"
+                            + " did you mean 'severity'?",
+                    "content/smtp/_family.yaml:" + (line + 2) + ":3: 'groups': unknown field in family index;"
+                            + " known fields: column, groupedBy");
+        }
+    }
+
     /** {@code pairs:} in a family file: which pairs get a comparison page. */
     @Nested
     class Pairs {

@@ -455,7 +455,12 @@ public final class SiteRenderer {
         Labels l = site.labels(locale);
         String dir = SitePaths.family(locale, family.id());
         List<GroupView> groups = new ArrayList<>();
-        dev.versus.model.Fact lead = QuickAnswers.lead(family);
+        // The column beside each code: the fact the family names (index.column), else the first
+        // fact of the quick answer (for SMTP, temporary or permanent).
+        dev.versus.model.Fact lead = family.index().column() != null ? family.fact(family.index().column())
+                : QuickAnswers.lead(family);
+        dev.versus.model.Fact groupedBy = family.index().groupedBy() == null ? null : family.fact(family.index().groupedBy());
+        String groupsLabel = groupedBy == null ? null : groupedBy.text(locale).label().value();
         for (var g : family.groups()) {
             List<CodeLink> codes = family.codes().stream().filter(c -> c.groupKey().equals(g.key()))
                     .map(c -> {
@@ -466,13 +471,17 @@ public final class SiteRenderer {
                                 v.isEmpty() ? null : markup(QuickAnswers.values(site, locale, lead, v)));
                     })
                     .toList();
-            if (!codes.isEmpty()) groups.add(new GroupView(g.key(), g.name(locale).value(), codes));
+            String name = g.name(locale).value();
+            String heading = groupsLabel == null ? name
+                    : l.format(LabelKey.FAMILY_GROUP, Map.of("group", groupsLabel, "key", g.key(), "name", name));
+            if (!codes.isEmpty()) groups.add(new GroupView(g.key(), name, heading, codes));
         }
         Text title = family.titles().get(locale);
         return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
                 l.format(LabelKey.FAMILY_PAIRS_COUNT, Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null),
-                lead == null ? null : markup(Html.inline(lead.text(locale).label(), locale)));
+                lead == null ? null : markup(Html.inline(lead.text(locale).label(), locale)),
+                groupedBy == null ? null : markup(Html.inline(groupedBy.text(locale).label(), locale)));
     }
 
     private CodePage codePage(String locale, Family family, Code code) {

@@ -169,7 +169,11 @@ public final class Views {
     /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
     public record Note(String section, boolean replace, Prose text) {}
 
-    public record GroupView(String key, String name, List<CodeLink> codes) {}
+    /**
+     * A group of a family index: {@code heading} is its name, or, where the family says what its
+     * groups are ({@code index.groupedBy}), the locale's {@code family.group} ("Subject 1: Addressing Status").
+     */
+    public record GroupView(String key, String name, String heading, List<CodeLink> codes) {}
 
     /**
      * A code in a family index row; {@code outcome} is its value of the first fact of the quick
@@ -179,9 +183,14 @@ public final class Views {
     public record CodeLink(String id, TemplateHTMLOutputModel title, TemplateHTMLOutputModel summary, String href,
                            String kind, TemplateHTMLOutputModel outcome) {}
 
-    /** A family index; {@code outcomeLabel} heads the column of {@link CodeLink#outcome()}, or is null. */
+    /**
+     * A family index; {@code outcomeLabel} heads the column of {@link CodeLink#outcome()}, or is null;
+     * {@code groupsLabel} says what the groups are ("Subject", from the label of the family's
+     * {@code index.groupedBy} fact), or is null.
+     */
     public record FamilyPage(PageView page, TemplateHTMLOutputModel title, Prose description, List<GroupView> groups,
-                             String pairsCount, Picker picker, TemplateHTMLOutputModel outcomeLabel) {}
+                             String pairsCount, Picker picker, TemplateHTMLOutputModel outcomeLabel,
+                             TemplateHTMLOutputModel groupsLabel) {}
 
     /**
      * "Compare [code] with [code]": the family's codes in order, {@code first} and {@code second}
