@@ -81,6 +81,16 @@ class AllPairsQualityTest {
     static final String GLOSSARY = "glossary-forbidden term";
     static final String UNATTRIBUTED_SUMMARY = "summary in the intro without its code";
     static final String SUMMARY_AS_SITUATION = "summary reused as a situation";
+    static final String FIELD_NAME = "a content field name in the text";
+    static final String REPEATED_IN_PARENTHESES = "a word repeated in its own parentheses";
+    static final String NOTES_DIRECTION = "a pointer to the notes in the wrong direction";
+    static final String JA_REPEATED_BOTH = "どちらも in consecutive sentences";
+    static final String JA_LIST_JOIN = "a list whose end reads as joined to the next clause";
+    static final String JA_ONE_CODE_HEADING = "a heading about one code on a page about two";
+
+    /** The fields of a code file (docs/CONTENT-FORMAT.md); the families' fact ids are added from their _family.yaml. */
+    static final Set<String> CODE_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes", "related",
+            "seeAlso", "references", "aliases", "examples", "source");
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
@@ -94,6 +104,7 @@ class AllPairsQualityTest {
     private static final AtomicInteger JA_PAGES_CHECKED = new AtomicInteger();
     private static final AtomicInteger DIFFERENCE_ITEMS = new AtomicInteger();
     private static List<String> englishFragments = List.of();
+    private static Set<String> fieldNames = Set.of();
     private static String timing = "";
 
     record Problem(String rule, String page, String detail) {
@@ -122,6 +133,7 @@ class AllPairsQualityTest {
         }
         // The locale's patterns and each family's own: the sentence patterns of its facts and its 'patterns'.
         Set<String> fragments = new TreeSet<>(patternFragments(yaml(source.resolve("locales/en.yaml"))));
+        Set<String> names = new TreeSet<>(CODE_FIELDS);
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
                 Map<String, Object> family = yaml(dir.resolve("_family.yaml"));
@@ -132,10 +144,14 @@ class AllPairsQualityTest {
                     }
                 }
                 if (family.get("patterns") != null) patterns.put("family", family.get("patterns"));
+                if (family.get("facts") instanceof List<?> facts) {
+                    for (Object f : facts) if (f instanceof Map<?, ?> m && m.get("id") != null) names.add(String.valueOf(m.get("id")));
+                }
                 fragments.addAll(patternFragments(Map.of("pattern", patterns)));
             }
         }
         englishFragments = List.copyOf(fragments);
+        fieldNames = Set.copyOf(names);
         // Every form of every value of every fact, per family and locale, to read the sentences against.
         Map<String, Map<String, Map<String, Map<String, List<String>>>>> forms = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
@@ -206,7 +222,13 @@ class AllPairsQualityTest {
                 asciiPunctuationAfterJapanese(blocks).forEach(d -> found.add(new Problem(JA_ASCII_PUNCTUATION, rel, d)));
                 spacingProblems(blocks).forEach(d -> found.add(new Problem(JA_SPACING, rel, d)));
                 glossaryProblems(blocks, glossaries.get(locale)).forEach(d -> found.add(new Problem(GLOSSARY, rel, d)));
+                repeatedBoth(blocks).forEach(d -> found.add(new Problem(JA_REPEATED_BOTH, rel, d)));
+                listJoins(blocks).forEach(d -> found.add(new Problem(JA_LIST_JOIN, rel, d)));
+                oneCodeHeadings(doc).forEach(d -> found.add(new Problem(JA_ONE_CODE_HEADING, rel, d)));
             }
+            fieldNames(doc, fieldNames).forEach(d -> found.add(new Problem(FIELD_NAME, rel, d)));
+            repeatedInParentheses(page.blocks()).forEach(d -> found.add(new Problem(REPEATED_IN_PARENTHESES, rel, d)));
+            notesDirection(doc).forEach(d -> found.add(new Problem(NOTES_DIRECTION, rel, d)));
             String[] ab = slug.substring(slug.lastIndexOf('/') + 1).split("-vs-", 2);
             dev.versus.model.Family fam = model.family(family);
             List<Summary> summaries = List.of(Summary.of(fam.code(ab[0]), locale), Summary.of(fam.code(ab[1]), locale));
@@ -325,6 +347,43 @@ class AllPairsQualityTest {
     @Test
     void noSummaryIsReusedAsASituation() {
         assertClean(SUMMARY_AS_SITUATION);
+    }
+
+    /** The data model shows through: a fact id or a code file's field name (`commands`) in the reader's text. */
+    @Test
+    void noContentFieldNameInTheText() {
+        assertThat(fieldNames).as("field names").contains("commands", "travelsWith", "summary");
+        assertClean(FIELD_NAME);
+    }
+
+    /** A title repeated in its own parentheses: "RFC 5321 §4.1.1.4 DATA (DATA)". */
+    @Test
+    void noWordIsRepeatedInItsOwnParentheses() {
+        assertClean(REPEATED_IN_PARENTHESES);
+    }
+
+    /** "See the notes below" / 「下の注記」 where the notes sit above it (and the reverse). */
+    @Test
+    void pointersToTheNotesPointTheRightWay() {
+        assertClean(NOTES_DIRECTION);
+    }
+
+    /** 「どちらも…。どちらも…」: each shared fact says "both" its own way. */
+    @Test
+    void japaneseSentencesDoNotRepeatDochiramo() {
+        assertClean(JA_REPEATED_BOTH);
+    }
+
+    /** 「451、454、ほか 2 件と、550 は…」「X.5.0 と、530 は…と一緒に」: a list is not followed by a clause joined with と. */
+    @Test
+    void japaneseListsEndBeforeTheNextClause() {
+        assertClean(JA_LIST_JOIN);
+    }
+
+    /** A comparison page's headings speak of both codes: no 「このコード」. */
+    @Test
+    void japaneseHeadingsOfAPairPageSpeakOfBothCodes() {
+        assertClean(JA_ONE_CODE_HEADING);
     }
 
     private static void assertClean(String rule) {
@@ -1175,6 +1234,111 @@ class AllPairsQualityTest {
         return out;
     }
 
+    // ---- data model, parentheses, notes, Japanese repetition --------------------------------------
+
+    /** A Latin word that is a field name: anywhere in {@code <code>}, and camelCase ones (travelsWith) in any text. */
+    static List<String> fieldNames(Document doc, Set<String> names) {
+        List<String> out = new ArrayList<>();
+        Element body = doc.body();
+        for (Element code : body.select("code")) {
+            String t = code.text().trim();
+            if (names.contains(t)) out.add("<code>" + t + "</code> in \"" + abbreviate(normalize(code.parent().text())) + "\"");
+        }
+        for (String b : blocks(body, false)) {
+            Matcher m = LATIN_WORD.matcher(b);
+            while (m.find()) {
+                String w = m.group();
+                if (names.contains(w) && !w.equals(w.toLowerCase(Locale.ROOT))) out.add("'" + w + "' in \"" + abbreviate(b) + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9_.-])[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9_])");
+
+    /** 「DATA (DATA)」「X（X）」: a word followed by itself in parentheses. */
+    static final Pattern REPEATED_PARENTHESIS = Pattern.compile("(?<![\\w.])([\\p{L}\\p{N}][\\p{L}\\p{N}.-]*) ?[（(]\\1[)）]");
+
+    static List<String> repeatedInParentheses(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            Matcher m = REPEATED_PARENTHESIS.matcher(b);
+            while (m.find()) out.add("\"" + m.group() + "\" in \"" + abbreviate(b) + "\"");
+        }
+        return out;
+    }
+
+    static final Pattern NOTES_BELOW = Pattern.compile("(?:下|以下|下記)の注記|notes? below", Pattern.CASE_INSENSITIVE);
+    static final Pattern NOTES_ABOVE = Pattern.compile("(?:上|上記)の注記|notes? above", Pattern.CASE_INSENSITIVE);
+
+    /** A pointer "below" needs a notes box after it in the page; a pointer "above", one before it. */
+    static List<String> notesDirection(Document doc) {
+        List<String> out = new ArrayList<>();
+        List<Integer> notes = new ArrayList<>();
+        List<Map.Entry<Integer, String>> below = new ArrayList<>();
+        List<Map.Entry<Integer, String>> above = new ArrayList<>();
+        int[] position = {0};
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                position[0]++;
+                if (node instanceof Element e && e.nameIs("aside") && e.hasClass("notes")) notes.add(position[0]);
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    if (NOTES_BELOW.matcher(text).find()) below.add(Map.entry(position[0], normalize(text)));
+                    if (NOTES_ABOVE.matcher(text).find()) above.add(Map.entry(position[0], normalize(text)));
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {}
+        }, doc.body());
+        for (var e : below) {
+            if (notes.stream().noneMatch(n -> n > e.getKey())) out.add("notes \"below\", none after it: \"" + abbreviate(e.getValue()) + "\"");
+        }
+        for (var e : above) {
+            if (notes.stream().noneMatch(n -> n < e.getKey())) out.add("notes \"above\", none before it: \"" + abbreviate(e.getValue()) + "\"");
+        }
+        return out;
+    }
+
+    /** Two sentences in a row, in one block, that both say どちらも. */
+    static List<String> repeatedBoth(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            String[] sentences = b.split("(?<=。)");
+            for (int i = 1; i < sentences.length; i++) {
+                if (sentences[i - 1].contains("どちらも") && sentences[i].contains("どちらも")) {
+                    out.add("\"" + abbreviate(sentences[i - 1] + sentences[i]) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 「ほか 2 件と」, and 「A と、B は…と一緒に」 where the first と reads as the end of a list. */
+    static final List<Pattern> LIST_JOINS = List.of(Pattern.compile("ほか ?[0-9０-９]+ ?件と"), Pattern.compile("と、[^。]*と一緒に"));
+
+    static List<String> listJoins(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (Pattern p : LIST_JOINS) {
+                Matcher m = p.matcher(b);
+                while (m.find()) out.add("\"" + abbreviate(m.group()) + "\" in \"" + abbreviate(b) + "\"");
+            }
+        }
+        return out;
+    }
+
+    /** 「このコード」 in a heading (or the contents that repeat the headings) of a comparison page. */
+    static List<String> oneCodeHeadings(Document doc) {
+        List<String> out = new ArrayList<>();
+        for (Element h : doc.select("h1, h2, h3, h4, nav.toc a")) {
+            if (h.text().contains("このコード")) out.add("<" + h.normalName() + "> \"" + h.text() + "\"");
+        }
+        return out;
+    }
+
     // ---- every rule can fail -----------------------------------------------------------------
 
     /** Each checker against a small good page and a deliberately bad one. */
@@ -1182,7 +1346,7 @@ class AllPairsQualityTest {
     class Checkers {
         static final List<String> EN = List.of("Description", "When you see this code", "How to fix it",
                 "Key differences", "Which to use when", "Learn more");
-        static final List<String> JA = List.of("説明", "このコードが表示される場合", "解決方法", "主な違い",
+        static final List<String> JA = List.of("説明", "表示される状況", "解決方法", "主な違い",
                 "どちらをいつ使うか", "詳しく見る");
 
         /** A minimal pair page in the shape of templates/pair.ftlh. */
@@ -1489,6 +1653,62 @@ class AllPairsQualityTest {
             assertThat(summariesAsSituations(Jsoup.parse(page), SUMMARIES)).singleElement().asString().contains("summary of 421");
             assertThat(summariesAsSituations(Jsoup.parse(page.replace("The server is closing the connection.",
                     "Send 421 when the server must close the session.")), SUMMARIES)).isEmpty();
+        }
+
+        @Test
+        void fieldNamesInTheTextAreFound() {
+            Set<String> names = Set.of("commands", "travelsWith", "summary");
+            // The seed's 421 note: 「`commands` には接続開始時を含めていますが」.
+            assertThat(fieldNames(Jsoup.parse("<p><code>commands</code> には接続開始時を含めています</p>"), names))
+                    .singleElement().asString().contains("<code>commands</code>");
+            assertThat(fieldNames(Jsoup.parse("<p>See travelsWith.</p><p><code>summary</code></p>"), names)).hasSize(2);
+            // The English word, and a field name inside a longer code, are not the data model.
+            assertThat(fieldNames(Jsoup.parse("<p>503 bad sequence of commands; <code>summary=yes</code></p>"), names)).isEmpty();
+        }
+
+        @Test
+        void wordsRepeatedInTheirOwnParenthesesAreFound() {
+            assertThat(repeatedInParentheses(List.of("RFC 5321 §4.1.1.4 DATA (DATA)"))).singleElement().asString()
+                    .contains("DATA (DATA)");
+            assertThat(repeatedInParentheses(List.of("HELP（HELP）と QUIT (QUIT)"))).hasSize(2);
+            assertThat(repeatedInParentheses(List.of("RFC 5321 §4.1.1.4 DATA", "Extended HELLO (EHLO)", "DATA (BDAT)",
+                    "MAIL（MAIL FROM）"))).isEmpty();
+        }
+
+        @Test
+        void pointersToTheNotesInTheWrongDirectionAreFound() {
+            String notes = "<aside class=\"notes\"><p>RFC 821</p></aside>";
+            // The seed's 552: the notes in Description, the pointer in When you see this code, below them.
+            assertThat(notesDirection(Jsoup.parse(notes + "<li>552 を返している（下の注記を参照）。</li>")))
+                    .singleElement().asString().contains("below");
+            assertThat(notesDirection(Jsoup.parse(notes + "<li>see the notes below.</li><li>see the note above.</li>"))).hasSize(1);
+            assertThat(notesDirection(Jsoup.parse("<li>上の注記を参照</li>" + notes))).hasSize(1);
+            assertThat(notesDirection(Jsoup.parse("<li>下の注記を参照</li>" + notes + "<li>（「規格上の注意点」を参照）</li>")))
+                    .isEmpty();
+        }
+
+        @Test
+        void dochiramoInConsecutiveSentencesIsFound() {
+            assertThat(repeatedBoth(List.of("どちらも成功応答です。対処するのはどちらも送信者です。"))).hasSize(1);
+            assertThat(repeatedBoth(List.of("どちらも成功応答です。対象は共通で、認証です。どちらも AUTH への応答で使われます。",
+                    "どちらも成功応答です。", "どちらも RCPT への応答で使われます。"))).isEmpty();
+        }
+
+        @Test
+        void listsJoinedToTheNextClauseAreFound() {
+            assertThat(listJoins(List.of("X.7.1 は主に基本応答コード 451、454、502、503、ほか 2 件と、X.7.30 は主に 550 と一緒に送られます。")))
+                    .hasSize(2);
+            assertThat(listJoins(List.of("253 は主に拡張ステータスコード X.5.0 と、530 は主に X.5.1 と X.7.0 と一緒に送られます。")))
+                    .singleElement().asString().contains("と、");
+            assertThat(listJoins(List.of("253 と一緒に送られることが多い拡張ステータスコードは X.5.0 です。530 では X.5.1 と X.7.0 です。",
+                    "451、454、502、503 ほか 2 件です。", "421 は、TLS と、AUTH の両方を使います。"))).isEmpty();
+        }
+
+        @Test
+        void aHeadingAboutOneCodeIsFound() {
+            assertThat(oneCodeHeadings(Jsoup.parse("<h2>このコードが表示される場合</h2><nav class=\"toc\"><a>このコードが表示される場合</a></nav>")))
+                    .hasSize(2);
+            assertThat(oneCodeHeadings(Jsoup.parse("<h2>表示される状況</h2><p>このコードは…</p>"))).isEmpty();
         }
 
         @Test
