@@ -12,7 +12,11 @@ import java.util.Map;
  * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
  * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
  * comparison page ({@link #pairs()}, {@link #hasPair}); {@code index} says how its index page
- * names its groups and which fact it shows beside each code.
+ * names its groups and which fact it shows beside each code; {@code audiences} are the readers a
+ * code's {@code fix} speaks to, in the order pages show them; {@code labels} are the locale labels
+ * its pages say in its own words (locale → key → text): the heading {@code fix.<audience>} of each
+ * audience it declares and its replacements of {@code section.forServer} and the like
+ * ({@link Site#labels(String, Family)} lays them over the locale's).
  */
 public record Family(
         String id,
@@ -25,7 +29,9 @@ public record Family(
         List<Code> codes,
         Map<String, PairNote> notes,
         PairSelection pairSelection,
-        Index index) {
+        Index index,
+        List<String> audiences,
+        Map<String, Map<String, Text>> labels) {
 
     /**
      * The family's index page: {@code groupedBy} is the fact whose values its groups are (its
@@ -49,6 +55,10 @@ public record Family(
         notes = Map.copyOf(notes);
         if (pairSelection == null) pairSelection = PairSelection.ALL;
         if (index == null) index = Index.DEFAULT;
+        audiences = List.copyOf(audiences);
+        Map<String, Map<String, Text>> l = new LinkedHashMap<>();
+        labels.forEach((k, v) -> l.put(k, Map.copyOf(v)));
+        labels = java.util.Collections.unmodifiableMap(l);
     }
 
     /** The short name used in titles ("SMTP") in a locale. */

@@ -257,7 +257,7 @@ class PairAnalyzerTest {
 
     private static Family family(List<Fact> facts, List<Code> codes) {
         return new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())), facts, Map.of(),
-                codes, Map.of(), null, null);
+                codes, Map.of(), null, null, List.of("sender"), Map.of());
     }
 
     /** A statement as one line: pattern, then the codes and values it names. */
