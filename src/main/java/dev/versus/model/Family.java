@@ -12,7 +12,9 @@ import java.util.Map;
  * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
  * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
  * comparison page ({@link #pairs()}, {@link #hasPair}); {@code index} says how its index page
- * names its groups and which fact it shows beside each code.
+ * names its groups and which fact it shows beside each code; {@code alternatives} is the fact two
+ * codes must share a value of before the engine weighs one against the other for a server
+ * (codes that answer different commands are not alternatives), or null for no such condition.
  */
 public record Family(
         String id,
@@ -25,7 +27,14 @@ public record Family(
         List<Code> codes,
         Map<String, PairNote> notes,
         PairSelection pairSelection,
-        Index index) {
+        Index index,
+        String alternatives) {
+
+    public Family(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions,
+                  List<Group> groups, List<Fact> facts, Map<String, Map<String, Text>> patterns, List<Code> codes,
+                  Map<String, PairNote> notes, PairSelection pairSelection, Index index) {
+        this(id, names, titles, descriptions, groups, facts, patterns, codes, notes, pairSelection, index, null);
+    }
 
     /**
      * The family's index page: {@code groupedBy} is the fact whose values its groups are (its

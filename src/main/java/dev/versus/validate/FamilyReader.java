@@ -51,7 +51,8 @@ final class FamilyReader {
     /** What was read of a family, before cross-family checks. */
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
-                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index) {
+                 Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
+                 String alternatives) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -70,7 +71,7 @@ final class FamilyReader {
                         c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
-                    patterns, built, notes, pairs, index);
+                    patterns, built, notes, pairs, index, alternatives);
         }
     }
 
@@ -172,7 +173,8 @@ final class FamilyReader {
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
         PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
-        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs, index(f, facts));
+        return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs, index(f, facts),
+                alternatives(f, facts));
     }
 
     /**
@@ -195,6 +197,30 @@ final class FamilyReader {
                     + "'): its codes are listed on each code page; name another fact");
         }
         return new Family.Index(groupedBy, column);
+    }
+
+    /**
+     * {@code alternatives:}: the fact (one-of or several-of) two codes must share a value of before
+     * a server is told to weigh one against the other ({@code commands}: codes that answer
+     * different commands are never alternatives). Optional.
+     */
+    private String alternatives(Fields f, List<FactReader.Draft> facts) {
+        String id = f.optionalText("alternatives");
+        if (id == null) return null;
+        FactReader.Draft d = facts.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);
+        if (d == null) {
+            Set<String> declared = new TreeSet<>();
+            facts.forEach(x -> declared.add(x.id));
+            problems.add(f.at("alternatives"), "alternatives '" + id + "' is not a fact of this family"
+                    + SiteValidator.hint(id, declared));
+            return null;
+        }
+        if (d.kind != dev.versus.model.Fact.Kind.ONE_OF && d.kind != dev.versus.model.Fact.Kind.SEVERAL_OF) {
+            problems.add(f.at("alternatives"), "alternatives names a fact whose values two codes share, so it must be of"
+                    + " kind one-of or several-of; '" + id + "' is not");
+            return null;
+        }
+        return id;
     }
 
     /** A fact named in {@code index:}, or null (with an error if it is not declared). */
