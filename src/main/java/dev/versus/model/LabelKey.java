@@ -29,8 +29,6 @@ public enum LabelKey {
     FAMILY_PAIRS_COUNT("family.pairsCount", "count"),
     FAMILY_GROUP("family.group", "group", "key", "name"),
     LINK_PAIR("link.pair", "a", "b"),
-    // Required with the others since before this list; nothing reads it today (see the report of issue 14).
-    LINK_CODE("link.code", "family", "code", "title"),
     PATTERN_CODE_TITLE("pattern.codeTitle", "family", "code", "title"),
     PATTERN_DOCUMENT_TITLE("pattern.documentTitle", "page", "site"),
 

@@ -15,24 +15,38 @@ import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 /**
- * What an output folder holds: every file Versus wrote there with its length and CRC-32C. It is
- * kept in the folder's marker file, so the next build knows which files are its own, which it
- * may keep and which no page produces any more.
+ * What an output folder holds: every file Versus wrote there with its length and CRC-32C, so the
+ * next build knows which files are its own, which it may keep and which no page produces any more.
  *
- * <p>The marker proves that Versus wrote it: a header, a format line, the entries and a last
- * line with the SHA-256 of everything above it. An empty or hand-made {@code .versus-output}, or
- * one edited since, is not a manifest, and the folder is not taken for Versus's output.
+ * <p>The manifest lives beside the folder, never in it ({@code .public.versus-manifest} for
+ * {@code public}), so the output holds only what is published. It names the folder it describes
+ * by its file key (device and inode, where the file system has them), and
+ * {@link OutputFolder} takes it for that folder's only if the key matches and the folder holds
+ * one of its files with the listed length, or, with another key, every listed file with its
+ * length (a copy or a restore of the folder): a manifest never applies to another folder.
+ *
+ * <p>The file proves that Versus wrote it: a header, a format line, the folder's key, the entries
+ * and a last line with the SHA-256 of everything above it. An empty or hand-made manifest, or one
+ * edited since, is not a manifest. Earlier builds of Versus kept the same list inside the output,
+ * as {@code .versus-output} (format 2, without a key); it is still read, once, and removed from the
+ * output by the next build.
  */
 final class Manifest {
-    static final String HEADER = "# Written by Versus: this folder is its output and is updated on every build. Do not edit.";
-    static final String FORMAT = "format versus-output/2";
+    static final String HEADER = "# Written by Versus: the files of the folder beside this file, which is its output. Do not edit.";
+    static final String FORMAT = "format versus-manifest/3";
+    private static final String KEY = "key ";
+    /** The marker kept inside the output by earlier versions. */
+    static final String LEGACY_HEADER = "# Written by Versus: this folder is its output and is updated on every build. Do not edit.";
+    static final String LEGACY_FORMAT = "format versus-output/2";
     private static final String CHECKSUM = "sha256 ";
+    /** The key written for a folder on a file system that gives none (Windows). */
+    static final String NO_KEY = "-";
 
-    /** What a marker file turned out to be. */
+    /** What a manifest file turned out to be. */
     enum Kind {
-        /** No marker file (or not a regular file). */
+        /** No such file (or not a regular file). */
         NONE,
-        /** A manifest of this format whose checksum matches. */
+        /** A manifest of this format, or a marker of format 2, whose checksum matches. */
         VALID,
         /** The marker of an earlier Versus (header and entries, no format line or checksum). */
         OLD_FORMAT,
@@ -40,8 +54,11 @@ final class Manifest {
         INVALID
     }
 
-    /** A marker as read: its kind, its entries (path → fingerprint) if valid, its bytes. */
-    record Read(Kind kind, Map<String, String> entries, byte[] bytes) {}
+    /**
+     * A manifest as read: its kind, the key of the folder it describes ({@code null} for a marker
+     * of format 2, which lived inside its folder) and its entries (path → fingerprint) if valid.
+     */
+    record Read(Kind kind, String key, Map<String, String> entries) {}
 
     private Manifest() {}
 
@@ -66,11 +83,21 @@ final class Manifest {
         return Long.toHexString(crc.getValue()) + ":" + length;
     }
 
-    /** Reads a marker file without following a symbolic link. */
-    static Read read(Path marker) throws IOException {
-        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return new Read(Kind.NONE, null, null);
+    /** The length a fingerprint records, or -1 if it is not one. */
+    static long length(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        try {
+            return colon < 0 ? -1 : Long.parseLong(fingerprint.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Reads a manifest (or an earlier version's marker) without following a symbolic link. */
+    static Read read(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return new Read(Kind.NONE, null, null);
         byte[] bytes;
-        try (var channel = Files.newByteChannel(marker, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 16) return new Read(Kind.INVALID, null, null);
             var buffer = java.nio.ByteBuffer.allocate((int) size);
@@ -82,33 +109,64 @@ final class Manifest {
 
     static Read parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        if (!text.startsWith(HEADER + "\n")) return new Read(Kind.INVALID, null, bytes);
-        if (!text.startsWith(HEADER + "\n" + FORMAT + "\n")) {
-            return new Read(text.contains("\n" + FORMAT) ? Kind.INVALID : Kind.OLD_FORMAT, null, bytes);
+        String key = null;
+        int start;
+        if (text.startsWith(HEADER + "\n" + FORMAT + "\n" + KEY)) {
+            int end = text.indexOf('\n', HEADER.length() + FORMAT.length() + 2);
+            if (end < 0) return invalid();
+            key = text.substring(HEADER.length() + FORMAT.length() + 2 + KEY.length(), end);
+            if (key.isEmpty()) return invalid();
+            start = end + 1;
+        } else if (text.startsWith(LEGACY_HEADER + "\n")) {
+            if (!text.startsWith(LEGACY_HEADER + "\n" + LEGACY_FORMAT + "\n")) {
+                return new Read(text.contains("\n" + LEGACY_FORMAT) ? Kind.INVALID : Kind.OLD_FORMAT, null, null);
+            }
+            start = LEGACY_HEADER.length() + LEGACY_FORMAT.length() + 2;
+        } else {
+            return invalid();
         }
-        if (!text.endsWith("\n")) return new Read(Kind.INVALID, null, bytes);
+        if (!text.endsWith("\n") || text.length() < start + 1) return invalid();
         int last = text.lastIndexOf('\n', text.length() - 2) + 1;
+        if (last < start) return invalid();
         String sum = text.substring(last, text.length() - 1);
         if (!sum.startsWith(CHECKSUM) || !sum.substring(CHECKSUM.length()).equals(sha256(bytes, utf8Length(text, last)))) {
-            return new Read(Kind.INVALID, null, bytes);
+            return invalid();
         }
         Map<String, String> entries = new TreeMap<>(String::compareTo);
-        String body = text.substring(HEADER.length() + FORMAT.length() + 2, last);
-        for (String line : body.split("\n")) {
+        for (String line : text.substring(start, last).split("\n")) {
             if (line.isEmpty()) continue;
             int space = line.indexOf(' ');
-            if (space <= 0) return new Read(Kind.INVALID, null, bytes);
+            if (space <= 0) return invalid();
             entries.put(line.substring(space + 1), line.substring(0, space));
         }
-        return new Read(Kind.VALID, entries, bytes);
+        return new Read(Kind.VALID, key, entries);
     }
 
-    /** The marker text for {@code entries}, sorted by path so identical builds write identical markers. */
-    static byte[] write(SortedMap<String, String> entries) {
-        StringBuilder out = new StringBuilder(entries.size() * 48 + 256).append(HEADER).append('\n').append(FORMAT).append('\n');
+    private static Read invalid() {
+        return new Read(Kind.INVALID, null, null);
+    }
+
+    /**
+     * The manifest of a folder with file key {@code key} and these entries, sorted by path so
+     * identical builds write identical manifests.
+     */
+    static byte[] write(String key, SortedMap<String, String> entries) {
+        StringBuilder out = new StringBuilder(entries.size() * 48 + 256).append(HEADER).append('\n').append(FORMAT)
+                .append('\n').append(KEY).append(key).append('\n');
         // Sorted by the caller as it fills: OutputFolder keeps its entries sorted as the pages are
         // written, on all cores; sorting 16,000 paths here, on one core at the end, was a visible pause.
         entries.forEach((path, fp) -> out.append(fp).append(' ').append(path).append('\n'));
+        return withChecksum(out);
+    }
+
+    /** A marker of format 2, as earlier versions wrote it inside the output (for tests of the migration). */
+    static byte[] writeLegacy(SortedMap<String, String> entries) {
+        StringBuilder out = new StringBuilder().append(LEGACY_HEADER).append('\n').append(LEGACY_FORMAT).append('\n');
+        entries.forEach((path, fp) -> out.append(fp).append(' ').append(path).append('\n'));
+        return withChecksum(out);
+    }
+
+    private static byte[] withChecksum(StringBuilder out) {
         byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
         byte[] sum = (CHECKSUM + sha256(body, body.length) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = Arrays.copyOf(body, body.length + sum.length);

@@ -45,19 +45,26 @@ import java.util.stream.Stream;
  *       following links, against the manifest in the marker file) are carried into the new
  *       folder; one that stands where the new site needs a file or a folder stops the build
  *       before anything is replaced.</li>
+ *   <li>The manifest is kept beside the output ({@code .public.versus-manifest}), never in it, so
+ *       the output holds only what is published. The new manifest is written beside the staging
+ *       folder ({@code .public.versus-manifest-new}) and names it by its file key, which the
+ *       rename keeps; it replaces the old one right after the folders are swapped.</li>
  *   <li>Before the swap a journal ({@code .public.versus-journal}) records that the staging folder
- *       is complete. A build killed during the swap is finished by the next one, which also
- *       removes any staging or old folder a killed build left. Ctrl-C waits for a swap under way
- *       and removes the staging folder.</li>
+ *       and its manifest are complete. A build killed during the swap is finished by the next one
+ *       (folder and manifest), which also removes any staging folder, old folder or new manifest
+ *       a killed build left. Ctrl-C waits for a swap under way and removes the staging folder.</li>
  *   <li>One build per output folder at a time ({@link OutputLock}).</li>
  * </ul>
- * Versus replaces only folders it created, recognised by a marker file that proves it
- * ({@link Manifest}), and never follows a symbolic link inside them: deleting the old folder
- * removes links, not what they point to. Thread-safe: pages are written from several threads.
+ * Versus replaces only folders it created, recognised by a manifest that proves it and names that
+ * very folder ({@link Manifest}), and never follows a symbolic link inside them: deleting the old
+ * folder removes links, not what they point to. Thread-safe: pages are written from several threads.
  */
 public final class OutputFolder implements PageSink, AutoCloseable {
-    /** Written into every output folder; its presence is what allows Versus to replace it. */
-    public static final String MARKER = ".versus-output";
+    /**
+     * The marker earlier builds wrote into the output folder, with the manifest of format 2; read
+     * once, when no manifest beside the folder describes it, and left out of the new output.
+     */
+    static final String LEGACY_MARKER = ".versus-output";
 
     /**
      * Called with a name at each step of publishing; tests install a hook that copies the disk
@@ -69,12 +76,21 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     private final Path staging;
     private final Path old;
     private final Path journal;
+    /** The manifest beside the output, and the new one beside it while the swap is prepared. */
+    private final Path manifest;
+    private final Path manifestNew;
     private final OutputLock lock;
     /** The previous build's manifest, or null when the output is new or replaced whole. */
     private final Map<String, String> previous;
-    /** Whether the target exists now (a folder to swap out) and its marker's bytes. */
+    /**
+     * The previous manifest lies beside the output and names it by its current key: if this
+     * build writes the same files, there is nothing to publish.
+     */
+    private final boolean previousIsCurrent;
+    /** Whether the target exists now (a folder to swap out). */
     private final boolean targetExists;
-    private final byte[] previousMarker;
+    /** The staging folder's file key, which the output will have once it is renamed. */
+    private final String stagingKey;
     /**
      * What is in the output now, walked without following links (null before a first build); the
      * walk runs on a thread of its own while the sources are validated.
@@ -101,15 +117,17 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     private boolean swapped;
     private boolean stopped;
 
-    private OutputFolder(Path target, OutputLock lock, Manifest.Read marker, boolean targetExists,
+    private OutputFolder(Path target, OutputLock lock, Previous previous, boolean targetExists,
                          java.util.concurrent.FutureTask<OutputScan> scan, List<String> notes) throws IOException {
         this.target = target;
         this.lock = lock;
         this.staging = sibling(target, "new");
         this.old = sibling(target, "old");
         this.journal = sibling(target, "journal");
-        this.previous = marker.kind() == Manifest.Kind.VALID ? marker.entries() : null;
-        this.previousMarker = marker.bytes();
+        this.manifest = sibling(target, "manifest");
+        this.manifestNew = sibling(target, "manifest-new");
+        this.previous = previous.entries();
+        this.previousIsCurrent = previous.current();
         this.targetExists = targetExists;
         this.scan = scan;
         this.notes.addAll(notes);
@@ -118,6 +136,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        this.stagingKey = keyOf(staging);
         onInterrupt = new Thread(this::stop, "versus-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
@@ -138,18 +157,19 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         OutputLock lock = OutputLock.take(t);
         try {
             List<String> notes = new ArrayList<>(recover(t));
-            Manifest.Read marker = Manifest.read(t.resolve(MARKER));
             boolean exists = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
             // The checks again, now that no other build can change the folder.
             checkTarget(t, source);
+            Previous previous = exists ? previousOf(t) : Previous.NOTHING;
+            if (previous.status() != Previous.Status.OURS) previous = Previous.NOTHING; // an empty folder
             java.util.concurrent.FutureTask<OutputScan> scan = null;
-            if (marker.kind() == Manifest.Kind.VALID) {
+            if (previous.entries() != null) {
                 scan = new java.util.concurrent.FutureTask<>(() -> OutputScan.of(t));
                 Thread walker = new Thread(scan, "versus-output-scan");
                 walker.setDaemon(true);
                 walker.start();
             }
-            return new OutputFolder(t, lock, marker, exists, scan, notes);
+            return new OutputFolder(t, lock, previous, exists, scan, notes);
         } catch (IOException | UnsafeOutputException | RuntimeException e) {
             lock.close();
             throw e;
@@ -184,28 +204,118 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             throw new UnsafeOutputException(t + " is a file, not a folder");
         }
         if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS) && !isEmpty(t)) {
-            Manifest.Kind kind = Manifest.read(t.resolve(MARKER)).kind();
-            if (kind == Manifest.Kind.NONE) {
-                throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + MARKER
-                        + " file); empty it or choose another folder");
-            }
-            if (kind == Manifest.Kind.INVALID) {
-                throw new UnsafeOutputException(t + " exists and its " + MARKER + " was not written by Versus, or was"
-                        + " edited since; empty the folder or choose another one");
+            String manifest = sibling(t, "manifest").getFileName().toString();
+            switch (previousOf(t).status()) {
+                case OURS -> { }
+                case NONE -> throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + manifest
+                        + " beside it); empty it or choose another folder");
+                case INVALID -> throw new UnsafeOutputException(t + " exists and the " + manifest + " beside it was not"
+                        + " written by Versus, or was edited since; empty the folder or choose another one");
+                case ANOTHER_FOLDER -> throw new UnsafeOutputException(t + " exists and is not the folder that "
+                        + manifest + " describes (it was replaced or filled again since); empty it or choose another folder");
+                case LEGACY_INVALID -> throw new UnsafeOutputException(t + " exists and its " + LEGACY_MARKER + " was not"
+                        + " written by Versus, or was edited since; empty the folder or choose another one");
             }
         }
         return t;
     }
 
     /**
+     * What the last build left as the record of {@code target}'s files: the manifest beside it if
+     * it describes this folder, else (a build killed between the swap and the manifest's
+     * replacement, before the next build finishes it) the new manifest the journal vouches for,
+     * else the marker that earlier versions kept inside the output.
+     */
+    record Previous(Status status, Map<String, String> entries, boolean current) {
+        enum Status { OURS, NONE, INVALID, ANOTHER_FOLDER, LEGACY_INVALID }
+
+        static final Previous NOTHING = new Previous(Status.NONE, null, false);
+    }
+
+    static Previous previousOf(Path target) throws IOException {
+        Manifest.Read beside = Manifest.read(sibling(target, "manifest"));
+        if (beside.kind() == Manifest.Kind.VALID && beside.key() != null) {
+            Boolean current = describes(beside, target);
+            if (current != null) return new Previous(Previous.Status.OURS, beside.entries(), current);
+        }
+        if (Files.exists(sibling(target, "journal"), LinkOption.NOFOLLOW_LINKS)) {
+            Manifest.Read pending = Manifest.read(sibling(target, "manifest-new"));
+            if (pending.kind() == Manifest.Kind.VALID && pending.key() != null && describes(pending, target) != null) {
+                return new Previous(Previous.Status.OURS, pending.entries(), false);
+            }
+        }
+        Manifest.Read inside = Manifest.read(target.resolve(LEGACY_MARKER));
+        switch (inside.kind()) {
+            case VALID -> {
+                return new Previous(Previous.Status.OURS, inside.entries(), false);
+            }
+            case OLD_FORMAT -> {
+                return new Previous(Previous.Status.OURS, null, false);
+            }
+            case INVALID -> {
+                return new Previous(Previous.Status.LEGACY_INVALID, null, false);
+            }
+            case NONE -> { }
+        }
+        return switch (beside.kind()) {
+            case NONE -> Previous.NOTHING;
+            case VALID -> new Previous(Previous.Status.ANOTHER_FOLDER, null, false);
+            default -> new Previous(Previous.Status.INVALID, null, false);
+        };
+    }
+
+    /**
+     * Whether {@code manifest} describes {@code folder}: TRUE if it names the folder's file key
+     * and the folder holds one of its files with the listed length (which an emptied and refilled
+     * folder that got the same inode does not); FALSE if it names another key (a copy, a restore,
+     * another file system) but the folder holds every file it lists, with the listed lengths;
+     * null if it does not describe the folder.
+     */
+    private static Boolean describes(Manifest.Read manifest, Path folder) throws IOException {
+        String key = keyOf(folder);
+        if (!key.equals(Manifest.NO_KEY) && key.equals(manifest.key())) {
+            for (var e : manifest.entries().entrySet()) {
+                if (lengthIs(folder, e.getKey(), Manifest.length(e.getValue()))) return true;
+            }
+            return null;
+        }
+        if (manifest.entries().isEmpty()) return null;
+        Map<String, Long> files = OutputScan.of(folder).files();
+        for (var e : manifest.entries().entrySet()) {
+            Long size = files.get(e.getKey());
+            if (size == null || size != Manifest.length(e.getValue())) return null;
+        }
+        return false;
+    }
+
+    private static boolean lengthIs(Path folder, String path, long length) {
+        try {
+            checkPath(path);
+            BasicFileAttributes a = Files.readAttributes(folder.resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == length;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A folder's file key (device and inode) as text, or {@link Manifest#NO_KEY} where the file system has none. */
+    static String keyOf(Path folder) throws IOException {
+        Object key = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        String text = key == null ? Manifest.NO_KEY : key.toString().replaceAll("[\\s\\p{Cntrl}]", "_");
+        return text.isEmpty() ? Manifest.NO_KEY : text;
+    }
+
+    /**
      * Finishes or undoes what a killed build left beside {@code target}: with a journal the
-     * staging folder was complete, so the swap is finished; without one it was not, so it is
-     * removed. Returns what it did, for the user.
+     * staging folder and its manifest were complete, so the swap is finished (the folders, then
+     * the manifest); without one they were not, so they are removed. Returns what it did, for the
+     * user.
      */
     static List<String> recover(Path target) throws IOException {
         Path staging = sibling(target, "new");
         Path old = sibling(target, "old");
         Path journal = sibling(target, "journal");
+        Path manifestNew = sibling(target, "manifest-new");
         List<String> notes = new ArrayList<>();
         boolean targetExists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
@@ -217,6 +327,14 @@ public final class OutputFolder implements PageSink, AutoCloseable {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 notes.add("a build was stopped while it replaced " + target + "; its new site was complete, and is now"
                         + " in place");
+            }
+            // The folders are swapped; the new manifest replaces the old one if it is this folder's
+            // (it always is, unless someone moved things by hand: then it is dropped below).
+            Manifest.Read pending = Manifest.read(manifestNew);
+            if (pending.kind() == Manifest.Kind.VALID && pending.key() != null
+                    && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && describes(pending, target) != null) {
+                Files.move(manifestNew, sibling(target, "manifest"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             Files.delete(journal);
         } else if (!targetExists && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
@@ -236,7 +354,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         return notes;
     }
 
-    /** Staging and old folders of earlier builds beside {@code target} (and those of earlier versions). */
+    /** Staging and old folders and new manifests of earlier builds beside {@code target} (and those of earlier versions). */
     private static List<Path> leftovers(Path target) throws IOException {
         String name = target.getFileName().toString();
         String ours = "." + name + ".versus-";
@@ -244,7 +362,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         try (Stream<Path> s = Files.list(target.getParent())) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                boolean current = n.equals(ours + "new") || n.equals(ours + "old");
+                boolean current = n.equals(ours + "new") || n.equals(ours + "old") || n.equals(ours + "manifest-new");
                 // Earlier versions named their staging folders .public.versus-<digits>, .public.old-<digits>.
                 boolean earlier = (n.startsWith(ours) && n.substring(ours.length()).matches("[0-9]+")
                         || n.startsWith("." + name + ".old-") && n.substring(name.length() + 6).matches("[0-9]+"))
@@ -316,9 +434,9 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (staged.incrementAndGet() == 20) checkpoint.accept("writing");
     }
 
-    /** Refuses a path that would leave the output folder or replace its marker. */
+    /** Refuses a path that would leave the output folder or pass for an earlier version's marker. */
     private static void checkPath(String path) throws IOException {
-        if (path.equals(MARKER)) throw new IOException("a page may not be called " + MARKER);
+        if (path.equals(LEGACY_MARKER)) throw new IOException("a page may not be called " + LEGACY_MARKER);
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
             throw new IOException("refusing to write outside the output folder: " + path);
         }
@@ -434,8 +552,8 @@ public final class OutputFolder implements PageSink, AutoCloseable {
 
     /**
      * Publishes the staged site: completes the staging folder (links to unchanged files, the
-     * files Versus did not write, the marker), records in the journal that it is complete, and
-     * swaps it with the output folder. Throws {@link PublishException} saying which site the
+     * files Versus did not write) and writes its manifest beside it, records in the journal that
+     * both are complete, and swaps them with the output folder and its manifest. Throws {@link PublishException} saying which site the
      * output holds if anything fails.
      */
     public void commit() throws IOException {
@@ -443,24 +561,26 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         write.lock();
         try {
             if (stopped) throw new PublishException("the build was interrupted", false, targetExists);
-            byte[] manifest = Manifest.write(written);
-            if (previous != null && changed.isEmpty() && Arrays.equals(manifest, previousMarker)) {
-                // Every file is the published one: the output already is the new site.
+            if (previousIsCurrent && changed.isEmpty() && written.equals(previous)) {
+                // Every file is the published one, and the manifest beside says so: the output
+                // already is the new site.
                 committed = true;
                 return;
             }
+            byte[] manifest = Manifest.write(stagingKey, written);
             try {
                 checkpoint.accept("staged");
                 if (previous != null) {
                     carryOver();
                     linkUnchanged();
                 }
-                writeMarker(manifest);
+                writeManifest(manifest);
                 checkpoint.accept("complete");
                 writeJournal();
                 checkpoint.accept("journal");
             } catch (IOException e) {
                 Files.deleteIfExists(journal);
+                Files.deleteIfExists(manifestNew);
                 throw new PublishException(e, false, targetExists);
             }
             swap();
@@ -477,7 +597,10 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         checkpoint.accept("done");
     }
 
-    /** The two renames; a failure between them puts the previous site back. */
+    /**
+     * The two renames of the folders, then the new manifest's over the old one; a failure between
+     * the first two puts the previous site back.
+     */
     private void swap() throws IOException {
         boolean moved = false;
         try {
@@ -489,16 +612,20 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             swapped = true;
             checkpoint.accept("swapped");
+            Files.move(manifestNew, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            checkpoint.accept("manifest");
             Files.delete(journal);
             checkpoint.accept("journal-deleted");
         } catch (IOException e) {
             if (swapped) {
-                // The new site is in place; only the journal is left, and the next build removes it.
+                // The new site is in place; the journal is left, and the next build puts the new
+                // manifest in place if this one could not, and removes the journal.
                 return;
             }
             try {
                 if (moved) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(journal);
+                Files.deleteIfExists(manifestNew);
             } catch (IOException again) {
                 e.addSuppressed(again);
                 throw new PublishException(e, false, false);
@@ -544,7 +671,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         for (var e : scan.entries().entrySet()) {
             String path = e.getKey();
             OutputScan.Type type = e.getValue();
-            if (path.equals(MARKER)) continue;
+            if (path.equals(LEGACY_MARKER)) continue; // an earlier version's marker: not carried
             boolean versusFile = type == OutputScan.Type.FILE && previous.containsKey(path);
             if (versusFile) continue;
             if (type == OutputScan.Type.FOLDER) {
@@ -564,7 +691,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         for (var e : scan.entries().entrySet()) {
             String path = e.getKey();
             OutputScan.Type type = e.getValue();
-            if (path.equals(MARKER) || type == OutputScan.Type.FILE && previous.containsKey(path)) continue;
+            if (path.equals(LEGACY_MARKER) || type == OutputScan.Type.FILE && previous.containsKey(path)) continue;
             // Anything inside a foreign folder is carried with it; a foreign folder's own entry
             // only needs creating when it is empty.
             if (type == OutputScan.Type.FOLDER && !scan.isEmptyFolder(path)) continue;
@@ -580,16 +707,20 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         }
     }
 
-    private void writeMarker(byte[] manifest) throws IOException {
-        try (FileChannel out = FileChannel.open(staging.resolve(MARKER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(manifest);
+    /** The staging folder's manifest, beside it; the journal is written after it, so it is complete when the journal exists. */
+    private void writeManifest(byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(manifestNew, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) out.write(b);
+            out.force(true);
         }
     }
 
     private void writeJournal() throws IOException {
-        byte[] text = ("Versus was replacing " + target.getFileName() + " with " + staging.getFileName()
-                + ", which is complete; the next build finishes the swap.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = ("Versus was replacing " + target.getFileName() + " with " + staging.getFileName() + " and "
+                + manifest.getFileName() + " with " + manifestNew.getFileName()
+                + ", which are complete; the next build finishes the swap.\n").getBytes(StandardCharsets.UTF_8);
         Path temp = sibling(target, "journal.tmp");
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -607,7 +738,10 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             stopped = true;
             if (!swapped) {
                 Files.deleteIfExists(sibling(target, "journal.tmp"));
-                if (!Files.exists(journal)) deleteTree(staging);
+                if (!Files.exists(journal)) {
+                    deleteTree(staging);
+                    Files.deleteIfExists(manifestNew);
+                }
             }
             lock.close();
         } catch (IOException e) {
@@ -628,7 +762,10 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         ReentrantReadWriteLock.WriteLock write = state.writeLock();
         write.lock();
         try {
-            if (!swapped && !stopped) deleteTree(staging);
+            if (!swapped && !stopped) {
+                deleteTree(staging);
+                if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(manifestNew);
+            }
         } finally {
             write.unlock();
             lock.close();

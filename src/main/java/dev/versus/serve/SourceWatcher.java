@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * batch. Events that arrive while a batch is being handled make the next batch.
  *
  * <p>A batch is the set of changed files and folders; null if the system dropped events (the
- * caller must then assume anything changed). Editors' backup and swap files are ignored.
+ * caller must then assume anything changed). Editors' and tools' temporary, backup and swap
+ * files are ignored ({@link #ignored}).
  */
 final class SourceWatcher implements AutoCloseable {
     private final Path root;
@@ -139,11 +140,27 @@ final class SourceWatcher implements AutoCloseable {
         return dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
     }
 
-    /** Editors' swap, backup and lock files, and vim's write test file: never sources. */
+    /**
+     * The temporary files editors and tools write beside a file they save, never sources, so a
+     * save is logged under the file saved: vim's swap files ({@code .x.swp} to {@code .x.swa},
+     * {@code .swx}), its write test {@code 4913} and backup {@code x~}; Emacs's lock {@code .#x}
+     * and autosave {@code #x#}; {@code sed -i}'s {@code sedXXXXXX}; JetBrains's safe write
+     * ({@code x___jb_tmp___}, {@code x___jb_old___}); GLib's (gedit) {@code .goutputstream-XXXXXX};
+     * Kate's {@code .x.kate-swp}; and any {@code .tmp}.
+     */
     static boolean ignored(String name) {
-        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#")
-                || name.equals("4913") || (name.startsWith("#") && name.endsWith("#"));
+        return name.endsWith("~") || name.startsWith(".#") || name.equals("4913")
+                || name.length() > 1 && name.startsWith("#") && name.endsWith("#")
+                || VIM_SWAP.matcher(name).matches() || SED_TEMP.matcher(name).matches()
+                || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___")
+                || name.startsWith(".goutputstream-") || name.endsWith(".kate-swp")
+                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".tmp");
     }
+
+    /** Vim's swap files: {@code .swp}, then {@code .swo} down to {@code .swa} while older ones exist; {@code .swx} tests the folder. */
+    private static final java.util.regex.Pattern VIM_SWAP = java.util.regex.Pattern.compile(".*\\.sw[a-px]");
+    /** GNU sed -i writes the new text to {@code sed} and six random letters or digits, then renames it over the file. */
+    private static final java.util.regex.Pattern SED_TEMP = java.util.regex.Pattern.compile("sed[A-Za-z0-9]{6}");
 
     @Override
     public void close() throws IOException {

@@ -205,7 +205,7 @@ class CliTest {
 
         assertThat(snapshot(out)).isEqualTo(before);
         assertThat(read(out.resolve("en/smtp/421-vs-552/index.html"))).isEqualTo(page);
-        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly("public", "site");
+        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly(".public.versus-manifest", "public", "site");
         assertNoStackTrace();
     }
 
@@ -221,7 +221,7 @@ class CliTest {
         assertThat(stderr.toString().lines()).last().asString().matches("build failed: \\d+ errors?");
         assertNoStackTrace();
         assertThat(snapshot(out)).isEqualTo(before);
-        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly("public", "site");
+        assertThat(listing(dir)).as("no staging folder left beside the output").containsExactly(".public.versus-manifest", "public", "site");
     }
 
     @Test

@@ -141,7 +141,7 @@ class FileSystemAttacksTest {
         assertThat(stderr.toString()).contains("templates/code.ftlh").contains(outside.toString())
                 .doesNotContain("\tat ").doesNotContain("<p>");
         assertThat(FolderSnapshot.of(out)).isEqualTo(before);
-        assertThat(FolderSnapshot.listing(dir)).containsExactly("outside", "public", "site");
+        assertThat(FolderSnapshot.listing(dir)).containsExactly(".public.versus-manifest", "outside", "public", "site");
     }
 
     @Test

@@ -80,7 +80,7 @@ class PublishFaultsTest {
     }
 
     void assertNothingBeside() {
-        assertThat(FolderSnapshot.listing(www)).containsExactly("public");
+        assertThat(FolderSnapshot.listing(www)).containsExactly(".public.versus-manifest", "public");
     }
 
     @Test
@@ -273,7 +273,7 @@ class PublishFaultsTest {
                     .endsWith("(nothing was replaced: " + out + " still holds the previous site)\n")
                     .doesNotContain("\tat ");
             assertThat(FolderSnapshot.of(out)).isEqualTo(before);
-            assertThat(FolderSnapshot.listing(www)).containsExactly("filler", "public");
+            assertThat(FolderSnapshot.listing(www)).containsExactly(".public.versus-manifest", "filler", "public");
         } finally {
             run("umount", www.toString());
         }
@@ -309,8 +309,8 @@ class PublishFaultsTest {
         assertThat(build().exit()).isZero();
         Files.writeString(outside.resolve("victim.txt"), "keep me\n");
         Files.createSymbolicLink(out.resolve("linked"), outside);
-        // The marker rewritten to claim the file behind the link (its checksum made to match).
-        Path marker = out.resolve(".versus-output");
+        // The manifest rewritten to claim the file behind the link (its checksum made to match).
+        Path marker = www.resolve(".public.versus-manifest");
         String text = Files.readString(marker);
         String body = text.substring(0, text.lastIndexOf("sha256 "));
         body = body.replace("\n404.html", "\n404.html") + "1234:8 linked/victim.txt\n1234:8 ../outside/canary.txt\n";
@@ -323,7 +323,7 @@ class PublishFaultsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(outside.resolve("victim.txt")).hasContent("keep me");
         assertThat(outside.resolve("canary.txt")).hasContent("outside the output");
-        assertThat(Files.readString(out.resolve(".versus-output"))).doesNotContain("victim").doesNotContain("canary");
+        assertThat(Files.readString(marker)).doesNotContain("victim").doesNotContain("canary");
         assertNothingBeside();
     }
 
@@ -345,7 +345,26 @@ class PublishFaultsTest {
     }
 
     @Test
-    void aMarkerVersusDidNotWriteDoesNotLetABuildReplaceAFolder() throws IOException {
+    void aManifestVersusDidNotWriteDoesNotLetABuildReplaceAFolder() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("thesis.tex"), "\\documentclass{article}\n");
+        for (String manifest : new String[] {"", "anything\n",
+            "# Written by Versus: the files of the folder beside this file, which is its output. Do not edit.\n"
+                    + "format versus-manifest/3\nkey -\nabc:24 thesis.tex\nsha256 0000\n"}) {
+            Files.writeString(dir.resolve(".mine.versus-manifest"), manifest);
+            Map<String, String> before = FolderSnapshot.of(mine);
+
+            Run r = build(site, mine);
+
+            assertThat(r.exit()).as(manifest).isEqualTo(2);
+            assertThat(r.err()).contains(mine + " exists and the .mine.versus-manifest beside it was not written by Versus,"
+                    + " or was edited since");
+            assertThat(FolderSnapshot.of(mine)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aMarkerOfAnEarlierVersionVersusDidNotWriteDoesNotLetABuildReplaceAFolder() throws IOException {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("thesis.tex"), "\\documentclass{article}\n");
         for (String marker : new String[] {"", "anything\n",
@@ -359,6 +378,52 @@ class PublishFaultsTest {
             assertThat(r.exit()).as(marker).isEqualTo(2);
             assertThat(r.err()).contains(mine + " exists and its .versus-output was not written by Versus, or was edited since");
             assertThat(FolderSnapshot.of(mine)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aManifestNeverAppliesToAnotherFolder() throws IOException {
+        assertThat(build().exit()).isZero();
+        Path manifest = www.resolve(".public.versus-manifest");
+        // The site moved away and a folder of someone else's put in its place, the manifest left beside it.
+        Files.move(out, www.resolve("moved"));
+        Files.createDirectories(out.resolve("en"));
+        Files.writeString(out.resolve("index.html"), "<p>mine</p>\n");
+        Files.writeString(out.resolve("en/notes.txt"), "mine\n");
+        Map<String, String> before = FolderSnapshot.of(out);
+
+        Run r = build();
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(out + " exists and is not the folder that .public.versus-manifest describes (it was"
+                + " replaced or filled again since); empty it or choose another folder");
+        assertThat(FolderSnapshot.of(out)).isEqualTo(before);
+        // The same manifest beside a copy of the folder it describes (a restore from a backup)
+        // describes it: every file it lists is there, with its length.
+        deleteTree(out);
+        copyTree(www.resolve("moved"), out);
+        deleteTree(www.resolve("moved"));
+        changeEveryPage();
+        Run again = build();
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(FolderSnapshot.of(out)).isEqualTo(freshBuild());
+        assertThat(manifest).isRegularFile();
+        assertNothingBeside();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest);
+            }
         }
     }
 

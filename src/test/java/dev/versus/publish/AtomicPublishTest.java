@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build stopped at any step of publishing (as SIGKILL would stop it) leaves the output folder
- * exactly as the previous site or exactly as the new one, once the next build has started; and
- * nothing beside it. Each step of {@link OutputFolder} calls a checkpoint; here the checkpoint
+ * exactly as the previous site or exactly as the new one, once the next build has started, with
+ * the manifest beside it describing exactly that folder; and nothing else beside it. Each step of {@link OutputFolder} calls a checkpoint; here the checkpoint
  * copies the disk as it is at that moment, and each copy is then opened the way the next build
  * opens it.
  */
@@ -80,14 +80,17 @@ class AtomicPublishTest {
         List<Path> images = crashImages(parent, () -> build(site, out));
 
         assertThat(FolderSnapshot.of(out)).isEqualTo(after);
-        assertThat(FolderSnapshot.listing(parent)).containsExactly("public");
+        assertThat(FolderSnapshot.listing(parent)).containsExactly(".public.versus-manifest", "public");
         assertThat(images.stream().map(p -> p.getFileName().toString().replaceFirst("crash-[0-9]+-", "")))
-                .contains("writing", "staged", "linking", "complete", "journal", "swapping", "swapped", "journal-deleted", "done");
+                .contains("writing", "staged", "linking", "complete", "journal", "swapping", "swapped", "manifest",
+                        "journal-deleted", "done");
         for (Path image : images) {
             Path o = image.resolve("public");
             OutputFolder.open(o, site.root()).close();
             assertThat(FolderSnapshot.of(o)).as(image.getFileName().toString()).isIn(before, after);
-            assertThat(FolderSnapshot.listing(image)).as(image.getFileName().toString()).containsExactly("public");
+            assertThat(FolderSnapshot.listing(image)).as(image.getFileName().toString())
+                    .containsExactly(".public.versus-manifest", "public");
+            assertManifestDescribes(o, image.getFileName().toString());
         }
     }
 
@@ -106,7 +109,8 @@ class AtomicPublishTest {
             OutputFolder.open(o, site.root()).close();
             if (Files.exists(o)) {
                 assertThat(FolderSnapshot.of(o)).as(image.getFileName().toString()).isEqualTo(after);
-                assertThat(FolderSnapshot.listing(image)).containsExactly("public");
+                assertThat(FolderSnapshot.listing(image)).containsExactly(".public.versus-manifest", "public");
+                assertManifestDescribes(o, image.getFileName().toString());
             } else {
                 assertThat(FolderSnapshot.listing(image)).as(image.getFileName().toString()).isEmpty();
             }
@@ -128,7 +132,7 @@ class AtomicPublishTest {
         assertThat(Files.readAttributes(out, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(key);
         assertThat(Files.readAttributes(out.resolve("en/smtp/421/index.html"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(page);
-        assertThat(FolderSnapshot.listing(dir)).containsExactly("public", "site");
+        assertThat(FolderSnapshot.listing(dir)).containsExactly(".public.versus-manifest", "public", "site");
     }
 
     @Test
@@ -177,6 +181,64 @@ class AtomicPublishTest {
         Build.Result r = new Build(new Build.Options(site.root(), out, null, UrlStyle.PRETTY)).run();
         assertThat(r.changedFiles()).isEqualTo(1);
         assertThat(Files.readAllBytes(out.resolve("assets/clip.webm"))).isEqualTo(video);
+    }
+
+    @Test
+    void theMarkerOfAnEarlierVersionInsideTheOutputIsReadOnceAndLeftOutOfTheNewOutput() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path out = dir.resolve("public");
+        build(site, out);
+        Path manifest = OutputFolder.sibling(out, "manifest");
+        Manifest.Read m = Manifest.read(manifest);
+        // The output as an earlier version left it: the list inside, as .versus-output, nothing beside.
+        Files.write(out.resolve(".versus-output"), Manifest.writeLegacy(new java.util.TreeMap<>(m.entries())));
+        Files.delete(manifest);
+        Files.writeString(out.resolve("mine.txt"), "a file of the user's\n");
+        Object page = Files.readAttributes(out.resolve("en/smtp/552/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        Build.Result r = new Build(new Build.Options(site.root(), out, null, UrlStyle.PRETTY)).run();
+
+        assertThat(out.resolve(".versus-output")).doesNotExist();
+        assertThat(out.resolve("mine.txt")).hasContent("a file of the user's");
+        assertThat(r.changedFiles()).as("the old list was used: nothing was written again").isZero();
+        assertThat(Files.readAttributes(out.resolve("en/smtp/552/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(page);
+        assertThat(Manifest.read(manifest).entries()).isEqualTo(m.entries());
+        assertThat(FolderSnapshot.listing(dir)).containsExactly(".public.versus-manifest", "public", "site");
+    }
+
+    @Test
+    void aCopyOfTheOutputWithItsManifestIsRecognisedAndAnEmptiedRefilledFolderIsNot() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"));
+        Path parent = Files.createDirectories(dir.resolve("www"));
+        Path out = parent.resolve("public");
+        build(site, out);
+        Path manifest = OutputFolder.sibling(out, "manifest");
+        assertThat(OutputFolder.previousOf(out).current()).as("same folder: its key").isTrue();
+        Path copy = dir.resolve("copy");
+        copy(parent, copy);
+        assertThat(OutputFolder.previousOf(copy.resolve("public")).status()).isEqualTo(OutputFolder.Previous.Status.OURS);
+        assertThat(OutputFolder.previousOf(copy.resolve("public")).current()).as("another key: by its files").isFalse();
+        // The copy with one page gone: not every listed file is there, and the key is another.
+        Files.delete(copy.resolve("public/en/smtp/421/index.html"));
+        assertThat(OutputFolder.previousOf(copy.resolve("public")).status())
+                .isEqualTo(OutputFolder.Previous.Status.ANOTHER_FOLDER);
+        assertThat(Manifest.read(manifest).key()).isEqualTo(OutputFolder.keyOf(out));
+    }
+
+    /**
+     * The manifest beside {@code out} is Versus's, describes this folder and lists exactly the
+     * files in it (the output holds nothing else: no marker, no dotfile).
+     */
+    static void assertManifestDescribes(Path out, String as) throws IOException {
+        OutputFolder.Previous p = OutputFolder.previousOf(out);
+        assertThat(p.status()).as(as).isEqualTo(OutputFolder.Previous.Status.OURS);
+        Manifest.Read m = Manifest.read(OutputFolder.sibling(out, "manifest"));
+        assertThat(m.kind()).as(as).isEqualTo(Manifest.Kind.VALID);
+        assertThat(p.entries()).as(as).isEqualTo(m.entries());
+        List<String> files = FolderSnapshot.of(out).keySet().stream().filter(k -> !k.endsWith("/") && !k.isEmpty()).toList();
+        assertThat(m.entries().keySet()).as(as).containsExactlyInAnyOrderElementsOf(files);
     }
 
     private static void copy(Path from, Path to) {

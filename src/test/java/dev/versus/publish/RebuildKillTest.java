@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other version in a separate JVM, kills it after a random delay between zero and the time an
  * uninterrupted rebuild took, opens the output as the next build would ({@link OutputFolder#open},
  * which finishes or undoes what the killed build left) and compares it with both references.
- * The signal of each round is SIGKILL, SIGTERM and SIGINT in turn ({@code -Dversus.signals=KILL}
+ * The manifest beside the output must then describe exactly the files in it. The signal of each round is SIGKILL, SIGTERM and SIGINT in turn ({@code -Dversus.signals=KILL}
  * for SIGKILL only). Five rounds in {@code mvn verify -Pslow}; {@code -Dversus.kills=20} for more;
  * seed: {@code -Dversus.killSeed}. A report goes to {@code target/rebuild-kill.txt}.
  */
@@ -94,10 +94,11 @@ class RebuildKillTest {
             Map<String, String> now = FolderSnapshot.of(out);
             String which = now.equals(siteA) ? "a" : now.equals(siteB) ? "b" : "MIXED";
             report.add(String.format("%5d  %6s  %8d  %4s  %2s  %-36s %s%s", round, signal, delay, onA ? "a" : "b", onA ? "b" : "a",
-                    finished ? "(finished before the kill)" : found, which, FolderSnapshot.listing(www).equals(List.of("public"))
+                    finished ? "(finished before the kill)" : found, which, FolderSnapshot.listing(www).equals(List.of(".public.versus-manifest", "public"))
                             ? "" : ", left beside: " + FolderSnapshot.listing(www)));
             assertThat(which).as(String.join("\n", report)).isNotEqualTo("MIXED");
-            assertThat(FolderSnapshot.listing(www)).as(String.join("\n", report)).containsExactly("public");
+            AtomicPublishTest.assertManifestDescribes(out, String.join("\n", report));
+            assertThat(FolderSnapshot.listing(www)).as(String.join("\n", report)).containsExactly(".public.versus-manifest", "public");
             boolean changed = which.equals(onA ? "b" : "a");
             if (changed) fresh++; else old++;
             onA = which.equals("a");
@@ -113,13 +114,15 @@ class RebuildKillTest {
         List<String> names = FolderSnapshot.listing(www);
         List<String> parts = new ArrayList<>();
         if (!names.contains("public")) parts.add("no public");
+        if (!names.contains(".public.versus-manifest")) parts.add("no manifest");
         for (String n : names) {
             if (n.equals(".public.versus-new")) parts.add("staging");
             if (n.equals(".public.versus-old")) parts.add("old");
             if (n.equals(".public.versus-journal")) parts.add("journal");
             if (n.equals(".public.versus-lock")) parts.add("lock");
+            if (n.equals(".public.versus-manifest-new")) parts.add("new manifest");
         }
-        return parts.isEmpty() ? "public only" : String.join(", ", parts);
+        return parts.isEmpty() ? "public and its manifest" : String.join(", ", parts);
     }
 
     private Process runBuild(Path source, Path out) throws IOException {

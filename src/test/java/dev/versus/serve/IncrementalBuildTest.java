@@ -82,9 +82,8 @@ class IncrementalBuildTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = out.relativize(f).toString().replace('\\', '/');
                 // Bytes as Latin-1 text, one char per byte: exact for the binary assets (favicon.ico) too.
-                if (!rel.equals(dev.versus.publish.OutputFolder.MARKER)) {
-                    built.put(rel, new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
-                }
+                // Every file of the output (the manifest is beside it) is one serve holds.
+                built.put(rel, new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         Map<String, String> served = new TreeMap<>();

@@ -37,7 +37,7 @@ final class CodeViews {
     private final Site site;
     private final SitePaths paths;
     private final MarkdownRenderer markdown;
-    private final Map<String, CodeView> cache = new ConcurrentHashMap<>();
+    private final Map<Memo.CodeKey, CodeView> cache = new ConcurrentHashMap<>();
     private final Memo memo;
 
     CodeViews(Site site, SitePaths paths, MarkdownRenderer markdown, Memo memo) {
@@ -51,8 +51,8 @@ final class CodeViews {
         return memo.get(cache, key(locale, code), k -> build(locale, code));
     }
 
-    private static String key(String locale, Code code) {
-        return locale + "\u0000" + code.family() + ":" + code.id();
+    private static Memo.CodeKey key(String locale, Code code) {
+        return Memo.CodeKey.of(locale, code);
     }
 
     /**

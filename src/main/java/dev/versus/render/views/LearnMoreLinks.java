@@ -32,9 +32,9 @@ final class LearnMoreLinks {
 
     private final Site site;
     private final SitePaths paths;
-    private final Map<String, CodeLinks> byCode = new ConcurrentHashMap<>();
-    private final Map<String, List<RelatedComparison>> relatedByCode = new ConcurrentHashMap<>();
-    private final Map<String, Link> familyIndex = new ConcurrentHashMap<>();
+    private final Map<Memo.CodeKey, CodeLinks> byCode = new ConcurrentHashMap<>();
+    private final Map<Memo.CodeKey, List<RelatedComparison>> relatedByCode = new ConcurrentHashMap<>();
+    private final Map<Memo.FamilyKey, Link> familyIndex = new ConcurrentHashMap<>();
 
     private final Memo memo;
 
@@ -70,7 +70,7 @@ final class LearnMoreLinks {
                 added++;
             }
         }
-        out.add(memo.get(familyIndex, locale + "\u0000" + family.id(), k -> new Link(
+        out.add(memo.get(familyIndex, new Memo.FamilyKey(locale, family.id()), k -> new Link(
                 markup(Html.escape(site.labels(locale).format(LabelKey.LINK_FAMILY_INDEX, Map.of("family", family.name(locale))))),
                 paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
@@ -83,7 +83,7 @@ final class LearnMoreLinks {
     private record CodeLinks(Link page, List<Link> references) {}
 
     private CodeLinks codeLinks(String locale, Code c, String pairDir) {
-        return memo.get(byCode, locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+        return memo.get(byCode, Memo.CodeKey.of(locale, c), k -> {
             Labels l = site.labels(locale);
             // The pattern joins the code and its title in the locale's own punctuation (a colon in
             // English, 「」 in Japanese); the title keeps its inline markup.
@@ -107,7 +107,7 @@ final class LearnMoreLinks {
 
     /** A code's related codes with their comparisons, made once per locale. */
     private List<RelatedComparison> related(String locale, Code c) {
-        return memo.get(relatedByCode, locale + "\u0000" + c.family() + "\u0000" + c.id(), k -> {
+        return memo.get(relatedByCode, Memo.CodeKey.of(locale, c), k -> {
             Labels l = site.labels(locale);
             Family family = site.family(c.family());
             List<RelatedComparison> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.versus.render.views;
 
+import dev.versus.model.Code;
+
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,6 +17,19 @@ final class Memo {
     void off() {
         on = false;
     }
+
+    /**
+     * The key of a table of per-code values: a code in one locale. A record rather than a joined
+     * string, so a key cannot leave out a part by a slip of concatenation.
+     */
+    record CodeKey(String locale, String family, String code) {
+        static CodeKey of(String locale, Code c) {
+            return new CodeKey(locale, c.family(), c.id());
+        }
+    }
+
+    /** The key of a table of per-family values: a family in one locale. */
+    record FamilyKey(String locale, String family) {}
 
     /** The value {@code table} holds for {@code key}, made by {@code make} the first time; made each time when off. */
     <K, V> V get(Map<K, V> table, K key, Function<? super K, ? extends V> make) {

@@ -84,7 +84,7 @@ public final class SiteRenderer {
     private final MarkdownRenderer markdown;
     private final AtomicInteger files = new AtomicInteger();
     private final Map<String, AtomicInteger> pageCounts = new ConcurrentHashMap<>();
-    private final Map<String, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
+    private final Map<Memo.FamilyKey, PairSentences> sentenceWriters = new ConcurrentHashMap<>();
     private final Memo memo = new Memo();
     private boolean cacheFragments = true;
     private TemplateLimits.BuildDeadline deadline;
@@ -604,7 +604,7 @@ public final class SiteRenderer {
 
     /** One sentence writer per locale and family: its compiled patterns are shared by all their pages. */
     private PairSentences sentences(String locale, Family family) {
-        return memo.get(sentenceWriters, locale + "\u0000" + family.id(), k -> new PairSentences(site, family, locale,
+        return memo.get(sentenceWriters, new Memo.FamilyKey(locale, family.id()), k -> new PairSentences(site, family, locale,
                 (fam, id) -> codeViews.anchor(locale, family.id(), fam, id), memo));
     }
 
