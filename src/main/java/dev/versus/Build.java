@@ -80,20 +80,80 @@ public final class Build {
     /**
      * Renders one page of each kind in each locale, into nothing, and returns the template errors
      * a build would meet ({@code check}): a template or partial that neither the site nor the
-     * theme has, a syntax error, an unknown variable.
+     * theme has, a syntax error, an unknown variable; and the links of those pages to an asset
+     * that no file provides (neither the site's {@code templates/assets/} nor the theme's, nor a
+     * data file of the build), which a build would publish as broken links.
      */
-    public List<String> checkTemplates(Site site) throws IOException {
+    public TemplateCheck checkTemplates(Site site) throws IOException {
         Path templates = options.source().resolve(SourceLoader.TEMPLATES);
         Set<String> sampled = new java.util.HashSet<>();
+        java.util.concurrent.ConcurrentMap<String, String> linkedFrom = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.regex.Pattern link = assetLink(site.baseUrl());
         try {
-            new SiteRenderer(site, loadTemplates(templates), options.urlStyle()).render((path, content) -> { },
-                    page -> sampled.add(page.kind() + " " + page.locale()));
-            return List.of();
+            new SiteRenderer(site, loadTemplates(templates), options.urlStyle()).render((path, content) -> {
+                var m = link.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+                while (m.find()) linkedFrom.merge(m.group(1), path, (a, b) -> a.compareTo(b) <= 0 ? a : b); // the same page on every run
+            }, page -> sampled.add(page.kind() + " " + page.locale()));
         } catch (RenderException e) {
-            return e.messages();
+            return new TemplateCheck(e.messages(), List.of());
         } catch (freemarker.core.ParseException | freemarker.template.TemplateNotFoundException | SecurityException e) {
-            return templateError(e, templates).messages();
+            return new TemplateCheck(templateError(e, templates).messages(), List.of());
         }
+        Set<String> provided = new java.util.TreeSet<>(Theme.assets(templates).keySet());
+        for (String locale : site.locales()) provided.add(SearchIndex.file(locale).substring(ASSETS.length() + 1));
+        List<dev.versus.diagnostics.ContentError> missing = new ArrayList<>();
+        for (var e : linkedFrom.entrySet()) {
+            String asset = e.getKey();
+            if (provided.contains(asset)) continue;
+            missing.add(new dev.versus.diagnostics.ContentError(whereLinked(templates, ASSETS + "/" + asset),
+                    e.getValue() + " links " + ASSETS + "/" + asset + ", which is neither in templates/assets/ nor in the"
+                            + " built-in theme; create templates/assets/" + asset
+                            + dev.versus.validate.Suggest.closest(asset, provided).map(s -> "; did you mean '" + ASSETS + "/" + s + "'?")
+                            .orElse("")));
+        }
+        return new TemplateCheck(List.of(), List.copyOf(missing));
+    }
+
+    /** What {@link #checkTemplates} found: template errors (as printed), and links to missing assets. */
+    public record TemplateCheck(List<String> errors, List<dev.versus.diagnostics.ContentError> missingAssets) {}
+
+    /**
+     * A link or source under the site's {@code assets/} in a rendered page: relative
+     * ({@code ../../assets/x}) or, as on the 404 page, from the path of {@code baseUrl}; group 1
+     * is the file below {@code assets/}.
+     */
+    private static java.util.regex.Pattern assetLink(String baseUrl) {
+        String path = "/";
+        try {
+            String p = java.net.URI.create(baseUrl).getPath();
+            if (p != null && !p.isEmpty()) path = p.endsWith("/") ? p : p + "/";
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // validated already; "/" is the safe default
+        }
+        return java.util.regex.Pattern.compile("(?:href|src)=\"(?:\\./|(?:\\.\\./)*|" + java.util.regex.Pattern.quote(path) + ")"
+                + ASSETS + "/([A-Za-z0-9._/-]+)[\"?#]");
+    }
+
+    /** The first place a site template names {@code target}, else the file to create. */
+    private static dev.versus.diagnostics.Location whereLinked(Path templates, String target) throws IOException {
+        if (Files.isDirectory(templates, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> files;
+            try (var walk = Files.walk(templates)) {
+                files = walk.filter(f -> f.toString().endsWith(".ftlh") && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .sorted().toList();
+            }
+            for (Path f : files) {
+                List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    int col = lines.get(i).indexOf(target);
+                    if (col >= 0) {
+                        String rel = SourceLoader.TEMPLATES + "/" + templates.relativize(f).toString().replace('\\', '/');
+                        return new dev.versus.diagnostics.Location(rel, i + 1, col + 1);
+                    }
+                }
+            }
+        }
+        return dev.versus.diagnostics.Location.fileStart(SourceLoader.TEMPLATES + "/" + target);
     }
 
     /** The whole build; the output folder changes only if every stage succeeded. */

@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Option(names = "--strict", description = "Treat missing, stale and unstamped translations as errors.")
+    @Option(names = "--strict", description = "Treat missing, stale and unstamped translations, terms to avoid and links to missing assets as errors.")
     boolean strict;
 
     @Spec
@@ -39,9 +39,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Build build = new Build(new Build.Options(sources.source, null, null, UrlStyle.PRETTY));
             Site site = build.validate();
-            List<String> templateErrors = build.checkTemplates(site);
-            if (!templateErrors.isEmpty()) {
-                ErrorReport.print(spec.commandLine().getErr(), "check", templateErrors);
+            Build.TemplateCheck templates = build.checkTemplates(site);
+            if (!templates.errors().isEmpty()) {
+                ErrorReport.print(spec.commandLine().getErr(), "check", templates.errors());
                 return VersusCommand.FAILED;
             }
             TranslationStatus status = TranslationStatus.of(site);
@@ -52,8 +52,10 @@ final class CheckCommand implements Callable<Integer> {
                 ErrorReport.print(spec.commandLine().getErr(), "check", glossaryFiles.sorted(), sources.source);
                 return VersusCommand.FAILED;
             }
-            List<ContentError> warnings = java.util.stream.Stream.concat(status.problems().stream(), terms.stream())
-                    .sorted().toList();
+            // A link to an asset no file provides is a warning, as a translation left to do is: the
+            // host may serve the file itself; --strict makes it an error.
+            List<ContentError> warnings = java.util.stream.Stream.of(status.problems(), terms, templates.missingAssets())
+                    .flatMap(List::stream).sorted().toList();
             if (strict && !warnings.isEmpty()) {
                 ErrorReport.print(spec.commandLine().getErr(), "check --strict", warnings);
                 printTranslations(spec.commandLine().getErr(), status);

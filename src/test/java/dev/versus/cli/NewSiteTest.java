@@ -171,4 +171,24 @@ class NewSiteTest {
         assertThat(versus("check", "--source", site.toString())).isEqualTo(1);
         assertThat(stderr.toString()).startsWith("templates/code.ftlh:1:1: ").contains("layot.ftlh");
     }
+
+    @Test
+    void checkWarnsOfALinkToAnAssetNoFileProvidesAndStrictRefusesIt() throws IOException {
+        Path site = dir.resolve("s");
+        versus("new", "site", site.toString());
+        Files.createDirectories(site.resolve("templates/assets"));
+        Files.writeString(site.resolve("templates/assets/analytics.js"), "");
+        Files.writeString(site.resolve("templates/head.ftlh"), "<#-- mine -->\n<script src=\"${p.root}assets/analytcs.js\" defer></script>\n");
+
+        assertThat(versus("check", "--source", site.toString())).as(stderr.toString()).isZero();
+        assertThat(stdout.toString()).contains("templates/head.ftlh:2:23: warning: 404.html links assets/analytcs.js, which is"
+                + " neither in templates/assets/ nor in the built-in theme; create templates/assets/analytcs.js; did you mean"
+                + " 'assets/analytics.js'?");
+        assertThat(versus("check", "--strict", "--source", site.toString())).isEqualTo(1);
+        assertThat(stderr.toString()).contains("templates/head.ftlh:2:23: 404.html links assets/analytcs.js");
+
+        Files.writeString(site.resolve("templates/head.ftlh"), "<script src=\"${p.root}assets/analytics.js\" defer></script>\n");
+        assertThat(versus("check", "--strict", "--source", site.toString())).as(stderr.toString()).isZero();
+        assertThat(stdout.toString()).doesNotContain("warning");
+    }
 }

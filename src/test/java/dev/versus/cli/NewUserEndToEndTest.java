@@ -103,6 +103,7 @@ class NewUserEndToEndTest {
         assertThat(Files.readString(site.resolve("public/en/http/429/index.html")))
                 .contains("<title>HTTP 429 Too Many Requests – Example API errors</title>");
         assertThat(site.resolve("public/robots.txt")).exists();
+        assertNoHiddenFile(site.resolve("public"));
         // The address an app links to, whatever the reader's language: it lists the page in each.
         assertThat(Files.readString(site.resolve("public/http/429/index.html")))
                 .contains("<a href=\"../../ja/http/429/\" hreflang=\"ja\">日本語</a>");
@@ -115,6 +116,7 @@ class NewUserEndToEndTest {
         Run underPath = versus(site, "build", "--out", "sub", "--base-url", "https://example.com/docs/errors/");
         assertThat(underPath.exit()).as(underPath.err()).isZero();
         assertThat(site.resolve("sub/robots.txt")).doesNotExist();
+        assertNoHiddenFile(site.resolve("sub"));
         assertThat(underPath.out()).contains("  Sitemap: https://example.com/docs/errors/sitemap.xml");
 
         serveShowsAnEditedCode(site);
@@ -188,6 +190,13 @@ class NewUserEndToEndTest {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The output holds only what is published: {@code find DIR -name '.*'} prints nothing. */
+    static void assertNoHiddenFile(Path output) throws Exception {
+        Process find = new ProcessBuilder("find", output.toString(), "-name", ".*").redirectErrorStream(true).start();
+        assertThat(new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(find.waitFor()).isZero();
     }
 
     static String get(HttpClient http, String url) throws Exception {

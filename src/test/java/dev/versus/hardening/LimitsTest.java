@@ -247,10 +247,12 @@ class LimitsTest {
         List<String> messages = ErrorLines.messages(err.lines().filter(l -> !l.startsWith("log4j:"))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
         // Each render thread stops its page where it is: in the loop, or in the expression inside it.
+        // Either page limit may come first: on a loaded machine the 3 s before the 16 MB (as in
+        // ServeHardeningTest); what matters is that the build stops within the launcher's memory.
         assertThat(messages.size()).as(err).isBetween(2, 3);
         for (String m : messages.subList(0, messages.size() - 1)) {
-            assertThat(m).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page is larger than 16 MB and was stopped here;"
-                    + " does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
+            assertThat(m).matches("templates/code\\.ftlh:" + line + ":[0-9]+: the page (is larger than 16 MB|took more than 3 s"
+                    + " to render) and was stopped here; does a loop never end\\? \\(while rendering [a-z]+/smtp/[0-9]+/index\\.html.*\\)");
         }
     }
 
