@@ -320,10 +320,15 @@ public final class PairSentences {
         return memo.get(anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()), id, i -> codeAnchor.apply(fam, i));
     }
 
-    /** At most {@link #MAX_LISTED} codes, then "N more": a sentence, not a catalogue. */
+    /**
+     * At most {@link #MAX_LISTED} codes, then "N more": a sentence, not a catalogue. One code more
+     * is listed rather than counted ("and 1 more" / 「ほか 1 件」 is no shorter than the code), as in
+     * {@link #limited}.
+     */
     private String refs(List<CodeRef> refs) {
-        List<String> items = new ArrayList<>(refs.stream().limit(MAX_LISTED).map(r -> anchor(r.family(), r.code())).toList());
-        if (refs.size() > MAX_LISTED) {
+        int shown = refs.size() <= MAX_LISTED + 1 ? refs.size() : MAX_LISTED;
+        List<String> items = new ArrayList<>(refs.stream().limit(shown).map(r -> anchor(r.family(), r.code())).toList());
+        if (refs.size() > shown) {
             items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
         }
         return join(items, LIST);

@@ -81,16 +81,16 @@ class AllPairsQualityTest {
     static final String GLOSSARY = "glossary-forbidden term";
     static final String UNATTRIBUTED_SUMMARY = "summary in the intro without its code";
     static final String SUMMARY_AS_SITUATION = "summary reused as a situation";
-    static final String CLASS_MISMATCH = "enhanced code suggested with a reply code of another class";
-    static final String TITLE_LENGTH = "title or meta description too long";
-    static final String CAPITAL_AFTER_COLON = "capital after a colon mid-sentence";
-    static final String NORMATIVE = "normative strength the RFC does not give";
-    static final String ADVICE_CONTEXT = "advice about a message on a code that concerns none";
-    static final String UNRELATED_CHOICE = "choice between codes that answer different commands";
-    static final String SHARED_FIRST = "key differences open with the shared facts";
-    /** The longest {@code <h1>} title and meta description a pair page may have (a search result shows about 60 and 160). */
-    static final int MAX_TITLE = 70;
-    static final int MAX_DESCRIPTION = 265;
+    static final String FIELD_NAME = "a content field name in the text";
+    static final String REPEATED_IN_PARENTHESES = "a word repeated in its own parentheses";
+    static final String NOTES_DIRECTION = "a pointer to the notes in the wrong direction";
+    static final String JA_REPEATED_BOTH = "どちらも in consecutive sentences";
+    static final String JA_LIST_JOIN = "a list whose end reads as joined to the next clause";
+    static final String JA_ONE_CODE_HEADING = "a heading about one code on a page about two";
+
+    /** The fields of a code file (docs/CONTENT-FORMAT.md); the families' fact ids are added from their _family.yaml. */
+    static final Set<String> CODE_FIELDS = Set.of("title", "summary", "description", "when", "use", "fix", "notes", "related",
+            "seeAlso", "references", "aliases", "examples", "source");
 
     /** The section keys of locales/<l>.yaml, in the seed page's order. */
     /** The sections of a pair page in page order: the comparison first, then each code's own sections (issue 18). */
@@ -104,6 +104,7 @@ class AllPairsQualityTest {
     private static final AtomicInteger JA_PAGES_CHECKED = new AtomicInteger();
     private static final AtomicInteger DIFFERENCE_ITEMS = new AtomicInteger();
     private static List<String> englishFragments = List.of();
+    private static Set<String> fieldNames = Set.of();
     private static String timing = "";
 
     record Problem(String rule, String page, String detail) {
@@ -132,6 +133,7 @@ class AllPairsQualityTest {
         }
         // The locale's patterns and each family's own: the sentence patterns of its facts and its 'patterns'.
         Set<String> fragments = new TreeSet<>(patternFragments(yaml(source.resolve("locales/en.yaml"))));
+        Set<String> names = new TreeSet<>(CODE_FIELDS);
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("_family.yaml"))).sorted().toList()) {
                 Map<String, Object> family = yaml(dir.resolve("_family.yaml"));
@@ -142,10 +144,14 @@ class AllPairsQualityTest {
                     }
                 }
                 if (family.get("patterns") != null) patterns.put("family", family.get("patterns"));
+                if (family.get("facts") instanceof List<?> facts) {
+                    for (Object f : facts) if (f instanceof Map<?, ?> m && m.get("id") != null) names.add(String.valueOf(m.get("id")));
+                }
                 fragments.addAll(patternFragments(Map.of("pattern", patterns)));
             }
         }
         englishFragments = List.copyOf(fragments);
+        fieldNames = Set.copyOf(names);
         // Every form of every value of every fact, per family and locale, to read the sentences against.
         Map<String, Map<String, Map<String, Map<String, List<String>>>>> forms = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(source.resolve("content"))) {
@@ -216,7 +222,13 @@ class AllPairsQualityTest {
                 asciiPunctuationAfterJapanese(blocks).forEach(d -> found.add(new Problem(JA_ASCII_PUNCTUATION, rel, d)));
                 spacingProblems(blocks).forEach(d -> found.add(new Problem(JA_SPACING, rel, d)));
                 glossaryProblems(blocks, glossaries.get(locale)).forEach(d -> found.add(new Problem(GLOSSARY, rel, d)));
+                repeatedBoth(blocks).forEach(d -> found.add(new Problem(JA_REPEATED_BOTH, rel, d)));
+                listJoins(blocks).forEach(d -> found.add(new Problem(JA_LIST_JOIN, rel, d)));
+                oneCodeHeadings(doc).forEach(d -> found.add(new Problem(JA_ONE_CODE_HEADING, rel, d)));
             }
+            fieldNames(doc, fieldNames).forEach(d -> found.add(new Problem(FIELD_NAME, rel, d)));
+            repeatedInParentheses(page.blocks()).forEach(d -> found.add(new Problem(REPEATED_IN_PARENTHESES, rel, d)));
+            notesDirection(doc).forEach(d -> found.add(new Problem(NOTES_DIRECTION, rel, d)));
             String[] ab = slug.substring(slug.lastIndexOf('/') + 1).split("-vs-", 2);
             dev.versus.model.Family fam = model.family(family);
             List<Summary> summaries = List.of(Summary.of(fam.code(ab[0]), locale), Summary.of(fam.code(ab[1]), locale));
@@ -224,16 +236,6 @@ class AllPairsQualityTest {
             summariesAsSituations(doc, summaries).forEach(d -> found.add(new Problem(SUMMARY_AS_SITUATION, rel, d)));
             structureProblems(doc, pageDir, locales, headings.get(locale))
                     .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
-            List<String> blocks = textBlocks(doc);
-            classMismatches(blocks).forEach(d -> found.add(new Problem(CLASS_MISMATCH, rel, d)));
-            lengthProblems(doc).forEach(d -> found.add(new Problem(TITLE_LENGTH, rel, d)));
-            sharedFirst(doc).forEach(d -> found.add(new Problem(SHARED_FIRST, rel, d)));
-            adviceContext(doc).forEach(d -> found.add(new Problem(ADVICE_CONTEXT, rel, d)));
-            unrelatedChoices(doc, ab[0], ab[1]).forEach(d -> found.add(new Problem(UNRELATED_CHOICE, rel, d)));
-            if (locale.equals("en")) {
-                capitalsAfterColons(doc).forEach(d -> found.add(new Problem(CAPITAL_AFTER_COLON, rel, d)));
-                normativeProblems(blocks).forEach(d -> found.add(new Problem(NORMATIVE, rel, d)));
-            }
         });
 
         for (var e : realPairs.entrySet()) {
@@ -347,46 +349,41 @@ class AllPairsQualityTest {
         assertClean(SUMMARY_AS_SITUATION);
     }
 
-    /** "Send 5.6.8 with 252": an enhanced code's class digit must agree with its reply code's first digit (RFC 2034 §4). */
+    /** The data model shows through: a fact id or a code file's field name (`commands`) in the reader's text. */
     @Test
-    void noEnhancedCodeIsSuggestedWithAReplyCodeOfAnotherClass() {
-        assertClean(CLASS_MISMATCH);
+    void noContentFieldNameInTheText() {
+        assertThat(fieldNames).as("field names").contains("commands", "travelsWith", "summary");
+        assertClean(FIELD_NAME);
     }
 
-    /** A title and a meta description a search result can show whole, still naming both codes. */
+    /** A title repeated in its own parentheses: "RFC 5321 §4.1.1.4 DATA (DATA)". */
     @Test
-    void titlesAndMetaDescriptionsAreShort() {
-        assertClean(TITLE_LENGTH);
+    void noWordIsRepeatedInItsOwnParentheses() {
+        assertClean(REPEATED_IN_PARENTHESES);
     }
 
-    /** English generated sentences: "means: The server" is "means that the server". */
+    /** "See the notes below" / 「下の注記」 where the notes sit above it (and the reverse). */
     @Test
-    void noCapitalAfterAColonMidSentence() {
-        assertClean(CAPITAL_AFTER_COLON);
+    void pointersToTheNotesPointTheRightWay() {
+        assertClean(NOTES_DIRECTION);
     }
 
-    /** Sentences the RFCs make SHOULD (or do not say) are not written as MUST, and citations say what the section says. */
+    /** 「どちらも…。どちらも…」: each shared fact says "both" its own way. */
     @Test
-    void normativeStrengthIsTheRfcs() {
-        assertClean(NORMATIVE);
+    void japaneseSentencesDoNotRepeatDochiramo() {
+        assertClean(JA_REPEATED_BOTH);
     }
 
-    /** "Keep the message queued" and "return it to its author" only for codes that can answer a step of a mail transaction. */
+    /** 「451、454、ほか 2 件と、550 は…」「X.5.0 と、530 は…と一緒に」: a list is not followed by a clause joined with と. */
     @Test
-    void adviceAboutAMessageIsGivenOnlyWhereAMessageIsAtStake() {
-        assertClean(ADVICE_CONTEXT);
+    void japaneseListsEndBeforeTheNextClause() {
+        assertClean(JA_LIST_JOIN);
     }
 
-    /** A server weighs one code against the other only when both can answer the same command. */
+    /** A comparison page's headings speak of both codes: no 「このコード」. */
     @Test
-    void noChoiceBetweenCodesThatAnswerDifferentCommands() {
-        assertClean(UNRELATED_CHOICE);
-    }
-
-    /** What differs leads Key differences; the shared facts follow, once. */
-    @Test
-    void keyDifferencesLeadWithWhatDiffers() {
-        assertClean(SHARED_FIRST);
+    void japaneseHeadingsOfAPairPageSpeakOfBothCodes() {
+        assertClean(JA_ONE_CODE_HEADING);
     }
 
     private static void assertClean(String rule) {
@@ -1016,197 +1013,6 @@ class AllPairsQualityTest {
         return o instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
     }
 
-    // ---- English and both languages: classes, lengths, colons, normative words, advice ---------
-
-    /** The text of a page, one string per block, the title and meta description first; code and pre masked. */
-    static List<String> textBlocks(Document doc) {
-        List<String> out = new ArrayList<>();
-        out.add(normalize(doc.title()));
-        Element description = doc.selectFirst("meta[name=description]");
-        if (description != null) out.add(normalize(description.attr("content")));
-        StringBuilder cur = new StringBuilder();
-        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    boolean code = false;
-                    for (Element x = (Element) t.parent(); x != null; x = x.parent()) {
-                        if (x.nameIs("code") || x.nameIs("pre") || x.nameIs("script") || x.nameIs("style")) code = true;
-                    }
-                    if (code) {
-                        if (cur.length() == 0 || cur.charAt(cur.length() - 1) != MASK) cur.append(MASK);
-                    } else {
-                        cur.append(t.getWholeText());
-                    }
-                } else if (node instanceof Element e && breaks(e)) {
-                    flushBlock(cur, out);
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && breaks(e)) flushBlock(cur, out);
-            }
-        }, doc.body());
-        flushBlock(cur, out);
-        out.removeIf(String::isEmpty);
-        return out;
-    }
-
-    private static final String ENHANCED = "([245])\\.\\d{1,3}\\.\\d{1,3}";
-    private static final String BASIC_LIST = "((?:[2-5]\\d\\d(?:, or |, | or | and |、| や | または | か )?)+)";
-    /** "5.6.8 with 252 or 550", "4.7.15 with 450"; 「252 や 550 と組み合わせて 5.6.8」「550 には 5.7.15」. */
-    private static final List<Pattern> ENHANCED_WITH_BASIC = List.of(
-            Pattern.compile("(?<![\\w.])" + ENHANCED + ",? with (?:an? )?" + BASIC_LIST),
-            Pattern.compile(BASIC_LIST + " ?(?:と組み合わせて|には|と一緒に) ?" + ENHANCED));
-
-    static List<String> classMismatches(List<String> blocks) {
-        List<String> out = new ArrayList<>();
-        for (String b : blocks) {
-            for (int k = 0; k < ENHANCED_WITH_BASIC.size(); k++) {
-                Matcher m = ENHANCED_WITH_BASIC.get(k).matcher(b);
-                while (m.find()) {
-                    String cls = k == 0 ? m.group(1) : m.group(2);
-                    String list = k == 0 ? m.group(2) : m.group(1);
-                    Matcher basic = Pattern.compile("[2-5]\\d\\d").matcher(list);
-                    while (basic.find()) {
-                        if (basic.group().charAt(0) != cls.charAt(0)) {
-                            out.add("class " + cls + " with " + basic.group() + " in \"" + around(b, m.start(), m.end()) + "\"");
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    static List<String> lengthProblems(Document doc) {
-        List<String> out = new ArrayList<>();
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && h1.text().length() > MAX_TITLE) {
-            out.add("title of " + h1.text().length() + " characters (at most " + MAX_TITLE + "): \"" + h1.text() + "\"");
-        }
-        Element description = doc.selectFirst("meta[name=description]");
-        if (description != null && description.attr("content").length() > MAX_DESCRIPTION) {
-            out.add("meta description of " + description.attr("content").length() + " characters (at most " + MAX_DESCRIPTION
-                    + "): \"" + abbreviate(description.attr("content")) + "\"");
-        }
-        return out;
-    }
-
-    /** A word, a colon, a capitalized word that is not a name (RFC, SMTP, a code): "means: The server". */
-    private static final Pattern COLON_CAPITAL = Pattern.compile("\\p{Ll}\\)?: (\\p{Lu}\\p{Ll}+)");
-
-    /** In the generated sentences (intro, meta description, Key differences, Which to use when), not the authors' notes. */
-    static List<String> capitalsAfterColons(Document doc) {
-        List<String> texts = new ArrayList<>();
-        Element description = doc.selectFirst("meta[name=description]");
-        if (description != null) texts.add(description.attr("content"));
-        for (Element e : doc.select("p.intro, p.shared, ol.differences > li, section:has(#choose) ul > li")) {
-            if (e.closest("aside") == null) texts.add(e.text());
-        }
-        List<String> out = new ArrayList<>();
-        for (String t : texts) {
-            Matcher m = COLON_CAPITAL.matcher(t);
-            while (m.find()) out.add("\"" + around(t, m.start(), m.end()) + "\"");
-        }
-        return out;
-    }
-
-    /**
-     * Sentences whose normative strength or citation differs from the RFC they rest on, as the
-     * review of December 2026 found them; each with what the RFC says.
-     */
-    static final Map<Pattern, String> NOT_THE_RFCS = new LinkedHashMap<>(Map.of(
-            Pattern.compile("(?i)\\bmust not (?:try again|retry|repeat)[^.]*unchanged"),
-            "RFC 5321 §4.2.1: the client SHOULD NOT repeat the exact request",
-            Pattern.compile("(?i)§3\\.5\\.3[^.]*\\bnot 252|\\bnot 252[^.]*§3\\.5\\.3"),
-            "RFC 5321 §3.5.3 says 502 or 500 SHOULD be returned; it does not say 'not 252'",
-            Pattern.compile("(?i)recommended answer when VRFY is disabled"),
-            "RFC 5321 §7.3: a site that disables VRFY for security reasons MUST return 252",
-            Pattern.compile("(?i)never accepts mail at all should use 521"),
-            "RFC 7504 §3: SHOULD for dummy servers, MAY for other hosts that never accept mail",
-            Pattern.compile("(?i)521 greeting[^.]*the client should send QUIT"),
-            "RFC 7504 §3 does not ask the client to send QUIT after 521",
-            Pattern.compile("(?i)\\bstop retrying\\b"),
-            "a 5yz reply: the client SHOULD NOT repeat the exact request (RFC 5321 §4.2.1), which is not 'stop retrying'"));
-
-    static List<String> normativeProblems(List<String> blocks) {
-        List<String> out = new ArrayList<>();
-        for (String b : blocks) {
-            for (var e : NOT_THE_RFCS.entrySet()) {
-                Matcher m = e.getKey().matcher(b);
-                if (m.find()) out.add(e.getValue() + ": \"" + around(b, m.start(), m.end()) + "\"");
-            }
-        }
-        return out;
-    }
-
-    /** The session points at which a reply concerns a message the client holds. */
-    static final Set<String> MESSAGE_POINTS = Set.of("CONNECT", "MAIL", "RCPT", "DATA", "END-OF-DATA", "BDAT", "ANY");
-    private static final Pattern MESSAGE_ADVICE = Pattern.compile("keep the message queued|return it to its author"
-            + "|メッセージをキューに残して|送信者に返して");
-
-    /** The values of a fact in the table, per code column: [a, b]. */
-    static List<Set<String>> tableValues(Document doc, String fact) {
-        Element row = doc.selectFirst("table.glance tr[data-fact=" + fact + "]");
-        if (row == null) return null;
-        List<Set<String>> out = new ArrayList<>();
-        for (Element td : row.select("td")) out.add(new TreeSet<>(List.of(td.attr("data-values").split(" "))));
-        return out.size() == 2 ? out : null;
-    }
-
-    static List<String> adviceContext(Document doc) {
-        List<Set<String>> commands = tableValues(doc, "commands");
-        Element head = doc.selectFirst("h2#choose");
-        if (commands == null || head == null) return List.of();
-        Element section = head.parent();
-        var lists = section.select("ul");
-        if (lists.size() < 2) return List.of();
-        Element a = doc.selectFirst("table.glance thead th:nth-child(2)");
-        Element b = doc.selectFirst("table.glance thead th:nth-child(3)");
-        if (a == null || b == null) return List.of();
-        List<String> ids = List.of(a.text(), b.text());
-        List<String> out = new ArrayList<>();
-        for (Element li : lists.get(1).select("li")) {
-            if (!MESSAGE_ADVICE.matcher(li.text()).find()) continue;
-            for (int i = 0; i < 2; i++) {
-                if (lastMention(li.text(), ids.get(i), li.text().length()) < 0) continue;
-                if (commands.get(i).stream().noneMatch(MESSAGE_POINTS::contains)) {
-                    out.add(ids.get(i) + " answers only " + commands.get(i) + ": \"" + abbreviate(li.text()) + "\"");
-                }
-            }
-        }
-        return out;
-    }
-
-    /** An item of "If you write a mail server" that names both codes while they share no command of the table. */
-    static List<String> unrelatedChoices(Document doc, String a, String b) {
-        List<Set<String>> commands = tableValues(doc, "commands");
-        Element head = doc.selectFirst("h2#choose");
-        if (commands == null || head == null) return List.of();
-        if (commands.get(0).stream().anyMatch(commands.get(1)::contains)) return List.of();
-        var lists = head.parent().select("ul");
-        if (lists.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (Element li : lists.get(0).select("li")) {
-            String t = li.text();
-            if (lastMention(t, a, t.length()) >= 0 && lastMention(t, b, t.length()) >= 0
-                    && Pattern.compile("(?i)prefer|temporary|一時的").matcher(t).find()) {
-                out.add(commands.get(0) + " against " + commands.get(1) + ": \"" + abbreviate(t) + "\"");
-            }
-        }
-        return out;
-    }
-
-    static List<String> sharedFirst(Document doc) {
-        Element shared = doc.selectFirst("p.shared");
-        Element list = doc.selectFirst("ol.differences");
-        if (shared == null || list == null || shared.parent() != list.parent()) return List.of();
-        return shared.elementSiblingIndex() < list.elementSiblingIndex()
-                ? List.of("\"" + abbreviate(shared.text()) + "\" comes before the differences") : List.of();
-    }
-
     // ---- Japanese text, attribution (jsoup) ------------------------------------------------------
 
     /** A stand-in for text the Japanese rules do not read (code, elements in another language). */
@@ -1377,11 +1183,6 @@ class AllPairsQualityTest {
         for (Summary s : summaries) {
             String summary = plain ? s.plain() : s.html();
             int at = text.indexOf(summary);
-            if (at < 0) {
-                // A summary may follow "means that", its first word in lower case.
-                summary = PairSentences.asClause(summary);
-                at = text.indexOf(summary);
-            }
             if (summary.isEmpty() || at < 0) continue;
             // A title may name another code ("Deprecated Duplicate of X.6.8"): it is not a mention.
             String before = text.substring(0, at);
@@ -1433,6 +1234,111 @@ class AllPairsQualityTest {
         return out;
     }
 
+    // ---- data model, parentheses, notes, Japanese repetition --------------------------------------
+
+    /** A Latin word that is a field name: anywhere in {@code <code>}, and camelCase ones (travelsWith) in any text. */
+    static List<String> fieldNames(Document doc, Set<String> names) {
+        List<String> out = new ArrayList<>();
+        Element body = doc.body();
+        for (Element code : body.select("code")) {
+            String t = code.text().trim();
+            if (names.contains(t)) out.add("<code>" + t + "</code> in \"" + abbreviate(normalize(code.parent().text())) + "\"");
+        }
+        for (String b : blocks(body, false)) {
+            Matcher m = LATIN_WORD.matcher(b);
+            while (m.find()) {
+                String w = m.group();
+                if (names.contains(w) && !w.equals(w.toLowerCase(Locale.ROOT))) out.add("'" + w + "' in \"" + abbreviate(b) + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9_.-])[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9_])");
+
+    /** 「DATA (DATA)」「X（X）」: a word followed by itself in parentheses. */
+    static final Pattern REPEATED_PARENTHESIS = Pattern.compile("(?<![\\w.])([\\p{L}\\p{N}][\\p{L}\\p{N}.-]*) ?[（(]\\1[)）]");
+
+    static List<String> repeatedInParentheses(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            Matcher m = REPEATED_PARENTHESIS.matcher(b);
+            while (m.find()) out.add("\"" + m.group() + "\" in \"" + abbreviate(b) + "\"");
+        }
+        return out;
+    }
+
+    static final Pattern NOTES_BELOW = Pattern.compile("(?:下|以下|下記)の注記|notes? below", Pattern.CASE_INSENSITIVE);
+    static final Pattern NOTES_ABOVE = Pattern.compile("(?:上|上記)の注記|notes? above", Pattern.CASE_INSENSITIVE);
+
+    /** A pointer "below" needs a notes box after it in the page; a pointer "above", one before it. */
+    static List<String> notesDirection(Document doc) {
+        List<String> out = new ArrayList<>();
+        List<Integer> notes = new ArrayList<>();
+        List<Map.Entry<Integer, String>> below = new ArrayList<>();
+        List<Map.Entry<Integer, String>> above = new ArrayList<>();
+        int[] position = {0};
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                position[0]++;
+                if (node instanceof Element e && e.nameIs("aside") && e.hasClass("notes")) notes.add(position[0]);
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    if (NOTES_BELOW.matcher(text).find()) below.add(Map.entry(position[0], normalize(text)));
+                    if (NOTES_ABOVE.matcher(text).find()) above.add(Map.entry(position[0], normalize(text)));
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {}
+        }, doc.body());
+        for (var e : below) {
+            if (notes.stream().noneMatch(n -> n > e.getKey())) out.add("notes \"below\", none after it: \"" + abbreviate(e.getValue()) + "\"");
+        }
+        for (var e : above) {
+            if (notes.stream().noneMatch(n -> n < e.getKey())) out.add("notes \"above\", none before it: \"" + abbreviate(e.getValue()) + "\"");
+        }
+        return out;
+    }
+
+    /** Two sentences in a row, in one block, that both say どちらも. */
+    static List<String> repeatedBoth(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            String[] sentences = b.split("(?<=。)");
+            for (int i = 1; i < sentences.length; i++) {
+                if (sentences[i - 1].contains("どちらも") && sentences[i].contains("どちらも")) {
+                    out.add("\"" + abbreviate(sentences[i - 1] + sentences[i]) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 「ほか 2 件と」, and 「A と、B は…と一緒に」 where the first と reads as the end of a list. */
+    static final List<Pattern> LIST_JOINS = List.of(Pattern.compile("ほか ?[0-9０-９]+ ?件と"), Pattern.compile("と、[^。]*と一緒に"));
+
+    static List<String> listJoins(List<String> blocks) {
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (Pattern p : LIST_JOINS) {
+                Matcher m = p.matcher(b);
+                while (m.find()) out.add("\"" + abbreviate(m.group()) + "\" in \"" + abbreviate(b) + "\"");
+            }
+        }
+        return out;
+    }
+
+    /** 「このコード」 in a heading (or the contents that repeat the headings) of a comparison page. */
+    static List<String> oneCodeHeadings(Document doc) {
+        List<String> out = new ArrayList<>();
+        for (Element h : doc.select("h1, h2, h3, h4, nav.toc a")) {
+            if (h.text().contains("このコード")) out.add("<" + h.normalName() + "> \"" + h.text() + "\"");
+        }
+        return out;
+    }
+
     // ---- every rule can fail -----------------------------------------------------------------
 
     /** Each checker against a small good page and a deliberately bad one. */
@@ -1440,7 +1346,7 @@ class AllPairsQualityTest {
     class Checkers {
         static final List<String> EN = List.of("Description", "When you see this code", "How to fix it",
                 "Key differences", "Which to use when", "Learn more");
-        static final List<String> JA = List.of("説明", "このコードが表示される場合", "解決方法", "主な違い",
+        static final List<String> JA = List.of("説明", "表示される状況", "解決方法", "主な違い",
                 "どちらをいつ使うか", "詳しく見る");
 
         /** A minimal pair page in the shape of templates/pair.ftlh. */
@@ -1480,72 +1386,6 @@ class AllPairsQualityTest {
             assertThat(placeholders(html)).isEmpty();
             assertThat(selfLinks(html)).isEmpty();
             assertThat(structureProblems(html, "en/smtp/421-vs-552/", List.of("en", "ja"), EN)).isEmpty();
-        }
-
-        @Test
-        void anEnhancedCodeWithAReplyCodeOfAnotherClassIsFound() {
-            assertThat(classMismatches(List.of("Send 5.6.8 with 252 or 550 when a reply to VRFY needs UTF-8."))).hasSize(1);
-            assertThat(classMismatches(List.of("Send 5.6.8 with 550, or 2.6.8 with 252, when …"))).isEmpty();
-            assertThat(classMismatches(List.of("252 や 550 と組み合わせて 5.6.8 を返します。"))).hasSize(1);
-            assertThat(classMismatches(List.of("450 と組み合わせて 4.7.15 を、550 と組み合わせて 5.7.15 を返します。"))).isEmpty();
-        }
-
-        @Test
-        void longTitlesAndDescriptionsAreFound() {
-            String title = "SMTP enhanced status X.1.1 vs X.6.9: Bad Destination Mailbox Address or UTF-8 Header Message";
-            Document doc = Jsoup.parse("<html><head><meta name=\"description\" content=\"" + "x".repeat(MAX_DESCRIPTION + 1)
-                    + "\"></head><body><h1>" + title + "</h1></body></html>");
-            assertThat(lengthProblems(doc)).hasSize(2);
-            assertThat(lengthProblems(Jsoup.parse("<h1>SMTP 421 vs 552 compared</h1>"))).isEmpty();
-        }
-
-        @Test
-        void aCapitalAfterAColonMidSentenceIsFound() {
-            assertThat(capitalsAfterColons(Jsoup.parse("<p class=\"intro\">In SMTP, 421 (Service Not Available) means: The server"
-                    + " is closing.</p>"))).hasSize(1);
-            assertThat(capitalsAfterColons(Jsoup.parse("<p class=\"intro\">SMTP 421 (Service Not Available) means that the server"
-                    + " is closing: RFC 5321 says so.</p>"))).isEmpty();
-        }
-
-        @Test
-        void normativeWordsStrongerThanTheRfcsAreFound() {
-            assertThat(normativeProblems(List.of("552 is a permanent failure: the client must not try again unchanged."))).hasSize(1);
-            assertThat(normativeProblems(List.of("RFC 5321 §3.5.3 says it should then answer 502 or 500, not 252."))).hasSize(1);
-            assertThat(normativeProblems(List.of("The client should not repeat the same request unchanged."))).isEmpty();
-        }
-
-        /** A page of two codes with their "Sent" row and the two lists of "Which to use when". */
-        static Document choosePage(String aCommands, String bCommands, String server, String receiver) {
-            return Jsoup.parse("<table class=\"glance\"><thead><tr><th>Fact</th><th>432</th><th>459</th></tr></thead><tbody>"
-                    + "<tr data-fact=\"commands\"><th>Sent</th><td data-values=\"" + aCommands + "\">x</td><td data-values=\""
-                    + bCommands + "\">y</td></tr></tbody></table><section><h2 id=\"choose\">Which to use when</h2><h3>Server</h3>"
-                    + "<ul><li>" + server + "</li></ul><h3>Receiver</h3><ul><li>" + receiver + "</li></ul></section>");
-        }
-
-        @Test
-        void adviceAboutAMessageOnACodeThatConcernsNoneIsFound() {
-            assertThat(adviceContext(choosePage("AUTH", "ETRN", "x",
-                    "On 432 or 459, keep the message queued and try again later."))).hasSize(2);
-            assertThat(adviceContext(choosePage("AUTH", "RCPT", "x",
-                    "On 459, keep the message queued and try again later."))).isEmpty();
-        }
-
-        @Test
-        void aChoiceBetweenCodesThatAnswerDifferentCommandsIsFound() {
-            assertThat(unrelatedChoices(choosePage("AUTH", "ETRN",
-                    "Prefer the temporary 432 when the condition may clear by itself; send the permanent 459 only when …", "x"),
-                    "432", "459")).hasSize(1);
-            assertThat(unrelatedChoices(choosePage("AUTH", "AUTH ETRN",
-                    "Prefer the temporary 432 when the condition may clear by itself; send the permanent 459 only when …", "x"),
-                    "432", "459")).isEmpty();
-        }
-
-        @Test
-        void sharedFactsBeforeTheDifferencesAreFound() {
-            assertThat(sharedFirst(Jsoup.parse("<section><p class=\"shared\">Both are permanent.</p><ol class=\"differences\">"
-                    + "<li>x</li></ol></section>"))).hasSize(1);
-            assertThat(sharedFirst(Jsoup.parse("<section><ol class=\"differences\"><li>x</li></ol><p class=\"shared\">Both are"
-                    + " permanent.</p></section>"))).isEmpty();
         }
 
         @Test
@@ -1813,6 +1653,62 @@ class AllPairsQualityTest {
             assertThat(summariesAsSituations(Jsoup.parse(page), SUMMARIES)).singleElement().asString().contains("summary of 421");
             assertThat(summariesAsSituations(Jsoup.parse(page.replace("The server is closing the connection.",
                     "Send 421 when the server must close the session.")), SUMMARIES)).isEmpty();
+        }
+
+        @Test
+        void fieldNamesInTheTextAreFound() {
+            Set<String> names = Set.of("commands", "travelsWith", "summary");
+            // The seed's 421 note: 「`commands` には接続開始時を含めていますが」.
+            assertThat(fieldNames(Jsoup.parse("<p><code>commands</code> には接続開始時を含めています</p>"), names))
+                    .singleElement().asString().contains("<code>commands</code>");
+            assertThat(fieldNames(Jsoup.parse("<p>See travelsWith.</p><p><code>summary</code></p>"), names)).hasSize(2);
+            // The English word, and a field name inside a longer code, are not the data model.
+            assertThat(fieldNames(Jsoup.parse("<p>503 bad sequence of commands; <code>summary=yes</code></p>"), names)).isEmpty();
+        }
+
+        @Test
+        void wordsRepeatedInTheirOwnParenthesesAreFound() {
+            assertThat(repeatedInParentheses(List.of("RFC 5321 §4.1.1.4 DATA (DATA)"))).singleElement().asString()
+                    .contains("DATA (DATA)");
+            assertThat(repeatedInParentheses(List.of("HELP（HELP）と QUIT (QUIT)"))).hasSize(2);
+            assertThat(repeatedInParentheses(List.of("RFC 5321 §4.1.1.4 DATA", "Extended HELLO (EHLO)", "DATA (BDAT)",
+                    "MAIL（MAIL FROM）"))).isEmpty();
+        }
+
+        @Test
+        void pointersToTheNotesInTheWrongDirectionAreFound() {
+            String notes = "<aside class=\"notes\"><p>RFC 821</p></aside>";
+            // The seed's 552: the notes in Description, the pointer in When you see this code, below them.
+            assertThat(notesDirection(Jsoup.parse(notes + "<li>552 を返している（下の注記を参照）。</li>")))
+                    .singleElement().asString().contains("below");
+            assertThat(notesDirection(Jsoup.parse(notes + "<li>see the notes below.</li><li>see the note above.</li>"))).hasSize(1);
+            assertThat(notesDirection(Jsoup.parse("<li>上の注記を参照</li>" + notes))).hasSize(1);
+            assertThat(notesDirection(Jsoup.parse("<li>下の注記を参照</li>" + notes + "<li>（「規格上の注意点」を参照）</li>")))
+                    .isEmpty();
+        }
+
+        @Test
+        void dochiramoInConsecutiveSentencesIsFound() {
+            assertThat(repeatedBoth(List.of("どちらも成功応答です。対処するのはどちらも送信者です。"))).hasSize(1);
+            assertThat(repeatedBoth(List.of("どちらも成功応答です。対象は共通で、認証です。どちらも AUTH への応答で使われます。",
+                    "どちらも成功応答です。", "どちらも RCPT への応答で使われます。"))).isEmpty();
+        }
+
+        @Test
+        void listsJoinedToTheNextClauseAreFound() {
+            assertThat(listJoins(List.of("X.7.1 は主に基本応答コード 451、454、502、503、ほか 2 件と、X.7.30 は主に 550 と一緒に送られます。")))
+                    .hasSize(2);
+            assertThat(listJoins(List.of("253 は主に拡張ステータスコード X.5.0 と、530 は主に X.5.1 と X.7.0 と一緒に送られます。")))
+                    .singleElement().asString().contains("と、");
+            assertThat(listJoins(List.of("253 と一緒に送られることが多い拡張ステータスコードは X.5.0 です。530 では X.5.1 と X.7.0 です。",
+                    "451、454、502、503 ほか 2 件です。", "421 は、TLS と、AUTH の両方を使います。"))).isEmpty();
+        }
+
+        @Test
+        void aHeadingAboutOneCodeIsFound() {
+            assertThat(oneCodeHeadings(Jsoup.parse("<h2>このコードが表示される場合</h2><nav class=\"toc\"><a>このコードが表示される場合</a></nav>")))
+                    .hasSize(2);
+            assertThat(oneCodeHeadings(Jsoup.parse("<h2>表示される状況</h2><p>このコードは…</p>"))).isEmpty();
         }
 
         @Test
