@@ -142,7 +142,7 @@
           agree: klass === basic.e.code.id.charAt(0)
         };
         if (!r.agree) {
-          r.detail = index.mismatch.replace('{basic}', basic.e.code.id).replace('{enhanced}', enhanced.written);
+          r.detail = (enhanced.e.family.mismatch || index.mismatch).replace('{basic}', basic.e.code.id).replace('{enhanced}', enhanced.written);
         } else if (sev && basic.e.family.sev && basic.e.family.sev[sev]) {
           var said = basic.e.family.sev[sev];
           r.detail = index.together.replace('{severity}', said[0]).replace('{effect}', said[1]);

@@ -163,19 +163,29 @@ final class NewCommand implements Runnable {
                             + (values.isEmpty() ? "" : "   # " + kind + " of " + String.join(", ", values)));
                 }
             }
+            // The family's audiences (audiences: in _family.yaml), or the default ones.
+            List<String> audiences = new ArrayList<>();
+            if (fam instanceof YamlNode.Mapping m && m.get("audiences") instanceof YamlNode.Sequence as) {
+                for (YamlNode a : as.items()) {
+                    if (a instanceof YamlNode.Mapping am && am.get("id") instanceof YamlNode.Scalar id && id.value() != null) {
+                        audiences.add(id.value());
+                    }
+                }
+            }
+            if (audiences.isEmpty()) audiences.addAll(dev.versus.validate.Vocabulary.DEFAULT_AUDIENCES);
             String defaultLocale = scalar(site, "defaultLocale");
             List<String> locales = new ArrayList<>();
             if (site instanceof YamlNode.Mapping m && m.get("locales") instanceof YamlNode.Sequence seq) {
                 for (YamlNode n : seq.items()) if (n instanceof YamlNode.Scalar s && s.value() != null) locales.add(s.value());
             }
             List<Path> written = new ArrayList<>();
-            Files.writeString(file, codeFile(code, commands), StandardCharsets.UTF_8);
+            Files.writeString(file, codeFile(code, commands, audiences), StandardCharsets.UTF_8);
             written.add(file);
             for (String locale : locales) {
                 if (locale.equals(defaultLocale)) continue;
                 Path t = familyDir.resolve(code + "." + locale + ".yaml");
                 if (Files.exists(t)) continue;
-                Files.writeString(t, translationStub(family, code, locale), StandardCharsets.UTF_8);
+                Files.writeString(t, translationStub(family, code, locale, audiences.get(0)), StandardCharsets.UTF_8);
                 written.add(t);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -197,7 +207,7 @@ final class NewCommand implements Runnable {
     }
 
     /** A code file with every field, each explained; the placeholder values validate. */
-    static String codeFile(String code, List<String> facts) {
+    static String codeFile(String code, List<String> facts, List<String> audiences) {
         // Commented out: the group's defaults stand until the author writes the code's own value.
         String example = facts.isEmpty() ? "# (the family declares no facts)"
                 : String.join("\n", facts.stream().map(f -> "# " + f).toList());
@@ -218,9 +228,9 @@ final class NewCommand implements Runnable {
                 # Optional Markdown: when a server should send it (shown under "Which to use when").
                 # use: |
                 #   Send %1$s when ...
-                # Markdown per audience: sender, recipient, admin (at least one).
+                # Markdown per audience of the family: %3$s (at least one).
                 fix:
-                  sender: |
+                  %4$s: |
                     Write what the one who sees %1$s should do.
                 # Optional Markdown: what a careful reader must know besides.
                 # notes: |
@@ -236,14 +246,14 @@ final class NewCommand implements Runnable {
                 references:
                   - title: The source that defines %1$s
                     url: https://example.com/
-                """.formatted(code, example);
+                """.formatted(code, example, String.join(", ", audiences), audiences.get(0));
     }
 
     /**
      * A translation stub: every text field, commented out. A field left out shows the English
      * (marked as such), so the stub builds as it is and {@code check} lists what is missing.
      */
-    static String translationStub(String family, String code, String locale) {
+    static String translationStub(String family, String code, String locale, String audience) {
         return """
                 # The %2$s text of %1$s. Uncomment a field and translate it; a field left out shows the
                 # English. Then run `versus i18n stamp %3$s` to record which English you translated,
@@ -257,10 +267,10 @@ final class NewCommand implements Runnable {
                 # use: |
                 #   ...
                 # fix:
-                #   sender: |
+                #   %4$s: |
                 #     ...
                 # notes: |
                 #   ...
-                """.formatted(code, locale, "content/" + family + "/" + code + "." + locale + ".yaml");
+                """.formatted(code, locale, "content/" + family + "/" + code + "." + locale + ".yaml", audience);
     }
 }

@@ -31,7 +31,7 @@ public final class Stamp {
         int fields = 0;
         for (FieldStatus f : status.fields()) {
             if (!wanted.test(f)) continue;
-            out.editor(f.translation()).setHash(f.field(), SourceHash.of(f.english().value()));
+            out.editor(f.translation(), status.site().family(f.code().family()).audiences()).setHash(f.field(), SourceHash.of(f.english().value()));
             fields++;
         }
         TranslationFiles.Written written = out.writeAll();

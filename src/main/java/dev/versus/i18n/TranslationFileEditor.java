@@ -40,12 +40,18 @@ final class TranslationFileEditor {
     private final String text;
     private final String eol;
     private final YamlNode.Mapping root;
+    /** The audiences of the code's family, in their order: the keys of {@code fix}. */
+    private final List<String> audiences;
+    /** The translated fields of such a code, in the order of the content format. */
+    private final List<String> fieldIds;
     private final List<int[]> lines = new ArrayList<>();
     private final Map<String, String> newTexts = new LinkedHashMap<>();
     private final Map<String, String> newHashes = new LinkedHashMap<>();
 
-    private TranslationFileEditor(String path, String original) throws TranslationEditException {
+    private TranslationFileEditor(String path, String original, List<String> audiences) throws TranslationEditException {
         this.path = path;
+        this.audiences = List.copyOf(audiences);
+        this.fieldIds = Vocabulary.translatedFieldIds(audiences);
         this.bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
         this.text = original.substring(bom.length());
         this.eol = text.contains("\r\n") ? "\r\n" : "\n";
@@ -59,9 +65,17 @@ final class TranslationFileEditor {
         indexLines();
     }
 
-    /** An editor for {@code text}, the current content of {@code path} (empty for a file not yet written). */
+    /**
+     * An editor for {@code text}, the current content of {@code path} (empty for a file not yet
+     * written), the translation of a code whose family has {@code audiences}.
+     */
+    static TranslationFileEditor of(String path, String text, List<String> audiences) throws TranslationEditException {
+        return new TranslationFileEditor(path, text, audiences);
+    }
+
+    /** An editor for the translation of a code of a family with the default audiences. */
     static TranslationFileEditor of(String path, String text) throws TranslationEditException {
-        return new TranslationFileEditor(path, text);
+        return of(path, text, Vocabulary.DEFAULT_AUDIENCES);
     }
 
     /** Sets a text field ({@code title}, {@code fix.sender}, ...); a value equal to the current one changes nothing. */
@@ -96,7 +110,7 @@ final class TranslationFileEditor {
         // Text fields: replace in place, or insert after the field that comes before them.
         Map<String, String> rootInserts = new LinkedHashMap<>();
         Map<String, String> fixInserts = new LinkedHashMap<>();
-        for (String field : Vocabulary.TRANSLATED_FIELD_IDS) {
+        for (String field : fieldIds) {
             if (!newTexts.containsKey(field)) continue;
             String value = newTexts.get(field);
             boolean fix = field.startsWith("fix.");
@@ -109,14 +123,14 @@ final class TranslationFileEditor {
         }
         Map<String, String> sourceInserts = new LinkedHashMap<>();
         YamlNode.Mapping source = childMap(Vocabulary.SOURCE);
-        for (String field : Vocabulary.TRANSLATED_FIELD_IDS) {
+        for (String field : fieldIds) {
             if (!newHashes.containsKey(field)) continue;
             YamlNode.Entry entry = source == null ? null : source.entries().get(field);
             if (entry != null) edits.add(replaceValue(entry, newHashes.get(field)));
             else sourceInserts.put(field, newHashes.get(field));
         }
-        insertChildren("fix", fixInserts, Vocabulary.AUDIENCES, rootInserts, edits, null);
-        insertChildren(Vocabulary.SOURCE, sourceInserts, Vocabulary.TRANSLATED_FIELD_IDS, rootInserts, edits, SOURCE_COMMENT);
+        insertChildren("fix", fixInserts, audiences, rootInserts, edits, null);
+        insertChildren(Vocabulary.SOURCE, sourceInserts, fieldIds, rootInserts, edits, SOURCE_COMMENT);
         insertInto(root, rootInserts, ROOT_ORDER, edits);
 
         edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));
@@ -279,7 +293,7 @@ final class TranslationFileEditor {
             throw new TranslationEditException(path + ": the edited file would not be valid YAML ("
                     + (problems.isEmpty() ? "not a map" : problems.sorted().get(0).message()) + "); nothing was written");
         }
-        for (String field : Vocabulary.TRANSLATED_FIELD_IDS) {
+        for (String field : fieldIds) {
             String expected = newTexts.containsKey(field) ? newTexts.get(field) : currentText(field);
             YamlNode n = node(after, field);
             String actual = n instanceof YamlNode.Scalar s && s.value() != null ? s.value().strip() : null;

@@ -24,14 +24,17 @@ final class TranslationFiles {
         this.root = root;
     }
 
-    /** The editor of a translation file, by its path relative to the source folder; a missing file starts empty. */
-    TranslationFileEditor editor(String path) throws IOException, TranslationEditException {
+    /**
+     * The editor of a translation file, by its path relative to the source folder, of a code whose
+     * family has {@code audiences}; a missing file starts empty.
+     */
+    TranslationFileEditor editor(String path, List<String> audiences) throws IOException, TranslationEditException {
         TranslationFileEditor e = editors.get(path);
         if (e != null) return e;
         Path file = root.resolve(path);
         boolean exists = Files.exists(file);
         String text = exists ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        e = TranslationFileEditor.of(path, text);
+        e = TranslationFileEditor.of(path, text, audiences);
         editors.put(path, e);
         existed.put(path, exists);
         return e;

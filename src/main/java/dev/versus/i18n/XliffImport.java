@@ -124,8 +124,9 @@ public final class XliffImport {
                         + family.id() + "/" + parts[1] + ".yaml)");
                 continue;
             }
-            if (!Vocabulary.TRANSLATED_FIELD_IDS.contains(field)) {
-                errors.add(where + ": '" + field + "' is not a text field (" + String.join(", ", Vocabulary.TRANSLATED_FIELD_IDS) + ")");
+            List<String> fieldIds = Vocabulary.translatedFieldIds(family.audiences());
+            if (!fieldIds.contains(field)) {
+                errors.add(where + ": '" + field + "' is not a text field (" + String.join(", ", fieldIds) + ")");
                 continue;
             }
             if (u.target() == null || u.target().isBlank()) {
@@ -151,7 +152,7 @@ public final class XliffImport {
             }
             String path = TranslationStatus.translationPath(code, locale);
             try {
-                TranslationFileEditor editor = files.editor(path);
+                TranslationFileEditor editor = files.editor(path, family.audiences());
                 // The same text with a current record changes nothing; the same text with an old or
                 // no record is the translator confirming it for the current English.
                 String recorded = editor.currentHash(field);

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The prose of one code in one locale. Every field is a {@link Text}, so a field that has no
- * translation yet carries the English text and says so. {@code fix} is keyed by audience
- * (sender, recipient, admin) in a fixed order; {@code notes} and {@code use} (when a server should
+ * translation yet carries the English text and says so. {@code fix} is keyed by audience, in the
+ * order of its family's audiences; {@code notes} and {@code use} (when a server should
  * send the code) may be null.
  */
 public record CodeText(Text title, Text summary, Text description, Text when, Map<String, Text> fix, Text notes, Text use) {

@@ -12,9 +12,13 @@ import java.util.Map;
  * take the place of the locale's {@code pattern.<name>} on its pages; {@code notes} are
  * hand-written notes keyed by pair slug; {@code pairSelection} says which pairs have a
  * comparison page ({@link #pairs()}, {@link #hasPair}); {@code index} says how its index page
- * names its groups and which fact it shows beside each code; {@code alternatives} is the fact two
- * codes must share a value of before the engine weighs one against the other for a server
- * (codes that answer different commands are not alternatives), or null for no such condition.
+ * names its groups and which fact it shows beside each code; {@code audiences} are the readers a
+ * code's {@code fix} speaks to, in the order pages show them; {@code labels} are the locale labels
+ * its pages say in its own words (locale → key → text): the heading {@code fix.<audience>} of each
+ * audience it declares and its replacements of {@code section.forServer} and the like
+ * ({@link Site#labels(String, Family)} lays them over the locale's); {@code alternatives} is the
+ * fact two codes must share a value of before the engine weighs one against the other for a
+ * server (codes that answer different commands are not alternatives), or null for none.
  */
 public record Family(
         String id,
@@ -28,12 +32,16 @@ public record Family(
         Map<String, PairNote> notes,
         PairSelection pairSelection,
         Index index,
+        List<String> audiences,
+        Map<String, Map<String, Text>> labels,
         String alternatives) {
 
     public Family(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions,
                   List<Group> groups, List<Fact> facts, Map<String, Map<String, Text>> patterns, List<Code> codes,
-                  Map<String, PairNote> notes, PairSelection pairSelection, Index index) {
-        this(id, names, titles, descriptions, groups, facts, patterns, codes, notes, pairSelection, index, null);
+                  Map<String, PairNote> notes, PairSelection pairSelection, Index index, List<String> audiences,
+                  Map<String, Map<String, Text>> labels) {
+        this(id, names, titles, descriptions, groups, facts, patterns, codes, notes, pairSelection, index, audiences, labels,
+                null);
     }
 
     /**
@@ -58,6 +66,10 @@ public record Family(
         notes = Map.copyOf(notes);
         if (pairSelection == null) pairSelection = PairSelection.ALL;
         if (index == null) index = Index.DEFAULT;
+        audiences = List.copyOf(audiences);
+        Map<String, Map<String, Text>> l = new LinkedHashMap<>();
+        labels.forEach((k, v) -> l.put(k, Map.copyOf(v)));
+        labels = java.util.Collections.unmodifiableMap(l);
     }
 
     /** The short name used in titles ("SMTP") in a locale. */

@@ -48,7 +48,7 @@ import java.util.function.Predicate;
  * </ul>
  * A code whose text changed in one locale only (its Japanese file, or an English field that
  * Japanese translates) selects pages of that locale only; a change of its facts selects all.
- * Changes to the site file, a family's names, titles, groups or commands, a template that is not
+ * Changes to the site file, a family's names, titles, groups, commands, audiences or labels, a template that is not
  * a page template ({@code layout.ftlh}) or a language name select everything.
  */
 public final class ChangeImpact implements Predicate<Page> {
@@ -174,6 +174,8 @@ public final class ChangeImpact implements Predicate<Page> {
                     || !was.groups().equals(now.groups())
                     // Facts and the family's patterns are named on every page of the family.
                     || !was.facts().equals(now.facts()) || !was.patterns().equals(now.patterns())
+                    // Audiences head every fix; the family's labels, its pages' sections and its search answer.
+                    || !was.audiences().equals(now.audiences()) || !was.labels().equals(now.labels())
                     // Which pairs have pages: every "Compare with", picker, count and learn-more list.
                     || !was.pairSelection().equals(now.pairSelection())) {
                 all = true;

@@ -52,7 +52,7 @@ final class FamilyReader {
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
-                 String alternatives) {
+                 List<String> audiences, Map<String, Map<String, Text>> labels, String alternatives) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -71,7 +71,7 @@ final class FamilyReader {
                         c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
-                    patterns, built, notes, pairs, index, alternatives);
+                    patterns, built, notes, pairs, index, audiences, labels, alternatives);
         }
     }
 
@@ -112,6 +112,9 @@ final class FamilyReader {
         List<GroupDraft> groups = readGroups(f, factReader, facts);
         Map<String, Map<String, Text>> patterns = new TreeMap<>();
         patterns.put(defaultLocale, familyPatterns(f, defaultLocale, null));
+        Map<String, Map<String, Text>> labels = new TreeMap<>();
+        List<String> audiences = audiences(f, labels);
+        labels.get(defaultLocale).putAll(familyLabels(f, defaultLocale, null));
         if (id == null || name == null || title == null || description == null || codePattern == null || groupBy == null) {
             return null;
         }
@@ -145,13 +148,14 @@ final class FamilyReader {
             });
             factReader.translation(t, locale, facts, raw.family().path());
             patterns.put(locale, familyPatterns(t, locale, patterns.get(defaultLocale)));
+            labels.put(locale, translatedLabels(t, locale, labels.get(defaultLocale), audiences));
         }
         for (String locale : locales) {
             if (locale.equals(defaultLocale)) continue;
             boolean translated = raw.familyTranslations().stream()
                     .anyMatch(tf -> tf.stem().equals(SourceLoader.FAMILY_FILE + "." + locale));
-            if (!translated && (!facts.isEmpty() || !patterns.get(defaultLocale).isEmpty())) {
-                problems.add(Location.fileStart(raw.family().path()), "the family's facts and patterns have no " + locale
+            if (!translated && (!facts.isEmpty() || !patterns.get(defaultLocale).isEmpty() || !labels.get(defaultLocale).isEmpty())) {
+                problems.add(Location.fileStart(raw.family().path()), "the family's facts, patterns and labels have no " + locale
                         + " names: add " + raw.folder() + "/" + SourceLoader.FAMILY_FILE + "." + locale + ".yaml");
             }
         }
@@ -164,17 +168,123 @@ final class FamilyReader {
         Map<String, CodeDraft> codes = new TreeMap<>();
         Map<String, Location> seen = new TreeMap<>();
         for (RawFile cf : raw.codes()) {
-            CodeDraft c = readCode(cf, codePattern, groupBy, groups, factReader, facts, seen);
+            CodeDraft c = readCode(cf, codePattern, groupBy, groups, factReader, facts, seen, audiences);
             if (c != null) codes.put(c.id(), c);
         }
         Set<String> codeFiles = new TreeSet<>(raw.codeNames());
         for (RawFile tf : raw.translations()) {
-            readTranslation(tf, codes, codeFiles);
+            readTranslation(tf, codes, codeFiles, audiences);
         }
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
         PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
         return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs, index(f, facts),
-                alternatives(f, facts));
+                audiences, labels, alternatives(f, facts));
+    }
+
+    /**
+     * {@code audiences:} of the family file: the readers a code's {@code fix} speaks to, each
+     * {@code {id, label}}, in the order pages show them; the English labels go into
+     * {@code labels} as {@code fix.<id>}. Without it, {@link Vocabulary#DEFAULT_AUDIENCES},
+     * headed by the locale's {@code fix.<id>} labels.
+     */
+    private List<String> audiences(Fields f, Map<String, Map<String, Text>> labels) {
+        Map<String, Text> english = new LinkedHashMap<>();
+        labels.put(defaultLocale, english);
+        if (!f.contains("audiences")) return Vocabulary.DEFAULT_AUDIENCES;
+        List<String> out = new ArrayList<>();
+        for (YamlNode n : f.nodes("audiences", true)) {
+            Fields a = Fields.of(n, Vocabulary.AUDIENCE_FIELDS, problems, "audience");
+            if (a == null) continue;
+            String id = a.text("id");
+            String label = a.text("label");
+            if (id == null) continue;
+            if (!AUDIENCE_ID.matcher(id).matches()) {
+                problems.add(a.at("id"), "audience id '" + id + "' is a key of fix in code files and of the JSON export:"
+                        + " write letters and digits, starting with a letter (like admin)");
+            } else if (out.contains(id)) {
+                problems.add(a.at("id"), "audience '" + id + "' is declared twice");
+            } else {
+                out.add(id);
+                if (label != null) english.put("fix." + id, new Text(label, defaultLocale));
+            }
+        }
+        if (out.isEmpty()) {
+            problems.add(f.at("audiences"), "audiences needs at least one entry ({id: sender, label: If you sent the message});"
+                    + " leave it out for the default audiences " + String.join(", ", Vocabulary.DEFAULT_AUDIENCES));
+            return Vocabulary.DEFAULT_AUDIENCES;
+        }
+        return List.copyOf(out);
+    }
+
+    /** An audience id: a key of {@code fix} and of the JSON export. */
+    private static final Pattern AUDIENCE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /**
+     * {@code labels:} of a family file or its translation: locale labels its pages say in its own
+     * words ({@link Vocabulary#FAMILY_LABELS}), each with the placeholders the locale's has. A
+     * translation must give every label the family file gives ({@code english}).
+     */
+    private Map<String, Text> familyLabels(Fields f, String locale, Map<String, Text> english) {
+        Map<String, Text> out = new TreeMap<>();
+        Map<String, Fields.Item> given = f.textMap("labels", false);
+        for (var e : given.entrySet()) {
+            String key = e.getKey();
+            if (!Vocabulary.FAMILY_LABELS.contains(key)) {
+                problems.add(e.getValue().location(), "'" + key + "' is not a label a family can say in its own words; it can: "
+                        + String.join(", ", Vocabulary.FAMILY_LABELS) + SiteValidator.hint(key, Set.copyOf(Vocabulary.FAMILY_LABELS)));
+                continue;
+            }
+            if (english != null && !english.containsKey(key)) {
+                problems.add(e.getValue().location(), "label '" + key + "' is not in the family file; add it there first");
+                continue;
+            }
+            Set<String> allowed = RequiredLabels.placeholders(key);
+            Set<String> used = dev.versus.model.Labels.placeholders(e.getValue().value());
+            Set<String> unknown = new TreeSet<>(used);
+            if (allowed != null) unknown.removeAll(allowed);
+            if (!unknown.isEmpty()) {
+                problems.add(e.getValue().location(), "label '" + key + "' uses {" + unknown.iterator().next()
+                        + "}, which it does not provide; available: "
+                        + (allowed == null || allowed.isEmpty() ? "none" : "{" + String.join("}, {", allowed) + "}"));
+                continue;
+            }
+            out.put(key, new Text(e.getValue().value(), locale));
+        }
+        if (english != null) {
+            for (String key : english.keySet()) {
+                if (key.startsWith("fix.") || given.containsKey(key)) continue;
+                problems.add(f.has("labels") ? f.at("labels") : f.location(), "missing " + locale + " label '" + key
+                        + "', which the family file has");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A family translation's labels: its audiences' headings ({@code audiences: {id: label}}) and
+     * its {@code labels:}, each one the family file has, none missing.
+     */
+    private Map<String, Text> translatedLabels(Fields t, String locale, Map<String, Text> english, List<String> audiences) {
+        Map<String, Text> out = new TreeMap<>(familyLabels(t, locale, english));
+        Map<String, Fields.Item> given = t.textMap("audiences", false);
+        for (var e : given.entrySet()) {
+            if (!english.containsKey("fix." + e.getKey())) {
+                Set<String> declared = new TreeSet<>();
+                english.keySet().stream().filter(k -> k.startsWith("fix.")).forEach(k -> declared.add(k.substring(4)));
+                problems.add(e.getValue().location(), "audience '" + e.getKey() + "' is not declared in the family file"
+                        + (declared.isEmpty() ? " (it declares no audiences: the locale's fix." + e.getKey() + " heads them)"
+                        : "; it declares " + String.join(", ", declared) + SiteValidator.hint(e.getKey(), declared)));
+                continue;
+            }
+            out.put("fix." + e.getKey(), new Text(e.getValue().value(), locale));
+        }
+        for (String audience : audiences) {
+            if (english.containsKey("fix." + audience) && !given.containsKey(audience)) {
+                problems.add(t.has("audiences") ? t.at("audiences") : t.location(), "missing " + locale + " label of audience '"
+                        + audience + "', which the family file declares (audiences: {" + audience + ": …})");
+            }
+        }
+        return out;
     }
 
     /**
@@ -425,7 +535,8 @@ final class FamilyReader {
 
     private CodeDraft readCode(RawFile file, com.google.re2j.Pattern codePattern, com.google.re2j.Pattern groupBy,
                                List<GroupDraft> groups,
-                               FactReader factReader, List<FactReader.Draft> facts, Map<String, Location> seen) {
+                               FactReader factReader, List<FactReader.Draft> facts, Map<String, Location> seen,
+                               List<String> audiences) {
         Set<String> known = new TreeSet<>(Vocabulary.CODE_FIELDS);
         facts.forEach(d -> known.add(d.id));
         Fields f = Fields.of(file.node(), known, problems, "code file");
@@ -463,7 +574,7 @@ final class FamilyReader {
                 }
             }
         }
-        CodeText english = readText(f, defaultLocale, null);
+        CodeText english = readText(f, defaultLocale, null, audiences);
         // Each fact: the code's own value, else its group's; a fact that is not optional needs one.
         Map<String, List<String>> values = new TreeMap<>();
         boolean factsOk = true;
@@ -568,7 +679,7 @@ final class FamilyReader {
      * required field must be there (the English file); otherwise a missing field keeps the
      * fallback's text, still marked with its own language.
      */
-    private CodeText readText(Fields f, String locale, CodeText fallback) {
+    private CodeText readText(Fields f, String locale, CodeText fallback, List<String> audiences) {
         Text title = text(f, "title", locale, fallback == null ? null : fallback.title());
         Text summary = text(f, "summary", locale, fallback == null ? null : fallback.summary());
         Text description = text(f, "description", locale, fallback == null ? null : fallback.description());
@@ -583,17 +694,17 @@ final class FamilyReader {
         Map<String, Text> fix = new LinkedHashMap<>();
         Map<String, Fields.Item> given = f.textMap("fix", fallback == null);
         for (var e : given.entrySet()) {
-            if (!Vocabulary.AUDIENCES.contains(e.getKey())) {
-                problems.add(e.getValue().location(), "fix '" + e.getKey() + "' is not one of " + Vocabulary.AUDIENCES
-                        + SiteValidator.hint(e.getKey(), Set.copyOf(Vocabulary.AUDIENCES)));
+            if (!audiences.contains(e.getKey())) {
+                problems.add(e.getValue().location(), "fix '" + e.getKey() + "' is not an audience of this family ("
+                        + String.join(", ", audiences) + ")" + SiteValidator.hint(e.getKey(), Set.copyOf(audiences)));
             } else if (fallback != null && !fallback.fix().containsKey(e.getKey())) {
                 problems.add(e.getValue().location(), "fix '" + e.getKey() + "' has no English text to translate");
             }
         }
         if (fallback == null && given.isEmpty() && f.has("fix")) {
-            problems.add(f.at("fix"), "fix needs at least one of " + Vocabulary.AUDIENCES);
+            problems.add(f.at("fix"), "fix needs at least one of " + String.join(", ", audiences));
         }
-        for (String audience : Vocabulary.AUDIENCES) {
+        for (String audience : audiences) {
             Fields.Item item = given.get(audience);
             if (item != null) fix.put(audience, new Text(item.value(), locale, item.location(), Text.Freshness.ORIGINAL));
             else if (fallback != null && fallback.fix().containsKey(audience)) fix.put(audience, fallback.fix().get(audience));
@@ -617,7 +728,7 @@ final class FamilyReader {
         return v == null ? null : new Text(v, locale, f.at(key), Text.Freshness.ORIGINAL);
     }
 
-    private void readTranslation(RawFile file, Map<String, CodeDraft> codes, Set<String> codeFiles) {
+    private void readTranslation(RawFile file, Map<String, CodeDraft> codes, Set<String> codeFiles, List<String> audiences) {
         String locale = dev.versus.load.SourceLoader.localeSuffix(file.stem());
         String code = file.stem().substring(0, file.stem().length() - locale.length() - 1);
         if (!checkLocale(file, locale)) return;
@@ -629,7 +740,7 @@ final class FamilyReader {
         }
         Fields f = Fields.of(file.node(), Vocabulary.TRANSLATION_FIELDS, problems, "translation file");
         if (f == null) return;
-        Map<String, Fields.Item> sources = sourceHashes(f);
+        Map<String, Fields.Item> sources = sourceHashes(f, Vocabulary.translatedFieldIds(audiences));
         if (draft == null) {
             // The code file has errors of its own, already reported; still report this file's own
             // problems now rather than after the code file is fixed.
@@ -643,7 +754,7 @@ final class FamilyReader {
         if (!localAliases.isEmpty()) draft.aliases().put(locale, localAliases);
         draft.examples().addAll(examples(f, locale, draft.id(), draft.references()));
         CodeText english = draft.texts().get(defaultLocale);
-        CodeText translated = readText(f, locale, english);
+        CodeText translated = readText(f, locale, english, audiences);
         if (translated == null) return;
         Map<String, Text> englishFields = english.fields();
         Map<String, Text> fields = translated.fields();
@@ -672,13 +783,13 @@ final class FamilyReader {
     }
 
     /** The {@code source} map of a translation file: field id → recorded hash, each checked. */
-    private Map<String, Fields.Item> sourceHashes(Fields f) {
+    private Map<String, Fields.Item> sourceHashes(Fields f, List<String> fieldIds) {
         Map<String, Fields.Item> out = new LinkedHashMap<>();
         f.textMap(Vocabulary.SOURCE, false).forEach((field, hash) -> {
-            if (!Vocabulary.TRANSLATED_FIELD_IDS.contains(field)) {
+            if (!fieldIds.contains(field)) {
                 problems.add(hash.location(), "'" + Vocabulary.SOURCE + "." + field + "' is not a text field; known: "
-                        + String.join(", ", Vocabulary.TRANSLATED_FIELD_IDS)
-                        + SiteValidator.hint(field, Set.copyOf(Vocabulary.TRANSLATED_FIELD_IDS)));
+                        + String.join(", ", fieldIds)
+                        + SiteValidator.hint(field, Set.copyOf(fieldIds)));
             } else if (!SourceHash.FORMAT.matcher(hash.value()).matches()) {
                 problems.add(hash.location(), "'" + Vocabulary.SOURCE + "." + field + "' must be the hash written by"
                         + " versus i18n (hex digits), found '" + hash.value() + "'; remove the line and run versus i18n stamp");

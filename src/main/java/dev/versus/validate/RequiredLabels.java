@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The labels the Java side fills in, each with the placeholders it provides: the keys of
- * {@link LabelKey}, where their readers declare them, and each fix audience's heading. A locale
+ * {@link LabelKey}, where their readers declare them, and the headings of the default fix audiences. A locale
  * file that lacks one, or uses a placeholder its caller does not provide, is a content error,
  * found at validation instead of as a broken sentence on a page. Labels used only by templates
  * are checked against the default locale instead.
@@ -16,7 +16,8 @@ public final class RequiredLabels {
     private static final Map<String, Set<String>> PATTERNS = new LinkedHashMap<>();
 
     static {
-        for (String audience : Vocabulary.AUDIENCES) plain("fix." + audience);
+        // The headings of the default audiences, for a family that declares none of its own.
+        for (String audience : Vocabulary.DEFAULT_AUDIENCES) plain("fix." + audience);
         // Every label the Java side reads, declared with the placeholders its reader provides.
         for (LabelKey key : LabelKey.values()) PATTERNS.put(key.key(), key.placeholders());
     }

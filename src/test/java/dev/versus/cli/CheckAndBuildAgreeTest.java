@@ -40,6 +40,14 @@ class CheckAndBuildAgreeTest {
                 Arguments.of("a placeholder its fact does not provide", (Consumer<TestSite>) s ->
                         s.edit("content/smtp/_family.yaml", "affects {aValue}, while", "affects {aEffect}, while"),
                         "uses {aEffect}, which it does not provide"),
+                Arguments.of("an unknown audience in a code's fix", (Consumer<TestSite>) s ->
+                        s.edit("content/smtp/552.yaml", "  sender: |", "  sendr: |"),
+                        "content/smtp/552.yaml:9:10: fix 'sendr' is not an audience of this family (sender, recipient,"
+                                + " admin); did you mean 'sender'?"),
+                Arguments.of("an audience the family declares, missing its label in a locale", (Consumer<TestSite>) s ->
+                        s.edit("content/smtp/_family.yaml", "groups:\n", "audiences:\n  - id: sender\n"
+                                + "    label: If you sent it\ngroups:\n"),
+                        "content/smtp/_family.ja.yaml:1:1: missing ja label of audience 'sender'"),
                 Arguments.of("an unknown pair rule", (Consumer<TestSite>) s ->
                         s.append("content/smtp/_family.yaml", "pairs: grup\n"),
                         "pairs 'grup' is not one of"));

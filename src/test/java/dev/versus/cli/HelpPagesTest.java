@@ -155,8 +155,8 @@ class HelpPagesTest {
         assertThat(ja429.at("/quick/facts").toString()).isEqualTo("[\"outcome\",\"retry\"]");
         assertThat(ja429.at("/facts/retry/label/text").asText()).isEqualTo("時間をおけば可");
         Document page429 = page(out, "ja/http/429/index.html");
-        assertThat(page429.select("section.quick li span").first().text()).isEqualTo(ja429.at("/quick/fix/sender/text").asText());
-        assertThat(ja429.at("/quick/fix/sender/lang").asText()).isEqualTo("ja");
+        assertThat(page429.select("section.quick li span").first().text()).isEqualTo(ja429.at("/quick/fix/caller/text").asText());
+        assertThat(ja429.at("/quick/fix/caller/lang").asText()).isEqualTo("ja");
         assertThat(page429.select("section.quick dd").text()).contains(ja429.at("/facts/retry/label/text").asText());
         assertThat(en.at("/entry").asText()).isEqualTo("https://errors.example.com/http/404/");
         assertThat(ja.at("/compact").asText()).isEqualTo("https://errors.example.com/ja/http/404/compact.html");

@@ -96,7 +96,10 @@ class NewSiteTest {
         versus("new", "site", site.toString());
 
         assertThat(versus("new", "code", "http", "503", "--source", site.toString())).as(stderr.toString()).isZero();
-        assertThat(site.resolve("content/http/503.yaml")).exists();
+        // The fix is written for the family's own audiences (audiences: in _family.yaml), not a fixed list.
+        assertThat(Files.readString(site.resolve("content/http/503.yaml")))
+                .contains("# Markdown per audience of the family: caller, owner (at least one).\nfix:\n  caller: |\n");
+        assertThat(Files.readString(site.resolve("content/http/503.ja.yaml"))).contains("#   caller: |");
         assertThat(Files.readString(site.resolve("content/http/503.ja.yaml"))).contains("# title:");
         assertThat(versus("check", "--source", site.toString())).as(stderr.toString()).isZero();
         assertThat(stdout.toString()).contains("content/http/503.yaml:4:8: warning: 'title' has no ja translation");
@@ -151,7 +154,7 @@ class NewSiteTest {
         Files.writeString(site.resolve("content/site.yaml"), Files.readString(site.resolve("content/site.yaml"))
                 .replace("description:", "descripton:").replace("# stylesheets: [assets/custom.css]", "stylesheets: [assets/custon.css]"));
         Files.writeString(site.resolve("locales/en.yaml"), Files.readString(site.resolve("locales/en.yaml"))
-                .replace("  sender:", "  sendr:"));
+                .replace("  placeholder:", "  placeholdr:"));
         Files.createDirectories(site.resolve("templates/assets"));
         Files.writeString(site.resolve("templates/assets/custom.css"), "");
 
@@ -160,12 +163,12 @@ class NewSiteTest {
                 "content/site.yaml:4:1: 'descripton': unknown field in site file; did you mean 'description'?",
                 "content/site.yaml:10:15: stylesheet 'assets/custon.css' has no file; create templates/assets/custon.css;"
                         + " did you mean 'assets/custom.css'?",
-                "locales/en.yaml:8:10: label 'fix.sendr' is used by no template or pattern; did you mean 'fix.sender'?",
+                "locales/en.yaml:6:15: label 'search.placeholdr' is used by no template or pattern; did you mean 'search.placeholder'?",
                 "check failed: 3 errors");
 
         Files.writeString(site.resolve("content/site.yaml"), Files.readString(site.resolve("content/site.yaml"))
                 .replace("descripton:", "description:").replace("custon", "custom"));
-        Files.writeString(site.resolve("locales/en.yaml"), Files.readString(site.resolve("locales/en.yaml")).replace("sendr", "sender"));
+        Files.writeString(site.resolve("locales/en.yaml"), Files.readString(site.resolve("locales/en.yaml")).replace("placeholdr", "placeholder"));
         Files.writeString(site.resolve("templates/code.ftlh"), "<#import \"layot.ftlh\" as l>\n<@l.page p=page></@l.page>\n");
 
         assertThat(versus("check", "--source", site.toString())).isEqualTo(1);

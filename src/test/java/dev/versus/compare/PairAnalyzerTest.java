@@ -129,13 +129,13 @@ class PairAnalyzerTest {
         List<Code> codes = List.of(code("A", Map.of("severity", List.of("permanent"), "points", List.of("MAIL"))),
                 code("B", Map.of("severity", List.of("transient"), "points", List.of("RCPT"))));
         Family apart = new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())),
-                List.of(SEVERITY, POINTS), Map.of(), codes, Map.of(), null, null, "points");
+                List.of(SEVERITY, POINTS), Map.of(), codes, Map.of(), null, null, List.of("sender"), Map.of(), "points");
         assertThat(new PairAnalyzer().analyze(new Pair(apart, apart.codes().get(0), apart.codes().get(1))).forServer()).isEmpty();
 
         List<Code> sharing = List.of(code("A", Map.of("severity", List.of("permanent"), "points", List.of("MAIL", "RCPT"))),
                 code("B", Map.of("severity", List.of("transient"), "points", List.of("RCPT"))));
         Family together = new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())),
-                List.of(SEVERITY, POINTS), Map.of(), sharing, Map.of(), null, null, "points");
+                List.of(SEVERITY, POINTS), Map.of(), sharing, Map.of(), null, null, List.of("sender"), Map.of(), "points");
         assertThat(new PairAnalyzer().analyze(new Pair(together, together.codes().get(0), together.codes().get(1))).forServer())
                 .extracting(Statement::pattern).containsExactly("choose.transient.permanent");
     }
@@ -274,7 +274,7 @@ class PairAnalyzerTest {
 
     private static Family family(List<Fact> facts, List<Code> codes) {
         return new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())), facts, Map.of(),
-                codes, Map.of(), null, null);
+                codes, Map.of(), null, null, List.of("sender"), Map.of());
     }
 
     /** A statement as one line: pattern, then the codes and values it names. */

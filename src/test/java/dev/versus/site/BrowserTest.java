@@ -309,6 +309,8 @@ class BrowserTest {
                 .contains("552 5.2.2").containsIgnoringCase("permanent failure");
         topHrefs("452 5.2.2");
         assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getAttribute("class")).contains("mismatch");
+        // In the enhanced codes' own words (labels: in their _family.yaml), not the theme's plainer ones.
+        assertThat(browser.findElement(By.cssSelector("#search-results li.answer")).getText()).contains("The class digits disagree");
         screenshot("search-answer-en.png");
 
         open("ja/index.html");

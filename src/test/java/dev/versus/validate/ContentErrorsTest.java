@@ -52,6 +52,49 @@ class ContentErrorsTest {
                 assertThat(smtp.codes()).extracting(Code::id).containsExactly("421", "452", "552"));
     }
 
+    /** The readers of fix are the family's (audiences: in _family.yaml), or the default ones. */
+    @Nested
+    class Audiences {
+        @Test
+        void anUnknownAudienceOfTheDefaultOnesIsLocatedWithASuggestion() {
+            site.edit("content/smtp/552.yaml", "  sender: |", "  sendr: |");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:9:10: fix 'sendr' is not an audience of this"
+                    + " family (sender, recipient, admin); did you mean 'sender'?");
+        }
+
+        @Test
+        void aCodeMayWriteOnlyTheAudiencesItsFamilyDeclares() {
+            site.edit("content/smtp/_family.yaml", "groups:\n", "audiences:\n  - id: client\n    label: If you sent it\n"
+                    + "  - id: operator\n    label: If you run the server\ngroups:\n");
+            site.edit("content/smtp/_family.ja.yaml", "facts:\n", "audiences:\n  client: 送った方\n  operater: 運用者の方\n"
+                    + "facts:\n");
+            site.edit("content/smtp/452.yaml", "  admin: |", "  operator: |");
+            site.edit("content/smtp/552.yaml", "  sender: |", "  client: |");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/421.ja.yaml:8:11: fix 'sender' is not an audience of this family (client, operator)",
+                    "content/smtp/421.yaml:9:11: fix 'sender' is not an audience of this family (client, operator)",
+                    "content/smtp/552.yaml:11:14: fix 'recipient' is not an audience of this family (client, operator)",
+                    "content/smtp/_family.ja.yaml:3:3: missing ja label of audience 'operator', which the family file"
+                            + " declares (audiences: {operator: …})",
+                    "content/smtp/_family.ja.yaml:4:13: audience 'operater' is not declared in the family file;"
+                            + " it declares client, operator; did you mean 'operator'?");
+        }
+
+        @Test
+        void aFamilyLabelMustBeOneAFamilyMaySayAndKeepItsPlaceholders() {
+            site.edit("content/smtp/_family.yaml", "groups:\n", "labels:\n  section.forServr: If you write a mail server\n"
+                    + "  search.mismatch: '{basic} and {enhanced} disagree on {class}'\ngroups:\n");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:9:21: 'section.forServr' is not a label a family can say in its own words;"
+                            + " it can: section.forServer, section.forSender, search.mismatch; did you mean 'section.forServer'?",
+                    "content/smtp/_family.yaml:10:20: label 'search.mismatch' uses {class}, which it does not provide;"
+                            + " available: {basic}, {enhanced}");
+        }
+    }
+
     @Nested
     class CodeFields {
         @Test

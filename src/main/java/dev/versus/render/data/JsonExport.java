@@ -205,7 +205,7 @@ public final class JsonExport {
         Map<String, Object> fix = new LinkedHashMap<>();
         t.fix().forEach((audience, f) -> {
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("audience", idLabel(audience, text(new Text(site.labels(locale).audience(audience), locale))));
+            one.put("audience", idLabel(audience, text(new Text(site.labels(locale, family).audience(audience), locale))));
             one.putAll(translated(prose(locale, family.id(), code.id(), f), f, locale));
             fix.put(audience, one);
         });

@@ -88,6 +88,10 @@ public final class SearchIndex {
             f.put("path", SitePaths.family(locale, family.id()));
             // Where the family does not compare every pair, the pairs it has a page for.
             if (!family.pairSelection().all()) f.put("pairs", List.copyOf(new java.util.TreeSet<>(family.pairSelection().slugs())));
+            // A family that says the mismatch of class digits in its own words (labels: in _family.yaml);
+            // the script uses the enhanced code's family's.
+            String mismatch = site.labels(locale, family).get(LabelKey.SEARCH_MISMATCH);
+            if (!mismatch.equals(labels.get(LabelKey.SEARCH_MISMATCH))) f.put("mismatch", mismatch);
             // The first fact of the family's quick answer (SMTP: the class), which the combined
             // answer to a pasted bounce states: each value's name and what it means.
             Fact lead = family.facts().stream().filter(x -> x.quick() && x.kind() == Fact.Kind.ONE_OF).findFirst().orElse(null);

@@ -84,7 +84,7 @@ final class CodeViews {
 
     private CodeView build(String locale, Code code) {
         Family family = site.family(code.family());
-        Labels labels = site.labels(locale);
+        Labels labels = site.labels(locale, family);
         CodeText t = code.text(locale);
         Group group = family.groupOf(code);
         List<Fix> fixes = new ArrayList<>();

@@ -360,7 +360,13 @@ public final class SiteRenderer {
     // ---- page views -------------------------------------------------------------------------
 
     private PageView page(String locale, String dir, String title, String description, List<Link> crumbs, String json) {
-        Labels labels = site.labels(locale);
+        return page(locale, null, dir, title, description, crumbs, json);
+    }
+
+    /** A page of {@code family} (or of none, if null): its labels are the family's ({@link Site#labels(String, Family)}). */
+    private PageView page(String locale, Family family, String dir, String title, String description, List<Link> crumbs,
+                          String json) {
+        Labels labels = family == null ? site.labels(locale) : site.labels(locale, family);
         List<Alternate> alternates = new ArrayList<>();
         for (String other : site.locales()) {
             String target = SitePaths.alternate(dir, other);
@@ -477,7 +483,7 @@ public final class SiteRenderer {
             if (!codes.isEmpty()) groups.add(new GroupView(g.key(), name, heading, codes));
         }
         Text title = family.titles().get(locale);
-        return new FamilyPage(page(locale, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
+        return new FamilyPage(page(locale, family, dir, title.value(), markdown.firstParagraphText(family.descriptions().get(locale).value()),
                 crumbs(locale, dir, null), "index.json"), markup(Html.inline(title, locale)), familyProse(locale, family, dir), groups,
                 l.format(LabelKey.FAMILY_PAIRS_COUNT, Map.of("count", String.valueOf(family.pairCount()))), picker(family, "", null),
                 lead == null ? null : markup(Html.inline(lead.text(locale).label(), locale)),
@@ -506,7 +512,7 @@ public final class SiteRenderer {
         comparisons.addAll(rest);
         String title = l.format(LabelKey.PATTERN_CODE_TITLE, Map.of("family", family.name(locale), "code", code.id(),
                 "title", code.text(locale).title().value()));
-        PageView p = page(locale, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
+        PageView p = page(locale, family, dir, title, code.text(locale).summary().value(), crumbs(locale, dir, family),
                 SitePaths.relative(dir, SitePaths.family(locale, family.id())) + code.id() + ".json");
         String untranslated = null;
         if (!locale.equals(site.defaultLocale()) && code.text(locale).untranslated(locale)) {
@@ -596,7 +602,7 @@ public final class SiteRenderer {
         PairProse.Glance g = prose.glance();
         Views.Glance glance = new Views.Glance(g.caption(), markup(g.a()), markup(g.b()), g.rows().stream()
                 .map(r -> new Views.GlanceRow(r.fact(), markup(r.label()), markup(r.a()), markup(r.b()), r.differs(), r.aValues(), r.bValues())).toList());
-        return new PairPage(page(locale, dir, prose.title(), prose.description(), crumbs(locale, dir, family), null),
+        return new PairPage(page(locale, family, dir, prose.title(), prose.description(), crumbs(locale, dir, family), null),
                 family.name(locale), a, b, markup(prose.intro()), glance, prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),
                 learnMore.of(locale, pair, dir), note(locale, pair), prose.sharedFacts(), prose.differenceFacts());
