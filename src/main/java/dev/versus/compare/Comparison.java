@@ -52,6 +52,9 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
     /** A typed argument of a pattern; the writer turns each into text of its locale. */
     public sealed interface Arg {}
 
+    /** Text already written in the page's language (the first key difference, for the meta description). */
+    public record SentenceArg(String text) implements Arg {}
+
     /** A code, written as a link to its page. */
     public record CodeArg(Code code) implements Arg {}
 
@@ -66,7 +69,12 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
     public record TitleArg(Code code) implements Arg {}
 
     /** A code's summary in the page's locale, as a sentence. */
-    public record SummaryArg(Code code) implements Arg {}
+    /** A code's summary: a sentence of its own, or ({@code clause}) the rest of a sentence ("means that …"). */
+    public record SummaryArg(Code code, boolean clause) implements Arg {
+        public SummaryArg(Code code) {
+            this(code, false);
+        }
+    }
 
     /** A family's short name. */
     public record FamilyArg(String family) implements Arg {}

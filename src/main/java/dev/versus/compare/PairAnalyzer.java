@@ -30,8 +30,8 @@ import java.util.TreeSet;
  * thread-safe.
  */
 public final class PairAnalyzer {
-    /** Shared facts named in the shared sentence; the table shows the rest. */
-    static final int MAX_SHARED = 3;
+    /** Shared facts named in the shared sentence, which is said once and briefly; the table shows the rest. */
+    static final int MAX_SHARED = 2;
 
     public Comparison analyze(Pair pair) {
         Family family = pair.family();
@@ -45,6 +45,10 @@ public final class PairAnalyzer {
         // Most important first; equal weights in the family's order (a stable sort).
         List<Fact> byWeight = new ArrayList<>(family.facts());
         byWeight.sort(Comparator.comparingInt(Fact::weight).reversed());
+        // Two codes are weighed against each other only where one could stand for the other: when
+        // they share a value of the family's alternatives fact (for SMTP, a command they answer).
+        boolean alternatives = family.alternatives() == null
+                || a.fact(family.alternatives()).stream().anyMatch(b.fact(family.alternatives())::contains);
         for (Fact fact : family.facts()) {
             List<String> va = a.fact(fact.id());
             List<String> vb = b.fact(fact.id());
@@ -68,8 +72,8 @@ public final class PairAnalyzer {
                 codes(fact, a, b, va, vb, differences);
             } else if (!va.isEmpty() && !vb.isEmpty()) {
                 differ(fact, a, b, va, vb, forms, differences);
-                choose(fact, a, b, va, vb, forServer);
             }
+            if (alternatives && !va.isEmpty() && !vb.isEmpty() && !va.equals(vb)) choose(fact, a, b, va, vb, forServer);
         }
         for (Fact fact : byWeight) {
             advice(fact, a, b, Name.SERVER_ADVICE, forServer);

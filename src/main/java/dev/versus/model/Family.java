@@ -16,7 +16,9 @@ import java.util.Map;
  * code's {@code fix} speaks to, in the order pages show them; {@code labels} are the locale labels
  * its pages say in its own words (locale → key → text): the heading {@code fix.<audience>} of each
  * audience it declares and its replacements of {@code section.forServer} and the like
- * ({@link Site#labels(String, Family)} lays them over the locale's).
+ * ({@link Site#labels(String, Family)} lays them over the locale's); {@code alternatives} is the
+ * fact two codes must share a value of before the engine weighs one against the other for a
+ * server (codes that answer different commands are not alternatives), or null for none.
  */
 public record Family(
         String id,
@@ -31,7 +33,16 @@ public record Family(
         PairSelection pairSelection,
         Index index,
         List<String> audiences,
-        Map<String, Map<String, Text>> labels) {
+        Map<String, Map<String, Text>> labels,
+        String alternatives) {
+
+    public Family(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions,
+                  List<Group> groups, List<Fact> facts, Map<String, Map<String, Text>> patterns, List<Code> codes,
+                  Map<String, PairNote> notes, PairSelection pairSelection, Index index, List<String> audiences,
+                  Map<String, Map<String, Text>> labels) {
+        this(id, names, titles, descriptions, groups, facts, patterns, codes, notes, pairSelection, index, audiences, labels,
+                null);
+    }
 
     /**
      * The family's index page: {@code groupedBy} is the fact whose values its groups are (its

@@ -58,7 +58,9 @@ public enum LabelKey {
     // PairSentences: the sentences of a comparison page that no fact says; a family may replace
     // any pattern.* of them with its own (patterns: in _family.yaml), under the same contract.
     PATTERN_PAGE_TITLE("pattern.pageTitle", Pair.PLACEHOLDERS),
+    PATTERN_PAGE_TITLE_SHORT("pattern.pageTitleShort", Pair.PLACEHOLDERS),
     PATTERN_INTRO("pattern.intro", Pair.PLACEHOLDERS),
+    PATTERN_DESCRIPTION("pattern.description", Pair.PLACEHOLDERS),
     PATTERN_GLANCE_CAPTION("pattern.glanceCaption", Pair.PLACEHOLDERS),
     PATTERN_DIFF_NONE("pattern.diffNone", Pair.PLACEHOLDERS),
     PATTERN_CHOOSE_SERVER_SAME("pattern.chooseServerSame", Pair.PLACEHOLDERS),
@@ -85,9 +87,14 @@ public enum LabelKey {
     CODE_LINKS("code.links"),
     CODE_REFERENCES("code.references");
 
-    /** The placeholders of the comparison page's own sentences: the pair, its codes' titles and summaries. */
+    /**
+     * The placeholders of the comparison page's own sentences: the pair, its codes' titles and
+     * summaries (as a sentence, or as a clause to follow "means that": {@code aSummaryClause}),
+     * and the first of the key differences as a sentence ({@code difference}).
+     */
     private static final class Pair {
-        static final String[] PLACEHOLDERS = {"family", "a", "aTitle", "aSummary", "b", "bTitle", "bSummary"};
+        static final String[] PLACEHOLDERS = {"family", "a", "aTitle", "aSummary", "aSummaryClause", "b", "bTitle",
+                "bSummary", "bSummaryClause", "difference"};
     }
 
     private static final String PATTERN_PREFIX = "pattern.";

@@ -52,7 +52,7 @@ final class FamilyReader {
     record Draft(String id, Map<String, Text> names, Map<String, Text> titles, Map<String, Text> descriptions, List<Group> groups,
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
-                 List<String> audiences, Map<String, Map<String, Text>> labels) {
+                 List<String> audiences, Map<String, Map<String, Text>> labels, String alternatives) {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
@@ -71,7 +71,7 @@ final class FamilyReader {
                         c.location(), c.aliases(), c.examples()));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
-                    patterns, built, notes, pairs, index, audiences, labels);
+                    patterns, built, notes, pairs, index, audiences, labels, alternatives);
         }
     }
 
@@ -178,7 +178,7 @@ final class FamilyReader {
         var notes = new PairNoteReader(problems, locales).read(raw.pairNotes(), codes.keySet(), codeFiles);
         PairSelection pairs = pairs(f, codes, notes.keySet(), codeFiles);
         return new Draft(id, names, titles, descriptions, builtGroups, facts, patterns, codes, notes, pairs, index(f, facts),
-                audiences, labels);
+                audiences, labels, alternatives(f, facts));
     }
 
     /**
@@ -307,6 +307,30 @@ final class FamilyReader {
                     + "'): its codes are listed on each code page; name another fact");
         }
         return new Family.Index(groupedBy, column);
+    }
+
+    /**
+     * {@code alternatives:}: the fact (one-of or several-of) two codes must share a value of before
+     * a server is told to weigh one against the other ({@code commands}: codes that answer
+     * different commands are never alternatives). Optional.
+     */
+    private String alternatives(Fields f, List<FactReader.Draft> facts) {
+        String id = f.optionalText("alternatives");
+        if (id == null) return null;
+        FactReader.Draft d = facts.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);
+        if (d == null) {
+            Set<String> declared = new TreeSet<>();
+            facts.forEach(x -> declared.add(x.id));
+            problems.add(f.at("alternatives"), "alternatives '" + id + "' is not a fact of this family"
+                    + SiteValidator.hint(id, declared));
+            return null;
+        }
+        if (d.kind != dev.versus.model.Fact.Kind.ONE_OF && d.kind != dev.versus.model.Fact.Kind.SEVERAL_OF) {
+            problems.add(f.at("alternatives"), "alternatives names a fact whose values two codes share, so it must be of"
+                    + " kind one-of or several-of; '" + id + "' is not");
+            return null;
+        }
+        return id;
     }
 
     /** A fact named in {@code index:}, or null (with an error if it is not declared). */

@@ -25,7 +25,7 @@ public final class Vocabulary {
     static final Set<String> SITE_FIELDS = Set.of("title", "description", "baseUrl", "defaultLocale", "locales",
             "stylesheets", "compactPages");
     static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "title", "description", "codePattern",
-            "groupBy", "groups", "facts", "patterns", "pairs", "index", "audiences", "labels");
+            "groupBy", "groups", "facts", "patterns", "pairs", "index", "audiences", "labels", "alternatives");
     /** The fields of {@code index:} in a family file (docs/CONTENT-FORMAT.md). */
     static final Set<String> INDEX_FIELDS = Set.of("groupedBy", "column");
     /** The rules of {@code pairs:} in a family file; besides them, a list of pairs. */

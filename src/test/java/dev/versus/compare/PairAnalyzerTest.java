@@ -123,15 +123,32 @@ class PairAnalyzerTest {
                 assertThat(((CodesArg) s.args().get("code")).codes()).extracting(Code::id).containsExactly("A", "B"));
     }
 
+    /** 459 (ETRN) against 521 (greeting): a server never chooses between codes that answer different commands. */
     @Test
-    void atMostThreeSharedFactsAreSaid() {
+    void codesThatShareNoValueOfTheAlternativesFactAreNotWeighedAgainstEachOther() {
+        List<Code> codes = List.of(code("A", Map.of("severity", List.of("permanent"), "points", List.of("MAIL"))),
+                code("B", Map.of("severity", List.of("transient"), "points", List.of("RCPT"))));
+        Family apart = new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())),
+                List.of(SEVERITY, POINTS), Map.of(), codes, Map.of(), null, null, List.of("sender"), Map.of(), "points");
+        assertThat(new PairAnalyzer().analyze(new Pair(apart, apart.codes().get(0), apart.codes().get(1))).forServer()).isEmpty();
+
+        List<Code> sharing = List.of(code("A", Map.of("severity", List.of("permanent"), "points", List.of("MAIL", "RCPT"))),
+                code("B", Map.of("severity", List.of("transient"), "points", List.of("RCPT"))));
+        Family together = new Family("f", Map.of(), Map.of(), Map.of(), List.of(new Group("g", Map.of(), Map.of())),
+                List.of(SEVERITY, POINTS), Map.of(), sharing, Map.of(), null, null, List.of("sender"), Map.of(), "points");
+        assertThat(new PairAnalyzer().analyze(new Pair(together, together.codes().get(0), together.codes().get(1))).forServer())
+                .extracting(Statement::pattern).containsExactly("choose.transient.permanent");
+    }
+
+    @Test
+    void atMostTwoSharedFactsAreSaid() {
         Fact x = fact("x", Fact.Kind.YES_NO, 1, Fact.YES_NO, List.of("same"));
         Family f = family(List.of(SEVERITY, RETRY, POINTS, x), List.of(
                 code("A", Map.of("severity", List.of("transient"), "retry", List.of("no"), "points", List.of("MAIL"), "x", List.of("yes"))),
                 code("B", Map.of("severity", List.of("transient"), "retry", List.of("no"), "points", List.of("MAIL"), "x", List.of("yes")))));
         Comparison c = new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1)));
 
-        assertThat(c.shared()).extracting(s -> s.fact().id()).containsExactly("severity", "retry", "points");
+        assertThat(c.shared()).extracting(s -> s.fact().id()).containsExactly("severity", "retry");
         assertThat(c.differences()).isEmpty();
     }
 

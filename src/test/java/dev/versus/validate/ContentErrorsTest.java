@@ -523,7 +523,8 @@ class ContentErrorsTest {
             // One mistake, one error: the broken pattern is not also reported missing in Japanese.
             assertThat(errors()).containsExactly(
                     "content/smtp/_family.yaml:" + line + ":13: pattern 'diffNone' uses {c}, which it does not provide;"
-                            + " available: {a}, {aSummary}, {aTitle}, {b}, {bSummary}, {bTitle}, {family}");
+                            + " available: {a}, {aSummary}, {aSummaryClause}, {aTitle}, {b}, {bSummary}, {bSummaryClause}, {bTitle},"
+                            + " {difference}, {family}");
         }
 
         @Test

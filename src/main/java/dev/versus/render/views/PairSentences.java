@@ -5,6 +5,7 @@ import dev.versus.compare.Comparison.Arg;
 import dev.versus.compare.Comparison.CodeArg;
 import dev.versus.compare.Comparison.FamilyArg;
 import dev.versus.compare.Comparison.RefsArg;
+import dev.versus.compare.Comparison.SentenceArg;
 import dev.versus.compare.Comparison.Row;
 import dev.versus.compare.Comparison.Statement;
 import dev.versus.compare.Comparison.SummaryArg;
@@ -38,6 +39,8 @@ import java.util.function.BiFunction;
  */
 public final class PairSentences {
     static final int MAX_LISTED = 4;
+    /** The longest page title written with the codes' titles; a longer one is pattern.pageTitleShort. */
+    static final int MAX_TITLE = 70;
 
     /** Split patterns by pattern text, escaped for HTML: a few hundred, filled thousands of times. */
     private final Map<String, List<String>> compiled = new ConcurrentHashMap<>();
@@ -80,10 +83,19 @@ public final class PairSentences {
         both.put("b", new CodeArg(b));
         both.put("bTitle", new TitleArg(b));
         both.put("bSummary", new SummaryArg(b));
+        both.put("aSummaryClause", new SummaryArg(a, true));
+        both.put("bSummaryClause", new SummaryArg(b, true));
+        // The first key difference, for the meta description: what a search result should say.
+        Statement first = c.differences().isEmpty() ? null : c.differences().get(0);
+        both.put("difference", new SentenceArg(first == null
+                ? plain(pattern(LabelKey.PATTERN_DIFF_NONE), LabelKey.PATTERN_DIFF_NONE.key(), both)
+                : text(html(first.fact(), first.pattern(), first.args()))));
 
         String title = plain(LabelKey.PATTERN_PAGE_TITLE, both);
+        // A title a search result shows whole; the intro below it names both titles anyway.
+        if (title.length() > MAX_TITLE) title = plain(LabelKey.PATTERN_PAGE_TITLE_SHORT, both);
         String intro = html(LabelKey.PATTERN_INTRO, both);
-        String description = plain(LabelKey.PATTERN_INTRO, both);
+        String description = plain(LabelKey.PATTERN_DESCRIPTION, both);
 
         List<PairProse.GlanceRow> rows = new ArrayList<>();
         for (Row r : c.glance()) {
@@ -109,7 +121,7 @@ public final class PairSentences {
             differences.add(html(LabelKey.PATTERN_DIFF_NONE, both));
             for (Code x : List.of(a, b)) {
                 differences.add(html(LabelKey.PATTERN_DIFF_MEANING, Map.of("code", new CodeArg(x), "title", new TitleArg(x),
-                        "summary", new SummaryArg(x))));
+                        "summary", new SummaryArg(x, true))));
             }
             while (differenceFacts.size() < differences.size()) differenceFacts.add("");
         }
@@ -176,10 +188,14 @@ public final class PairSentences {
     }
 
     private String plain(LabelKey key, Map<String, Arg> args) {
-        return Labels.fill(Labels.segments(pattern(key)), n -> {
+        return plain(pattern(key), key.key(), args);
+    }
+
+    private String plain(String pattern, String key, Map<String, Arg> args) {
+        return Labels.fill(Labels.segments(pattern), n -> {
             Arg arg = args.get(n);
             return arg == null ? null : plain(arg);
-        }, false, key.key(), locale);
+        }, false, key, locale);
     }
 
     // ---- arguments
@@ -188,8 +204,11 @@ public final class PairSentences {
         if (arg instanceof CodeArg c) return code(c.code());
         if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(this::code).toList(), LIST_OR);
         if (arg instanceof TitleArg t) return inline(t.code().text(locale).title());
-        if (arg instanceof SummaryArg s) return sentence(s.code().text(locale).summary());
+        if (arg instanceof SummaryArg s) {
+            return s.clause() ? clause(s.code().text(locale).summary()) : sentence(s.code().text(locale).summary());
+        }
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
+        if (arg instanceof SentenceArg t) return escape(t.text());
         if (arg instanceof ValuesArg v) return sentenceList(v);
         return refs(((RefsArg) arg).refs());
     }
@@ -198,8 +217,12 @@ public final class PairSentences {
         if (arg instanceof CodeArg c) return c.code().id();
         if (arg instanceof Comparison.CodesArg c) return join(c.codes().stream().map(Code::id).toList(), LIST_OR);
         if (arg instanceof TitleArg t) return t.code().text(locale).title().value();
-        if (arg instanceof SummaryArg s) return asSentence(s.code().text(locale).summary().value());
+        if (arg instanceof SummaryArg s) {
+            String v = asSentence(s.code().text(locale).summary().value());
+            return s.clause() ? asClause(v) : v;
+        }
         if (arg instanceof FamilyArg f) return site.family(f.family()).name(locale);
+        if (arg instanceof SentenceArg t) return t.text();
         if (arg instanceof ValuesArg v) {
             return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
                     : v.fact().text(locale).form(x, v.form()).value()).toList(), LIST);
@@ -223,12 +246,13 @@ public final class PairSentences {
             if (v.fact().kind() == Fact.Kind.NUMBER) {
                 items.add(escape(x));
             } else if (group != null && readsAsGroup(group, t, x, v.form())) {
-                if (groupAt < 0) {
-                    groupAt = items.size();
-                    items.add(null);
-                    first = x;
-                }
-                grouped.add(inline(t.form(x, FactText.VALUE)));
+                // The group stands where its last member would: "after the message data and in reply
+                // to DATA, BDAT, or any command", not "in reply to DATA, BDAT, or any command and after …".
+                if (groupAt >= 0) items.remove(groupAt);
+                groupAt = items.size();
+                items.add(null);
+                if (first == null) first = x;
+                grouped.add(inline(asClauseText(t.form(x, FactText.VALUE))));
             } else {
                 items.add(inline(t.form(x, v.form())));
             }
@@ -253,7 +277,12 @@ public final class PairSentences {
         Text plain = t.form(value, FactText.VALUE);
         Text written = t.form(value, form);
         return plain != null && written != null && written.value().equals(Labels.fill(Labels.segments(group.value()),
-                n -> n.equals("items") ? plain.value() : null, false, "group." + form, locale));
+                n -> n.equals("items") ? asClause(plain.value()) : null, false, "group." + form, locale));
+    }
+
+    /** A value's plain name inside a sentence: "any command" for "Any command", "MAIL" for "MAIL". */
+    private static Text asClauseText(Text t) {
+        return new Text(asClause(t.value()), t.lang());
     }
 
     private String valueList(Fact fact, List<String> values, String form) {
@@ -343,6 +372,45 @@ public final class PairSentences {
     private String sentence(Text t) {
         return memo.get(sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>()), t.value(),
                 v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
+    }
+
+    /** The text of generated HTML (tags dropped, the entities {@link Html#escape} and the Markdown renderer write decoded). */
+    static String text(String html) {
+        String t = html.replaceAll("<[^>]*>", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp);").matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "nbsp" -> "\u00a0";
+                default -> new String(Character.toChars(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
+                        : Integer.parseInt(e.substring(1))));
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(r));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Author text that continues a sentence ("… means that the server …"): a sentence whose first word is not capitalized. */
+    private String clause(Text t) {
+        return memo.get(sentences.computeIfAbsent("clause:" + t.lang(), l -> new ConcurrentHashMap<>()), t.value(),
+                v -> Html.inline(new Text(asClause(asSentence(v)), t.lang()), locale));
+    }
+
+    /**
+     * A sentence made the rest of another: its first letter in lower case unless the first word
+     * is an acronym or a name written in capitals (AUTH, IP). Scripts without case are unchanged.
+     */
+    static String asClause(String sentence) {
+        if (sentence.length() < 2 || !Character.isUpperCase(sentence.charAt(0))) return sentence;
+        char second = sentence.charAt(1);
+        if (Character.isUpperCase(second) || Character.isDigit(second) || second == '.' || second == '-') return sentence;
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     static String asSentence(String text) {

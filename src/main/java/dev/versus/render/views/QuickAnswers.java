@@ -46,7 +46,14 @@ final class QuickAnswers {
         FactText ft = fact.text(locale);
         List<String> names = new ArrayList<>();
         for (String v : values) {
-            names.add(fact.kind() == Fact.Kind.NUMBER ? Html.escape(v) : Html.inline(ft.form(v, FactText.VALUE), locale));
+            if (fact.kind() == Fact.Kind.NUMBER) {
+                names.add(Html.escape(v));
+                continue;
+            }
+            // Only the first of several names keeps its capital: "The recipient, the receiving server's administrator".
+            Text name = ft.form(v, FactText.VALUE);
+            if (!names.isEmpty()) name = new Text(PairSentences.asClause(name.value()), name.lang());
+            names.add(Html.inline(name, locale));
         }
         return String.join(Html.escape(site.labels(locale).get(LabelKey.PATTERN_LIST_SEPARATOR)), names);
     }

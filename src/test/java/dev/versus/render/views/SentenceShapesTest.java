@@ -88,7 +88,7 @@ class SentenceShapesTest {
     }
 
     /** Every code of the site, longest first, for {@code {code}}. */
-    static final Pattern CODE = Pattern.compile("(?<![\\w.])(?:[245X]\\.\\d{1,3}\\.\\d{1,3}|[1-5]\\d\\d)(?![\\w]|\\.\\d)");
+    static final Pattern CODE = Pattern.compile("(?<![\\w.§])(?:[245X]\\.\\d{1,3}\\.\\d{1,3}|[1-5]\\d\\d)(?![\\w]|\\.\\d)");
 
     static String shape(String sentence, Pair pair, String locale) {
         String s = sentence;
@@ -122,6 +122,8 @@ class SentenceShapesTest {
         if (t.use() != null) out.put(strip(PairSentences.asSentence(t.use().value())), "{" + which + "Use}");
         out.put(strip(PairSentences.asSentence(t.summary().value())), "{" + which + "Summary}");
         out.put(strip(t.summary().value()), "{" + which + "Summary}");
+        // After "means that": the same summary, its first word in lower case.
+        out.put(strip(PairSentences.asClause(PairSentences.asSentence(t.summary().value()))), "{" + which + "Summary}");
         out.put(strip(t.title().value()), "{" + which + "Title}");
         return out;
     }
@@ -132,7 +134,7 @@ class SentenceShapesTest {
     }
 
     private static String replaceCode(String s, Code c, String slot) {
-        Pattern mention = MENTIONS.computeIfAbsent(c.id(), id -> Pattern.compile("(?<![\\w.])"
+        Pattern mention = MENTIONS.computeIfAbsent(c.id(), id -> Pattern.compile("(?<![\\w.§])"
                 + (id.startsWith("X.") ? "[245X]" + Pattern.quote(id.substring(1)) : Pattern.quote(id)) + "(?![\\w]|\\.\\d)"));
         return mention.matcher(s).replaceAll(Matcher.quoteReplacement(slot));
     }
