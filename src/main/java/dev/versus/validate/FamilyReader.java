@@ -56,8 +56,10 @@ final class FamilyReader {
         Family build(Map<String, Set<CodeRef>> reverse) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
-                Set<CodeRef> links = new TreeSet<>(c.seeAlsoRefs());
-                links.addAll(reverse.getOrDefault(id + ":" + c.id(), Set.of()));
+                // The code's own seeAlso first, in the order written (the pairings a reader meets most),
+                // then the codes that name it, in code order.
+                Set<CodeRef> links = new java.util.LinkedHashSet<>(c.seeAlsoRefs());
+                links.addAll(new TreeSet<>(reverse.getOrDefault(id + ":" + c.id(), Set.of())));
                 Map<String, List<String>> values = new TreeMap<>(c.facts());
                 // A codes fact lists the codes of its family this code travels with, both ways.
                 for (FactReader.Draft f : facts) {

@@ -58,6 +58,27 @@ class RfcRulesTest {
         assertThat(wrong).as("enhanced codes on the greeting, on HELO/EHLO replies or on 3xx replies (RFC 2034 §3, §4)").isEmpty();
     }
 
+    /**
+     * Facts two reviewers found false (issue 15): the pairings the RFCs' examples show lead a reply
+     * code's list (RFC 2034 §6: 550 5.1.1, 250 2.1.0, 221 2.0.0); nobody has to fix a 3yz reply
+     * (RFC 5321 §4.2.1); 252 answers VRFY and EXPN, not RCPT, and EXPN never gets 251 (RFC 5321
+     * §4.3.2); reverse DNS is no sender authentication (RFC 7372 §3.3).
+     */
+    @Test
+    void theTableFactsTheReviewFoundFalseStayTrue() {
+        Family smtp = site.family("smtp");
+        Family enhanced = site.family("smtp-enhanced");
+        assertThat(smtp.code("550").links()).startsWith(new CodeRef("smtp-enhanced", "X.1.1"), new CodeRef("smtp-enhanced", "X.7.1"));
+        assertThat(smtp.code("221").links()).startsWith(new CodeRef("smtp-enhanced", "X.0.0"));
+        assertThat(smtp.code("250").links()).startsWith(new CodeRef("smtp-enhanced", "X.0.0"), new CodeRef("smtp-enhanced", "X.1.0"));
+        assertThat(smtp.code("354").fact("actor")).as("354: the client simply sends the data").isEmpty();
+        assertThat(smtp.code("334").fact("actor")).as("334: the client simply answers the challenge").isEmpty();
+        assertThat(smtp.code("252").fact("scope")).containsExactly("command");
+        assertThat(smtp.code("251").fact("commands")).doesNotContain("EXPN");
+        assertThat(enhanced.code("X.7.25").fact("about")).doesNotContain("senderAuth");
+        assertThat(enhanced.code("X.1.9").fact("cause")).containsExactly("none");
+    }
+
     /** RFC 5321 §4.2: {@code Reply-code = %x32-35 %x30-35 %x30-39}. */
     @Test
     void aBasicReplyCodesSecondDigitRunsFromZeroToFive() throws IOException {

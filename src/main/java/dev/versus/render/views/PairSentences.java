@@ -143,7 +143,11 @@ public final class PairSentences {
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
     private String cell(Fact fact, List<String> values) {
         if (values.isEmpty()) return escape(labels.get(LabelKey.GLANCE_NONE));
-        if (fact.kind() == Fact.Kind.CODES) return refs(toRefs(values));
+        // Every code: the sentences name the first few (a code's most common pairings lead its
+        // list), the table holds them all, so nothing a reader looks for is cut off.
+        if (fact.kind() == Fact.Kind.CODES) {
+            return join(toRefs(values).stream().map(r -> anchor(r.family(), r.code())).toList(), LIST);
+        }
         if (values.size() == 1) return valueList(fact, values, FactText.VALUE);
         // Several values, one per line: a list reads better than a sentence in a narrow cell.
         StringBuilder out = new StringBuilder("<ul class=\"values\">");
