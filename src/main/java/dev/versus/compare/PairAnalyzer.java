@@ -58,8 +58,8 @@ public final class PairAnalyzer {
             if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
         }
         for (Fact fact : byWeight) {
-            List<String> va = a.fact(fact.id());
-            List<String> vb = b.fact(fact.id());
+            List<String> va = said(a.fact(fact.id()));
+            List<String> vb = said(b.fact(fact.id()));
             Set<String> forms = forms(fact);
             if (va.isEmpty() && vb.isEmpty()) continue;
             if (va.equals(vb)) {
@@ -82,15 +82,36 @@ public final class PairAnalyzer {
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
     }
 
+    /** The point of the session that stands for every command (for the enhanced family: every one but HELO and EHLO, which take no enhanced code). */
+    static final String ANY = "ANY";
+    /** Points of the session that are not replies to a command, so "any command" does not cover them. */
+    static final Set<String> NOT_COMMANDS = Set.of("CONNECT", "END-OF-DATA", "DSN");
+
+    /**
+     * The values a sentence says: a code sent in reply to any command goes without the commands
+     * that covers, so no sentence lists "MAIL, RCPT, or any command" or says "both answer any
+     * command; only A also answers MAIL" (the table still lists every value).
+     */
+    static List<String> said(List<String> values) {
+        if (!values.contains(ANY)) return values;
+        return values.stream().filter(v -> v.equals(ANY) || NOT_COMMANDS.contains(v)).toList();
+    }
+
+    /** Whether {@code values} include "any command" and so the command {@code v}. */
+    static boolean coveredBy(List<String> values, String v) {
+        return values.contains(ANY) && !v.equals(ANY) && !NOT_COMMANDS.contains(v);
+    }
+
     private static void differ(Fact fact, Code a, Code b, List<String> va, List<String> vb, Set<String> forms,
                                List<Statement> out) {
         Map<String, Arg> args = new LinkedHashMap<>();
         args.put("a", new CodeArg(a));
         args.put("b", new CodeArg(b));
         if (fact.kind() == Fact.Kind.SEVERAL_OF) {
-            List<String> common = va.stream().filter(vb::contains).toList();
-            List<String> aOnly = va.stream().filter(v -> !vb.contains(v)).toList();
-            List<String> bOnly = vb.stream().filter(v -> !va.contains(v)).toList();
+            // A command one code answers is no difference from a code sent in reply to any command.
+            List<String> common = va.stream().filter(v -> vb.contains(v) || coveredBy(vb, v)).toList();
+            List<String> aOnly = va.stream().filter(v -> !common.contains(v)).toList();
+            List<String> bOnly = vb.stream().filter(v -> !va.contains(v) && !coveredBy(va, v)).toList();
             if (!common.isEmpty() && has(fact, Name.DIFFER_SUBSET) && (aOnly.isEmpty() || bOnly.isEmpty())) {
                 // The code with more values is {a}: "both answer X, but only {a} answers Y".
                 boolean aMore = bOnly.isEmpty();
