@@ -60,8 +60,8 @@ public final class PairAnalyzer {
             if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
         }
         for (Fact fact : byWeight) {
-            List<String> va = said(a.fact(fact.id()));
-            List<String> vb = said(b.fact(fact.id()));
+            List<String> va = a.fact(fact.id());
+            List<String> vb = b.fact(fact.id());
             Set<String> forms = forms(fact);
             if (va.isEmpty() && vb.isEmpty()) continue;
             if (va.equals(vb)) {
@@ -111,9 +111,16 @@ public final class PairAnalyzer {
         args.put("b", new CodeArg(b));
         if (fact.kind() == Fact.Kind.SEVERAL_OF) {
             // A command one code answers is no difference from a code sent in reply to any command.
-            List<String> common = va.stream().filter(v -> vb.contains(v) || coveredBy(vb, v)).toList();
-            List<String> aOnly = va.stream().filter(v -> !common.contains(v)).toList();
-            List<String> bOnly = vb.stream().filter(v -> !va.contains(v) && !coveredBy(va, v)).toList();
+            // Said without the commands a side's own "any command" covers; and a command one code
+            // answers is no difference from a code sent in reply to any command.
+            List<String> sa = said(va);
+            List<String> sb = said(vb);
+            List<String> common = sa.stream().filter(sb::contains).toList();
+            List<String> aOnly = sa.stream().filter(v -> !sb.contains(v) && !coveredBy(sb, v)).toList();
+            List<String> bOnly = sb.stream().filter(v -> !sa.contains(v) && !coveredBy(sa, v)).toList();
+            // Both answer any command and differ only in commands that covers: no sentence says a
+            // difference that is none (the table lists every value).
+            if (aOnly.isEmpty() && bOnly.isEmpty()) return;
             if (!common.isEmpty() && has(fact, Name.DIFFER_SUBSET) && (aOnly.isEmpty() || bOnly.isEmpty())) {
                 // The code with more values is {a}: "both answer X, but only {a} answers Y".
                 boolean aMore = bOnly.isEmpty();
