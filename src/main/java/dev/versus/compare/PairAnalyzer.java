@@ -52,9 +52,11 @@ public final class PairAnalyzer {
         for (Fact fact : family.facts()) {
             List<String> va = a.fact(fact.id());
             List<String> vb = b.fact(fact.id());
-            // A code without codes of the other family differs from one with them (differOne says
-            // so); for any other fact an empty side is no value, neither shared nor different.
-            boolean differs = !va.equals(vb) && (fact.kind() == Fact.Kind.CODES || (!va.isEmpty() && !vb.isEmpty()));
+            // The table marks every row whose two cells differ, an empty cell ("—": no one must act,
+            // no command) included: a reader comparing "—" with "The sender" sees a difference, and a
+            // row left unmarked would say there is none. The sentences below still say nothing of
+            // an empty side, which has no value to name.
+            boolean differs = !va.equals(vb);
             if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
         }
         for (Fact fact : byWeight) {
