@@ -19,6 +19,16 @@ public final class TerminalText {
         return s;
     }
 
+    /**
+     * A value from content as an error message quotes it: {@link #visible} and cut to 60 characters.
+     * A value written in the wrong place may be a whole paragraph (a description pasted under a
+     * fact), and the message must stay one readable line that still shows where the value starts.
+     */
+    public static String quoted(String s) {
+        String v = visible(s);
+        return v.codePointCount(0, v.length()) <= 60 ? v : v.substring(0, v.offsetByCodePoints(0, 59)) + "…";
+    }
+
     /** One code point as it is shown: itself, or its escape. */
     public static String visible(int cp) {
         return cp < 0x10000 && (!shownAsIs((char) cp) || Character.isSurrogate((char) cp))

@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlNode;
@@ -95,7 +96,7 @@ final class FactReader {
             Fact.Kind kind = kindText == null ? null : Fact.Kind.of(kindText);
             if (kindText != null && kind == null) {
                 List<String> kinds = java.util.Arrays.stream(Fact.Kind.values()).map(Fact.Kind::written).toList();
-                problems.add(f.at("kind"), "fact kind '" + kindText + "' is not one of " + kinds
+                problems.add(f.at("kind"), "fact kind '" + TerminalText.quoted(kindText) + "' is not one of " + kinds
                         + SiteValidator.hint(kindText, Set.copyOf(kinds)));
             }
             if (id != null && !ID.matcher(id).matches()) {
@@ -324,7 +325,7 @@ final class FactReader {
         String v = f.text(key);
         if (v == null) return 0;
         if (!v.matches("[0-9]{1,6}")) {
-            problems.add(f.at(key), key + " must be a whole number (0 to 999999), found '" + v + "'");
+            problems.add(f.at(key), key + " must be a whole number (0 to 999999), found '" + TerminalText.quoted(v) + "'");
             return 0;
         }
         return Integer.parseInt(v);
@@ -334,7 +335,7 @@ final class FactReader {
         String v = f.optionalText(key);
         if (v == null) return false;
         if (!v.equals("true") && !v.equals("false")) {
-            problems.add(f.at(key), key + " must be true or false, found '" + v + "'");
+            problems.add(f.at(key), key + " must be true or false, found '" + TerminalText.quoted(v) + "'");
             return false;
         }
         return v.equals("true");
@@ -365,13 +366,13 @@ final class FactReader {
         if (v == null) return List.of();
         if (d.kind == Fact.Kind.NUMBER) {
             if (!v.matches("-?[0-9]{1,15}")) {
-                problems.add(f.at(d.id), d.id + " must be a whole number, found '" + v + "'");
+                problems.add(f.at(d.id), d.id + " must be a whole number, found '" + TerminalText.quoted(v) + "'");
                 return List.of();
             }
             return List.of(v);
         }
         if (!d.values.contains(v)) {
-            problems.add(f.at(d.id), d.id + " '" + v + "' is not one of " + d.values + SiteValidator.hint(v, Set.copyOf(d.values)));
+            problems.add(f.at(d.id), d.id + " '" + TerminalText.quoted(v) + "' is not one of " + d.values + SiteValidator.hint(v, Set.copyOf(d.values)));
             return List.of();
         }
         return List.of(v);

@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
@@ -398,7 +399,7 @@ final class FamilyReader {
         if (written == null) return PairSelection.ALL;
         PairSelection.Rule rule = PairSelection.Rule.of(written);
         if (rule == null) {
-            problems.add(n.location(), "pairs '" + written + "' is not one of " + Vocabulary.PAIR_RULES
+            problems.add(n.location(), "pairs '" + TerminalText.quoted(written) + "' is not one of " + Vocabulary.PAIR_RULES
                     + " or a list of pairs (421-vs-552)" + SiteValidator.hint(written, Set.copyOf(Vocabulary.PAIR_RULES)));
             return PairSelection.ALL;
         }
@@ -667,7 +668,7 @@ final class FamilyReader {
                 ok = false;
             }
             if (source != null && !urls.contains(source)) {
-                problems.add(e.at("source"), "example source '" + source + "' is not one of this code's references;"
+                problems.add(e.at("source"), "example source '" + TerminalText.quoted(source) + "' is not one of this code's references;"
                         + " add it under references (title and url) in the code file");
                 ok = false;
             }

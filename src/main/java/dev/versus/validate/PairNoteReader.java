@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawText;
@@ -128,7 +129,7 @@ final class PairNoteReader {
         String section = f.optionalText("section");
         if (section == null) section = "differences";
         if (!PairNote.SECTIONS.contains(section)) {
-            problems.add(f.at("section"), "section '" + section + "' is not one of " + PairNote.SECTIONS);
+            problems.add(f.at("section"), "section '" + TerminalText.quoted(section) + "' is not one of " + PairNote.SECTIONS);
             return null;
         }
         String replace = f.optionalText("replace");

@@ -1,5 +1,6 @@
 package dev.versus.validate;
 
+import dev.versus.diagnostics.TerminalText;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.RawSources.RawFamily;
@@ -56,7 +57,7 @@ public final class SiteValidator {
         }
         String defaultLocale = site.text("defaultLocale");
         if (defaultLocale != null && !locales.isEmpty() && !locales.contains(defaultLocale)) {
-            problems.add(site.at("defaultLocale"), "defaultLocale '" + defaultLocale + "' is not one of locales " + locales);
+            problems.add(site.at("defaultLocale"), "defaultLocale '" + TerminalText.quoted(defaultLocale) + "' is not one of locales " + locales);
             defaultLocale = null;
         }
         if (defaultLocale == null || locales.isEmpty()) {

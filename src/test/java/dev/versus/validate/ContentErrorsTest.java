@@ -465,6 +465,24 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aParagraphWrittenAsAValueIsQuotedOnOneLineAndCut() {
+            site.edit("content/smtp/552.yaml", "scope: message", "scope: |\n  The server ran out of room for\n  this message, and says so.");
+
+            assertThat(errors()).containsExactly("content/smtp/552.yaml:13:8: scope 'The server ran out of room for\\nthis message,"
+                    + " and says so.' is not one of [connection, session, transaction, recipient, message, command]");
+        }
+
+        @Test
+        void aLongValueIsCutWhereItCanStillBeFound() {
+            String value = "message " + "and more ".repeat(10);
+            site.edit("content/smtp/552.yaml", "scope: message", "scope: " + value.strip());
+
+            assertThat(errors()).singleElement().asString()
+                    .startsWith("content/smtp/552.yaml:13:8: scope 'message and more and more")
+                    .contains(" mo…' is not one of");
+        }
+
+        @Test
         void aValueWithoutANameInALocale() {
             int line = site.lineOf("content/smtp/_family.ja.yaml", "  cause:");
             site.deleteLine("content/smtp/_family.ja.yaml", "      none: 問題なし");
