@@ -172,6 +172,45 @@ class RfcRulesTest {
         assertThat(wrong).as("pairings against RFC 5248 Table 1").isEmpty();
     }
 
+    /**
+     * A code sent in reply to RCPT refuses one recipient; the same code in reply to MAIL, or after
+     * the data, refuses the transaction (RFC 5321 §3.3, §4.1.1.4). A code sent at both kinds of
+     * point cannot be said to affect only "a single recipient", "the message" or "the whole
+     * transaction": each is false at one of them (X.2.4 vs X.7.1, reviewed on 3 December).
+     */
+    @Test
+    void aCodeSentAtRcptAndAtMailOrAfterTheDataAffectsWhatItsCommandDecides() {
+        List<String> wrong = new ArrayList<>();
+        for (Family f : List.of(site.family("smtp"), site.family("smtp-enhanced"))) {
+            for (Code c : f.codes()) {
+                List<String> points = c.fact("commands");
+                boolean both = points.contains("RCPT")
+                        && (points.contains("MAIL") || points.contains("END-OF-DATA") || points.contains("BDAT"));
+                if (both && c.fact("scope").stream().anyMatch(Set.of("recipient", "message", "transaction")::contains)) {
+                    wrong.add(c.id() + " " + c.fact("scope") + " " + points);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * An enhanced code that the registry or an RFC pairs with a basic reply code is sent in an SMTP
+     * reply, so its "Sent" row names a point of the session, not only a delivery status
+     * notification (the review found X.4.5 "451 4.4.5" listed as DSN-only). X.7.30 is the one
+     * exception: RFC 8689 §4.2.1 names only the non-delivery notification, the registry 550.
+     */
+    @Test
+    void anEnhancedCodePairedWithAReplyCodeIsSentInAReply() {
+        List<String> wrong = new ArrayList<>();
+        for (Code c : site.family("smtp-enhanced").codes()) {
+            boolean paired = c.links().stream().anyMatch(l -> l.family().equals("smtp"));
+            boolean inAReply = c.fact("commands").stream().anyMatch(p -> !p.equals("DSN"));
+            if (paired && !inAReply && !c.id().equals("X.7.30")) wrong.add(c.id() + " " + c.fact("commands"));
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** RFC 5321 §4.2: {@code Reply-code = %x32-35 %x30-35 %x30-39}. */
     @Test
     void aBasicReplyCodesSecondDigitRunsFromZeroToFive() throws IOException {
