@@ -115,6 +115,13 @@ class RfcRulesTest {
             assertThat(enhanced.code("X.6.10").fact(fact)).as("X.6.10, a deprecated duplicate, " + fact).isEmpty();
         }
         assertThat(enhanced.code("X.6.10").fact("status")).containsExactly("deprecated");
+        // The AUTH replies and the enhanced codes RFC 4954 §6 gives them: a refusal of that AUTH
+        // command, not of the rest of the session, on both sides.
+        for (String[] same : List.of(new String[] {"534", "X.7.9"}, new String[] {"535", "X.7.8"}, new String[] {"538", "X.7.11"})) {
+            for (String fact : List.of("scope", "cause")) {
+                assertThat(enhanced.code(same[1]).fact(fact)).as(same[0] + " " + same[1] + " " + fact).isEqualTo(smtp.code(same[0]).fact(fact));
+            }
+        }
         assertThat(enhanced.code("X.7.1").fact("scope")).containsExactly("byCommand");
         assertThat(enhanced.code("X.0.0").fact("cause")).as("2.0.0 is a success").isEmpty();
         assertThat(enhanced.code("X.4.5").fact("commands")).contains("MAIL", "RCPT");
