@@ -124,6 +124,9 @@ class RfcRulesTest {
         }
         assertThat(enhanced.code("X.7.1").fact("scope")).containsExactly("byCommand");
         assertThat(enhanced.code("X.0.0").fact("cause")).as("2.0.0 is a success").isEmpty();
+        assertThat(enhanced.code("X.7.2").fact("about")).as("RFC 3463 §3.8: posting to a list").contains("mailingList");
+        assertThat(enhanced.code("X.7.25").fact("about")).as("RFC 7372 §3.3: the client's IP address, not the link between servers")
+                .contains("clientAddress").doesNotContain("network");
         assertThat(enhanced.code("X.4.5").fact("commands")).contains("MAIL", "RCPT");
     }
 
