@@ -146,6 +146,18 @@ public final class SiteValidator {
     private Map<String, Set<CodeRef>> crossCheck(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
         Map<String, Set<CodeRef>> reverse = new TreeMap<>();
         for (FamilyReader.Draft d : drafts) {
+            // A class a code gives a codes fact (5XX) must hold at least one code of that family.
+            for (FactReader.Draft fact : d.facts()) {
+                Set<String> theirs = fact.family == null ? null : codes.get(fact.family);
+                if (theirs == null) continue;
+                for (FactReader.ClassUse use : fact.classUses) {
+                    String set = dev.versus.model.CodeSet.of(fact.family, use.written());
+                    if (theirs.stream().noneMatch(code -> dev.versus.model.CodeSet.covers(set, code))) {
+                        problems.add(use.at(), "class '" + use.written() + "' holds no code of family " + fact.family
+                                + " (a class is the first characters of its codes, then X for each remaining one, like 5XX)");
+                    }
+                }
+            }
             for (FamilyReader.CodeDraft c : d.codes().values()) {
                 for (Fields.Item r : c.related()) {
                     if (r.value().equals(c.id())) {
