@@ -160,8 +160,14 @@ final class LocaleReader {
                 return;
             }
             out.put(prefix, new Fields.Item(s.value(), s.location()));
+        } else if (node instanceof YamlNode.Scalar s && s.value() != null && prefix.endsWith("Separator")) {
+            // A join may be a space or nothing at all: a space after an English sentence, none
+            // after a Japanese 。 (translation.linkSeparator).
+            out.put(prefix, new Fields.Item(s.value(), s.location()));
         } else {
-            problems.add(node.location(), "label '" + prefix + "' must be a non-empty text, found " + node.kind());
+            String found = node instanceof YamlNode.Scalar s && s.value() != null ? "a blank text" : node.kind();
+            problems.add(node.location(), "label '" + prefix + "' must be a non-empty text, found " + found
+                    + (node instanceof YamlNode.Scalar ? "; only a label whose key ends in Separator may be blank" : ""));
         }
     }
 }

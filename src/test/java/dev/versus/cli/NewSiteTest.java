@@ -108,7 +108,7 @@ class NewSiteTest {
         assertThat(versus("build", "--source", site.toString(), "--out", out.toString())).as(stderr.toString()).isZero();
         Document ja = page(out, "ja/http/503/index.html");
         assertThat(ja.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://errors.example.com/en/http/503/");
-        assertThat(ja.selectFirst("p[role=note]").text()).isEqualTo("このページはまだ翻訳されていないため、英語の原文を表示しています。 英語版を読む");
+        assertThat(ja.selectFirst("p[role=note]").text()).isEqualTo("このページはまだ翻訳されていないため、英語の原文を表示しています。英語版を読む");
         assertThat(ja.selectFirst("p[role=note] a").attr("href")).isEqualTo("../../../en/http/503/");
         Document translated = page(out, "ja/http/429/index.html");
         assertThat(translated.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://errors.example.com/ja/http/429/");

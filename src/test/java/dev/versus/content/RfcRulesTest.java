@@ -79,6 +79,148 @@ class RfcRulesTest {
         assertThat(enhanced.code("X.1.9").fact("cause")).containsExactly("none");
     }
 
+    /**
+     * Facts the reviews of 3 December 2026 found false (issue 15): each as the RFC states it. A
+     * 554 greeting leaves the server waiting only for QUIT (RFC 5321 §3.1); the protocol codes
+     * concern what RFC 5321 §4.2.2 and RFC 3463 §3.6 say they concern, not "the protocol" as a
+     * whole; the RRVS codes are about ownership, not routing (RFC 7293 §15.3); 432 and X.7.12 are
+     * one condition (RFC 4954 §6); X.6.10 is only a deprecated duplicate (RFC 6531 §4.2); X.7.1
+     * refuses a recipient at RCPT and the transaction at MAIL (RFC 5321 §3.3); X.0.0 may be a
+     * success (RFC 3463 §3.1); X.4.5 travels with 451 (RFC 5248 Table 1).
+     */
+    @Test
+    void theFactsTheSecondReviewFoundFalseStayTrue() {
+        Family smtp = site.family("smtp");
+        Family enhanced = site.family("smtp-enhanced");
+        assertThat(smtp.code("554").fact("session")).as("554 at the greeting: only QUIT follows (RFC 5321 §3.1)")
+                .containsExactly("continuesOrQuit");
+        assertThat(smtp.code("500").fact("about")).containsExactly("commandSyntax");
+        assertThat(enhanced.code("X.5.2").fact("about")).containsExactly("commandSyntax");
+        assertThat(smtp.code("501").fact("about")).contains("arguments").doesNotContain("sequence", "commandSyntax");
+        assertThat(enhanced.code("X.5.4").fact("about")).containsExactly("arguments");
+        assertThat(smtp.code("503").fact("about")).containsExactly("sequence");
+        assertThat(enhanced.code("X.5.1").fact("about")).contains("sequence");
+        assertThat(smtp.codes().stream().filter(c -> c.fact("about").contains("protocol")).map(Code::id))
+                .as("basic codes glossed as 'the protocol itself'").isEmpty();
+        assertThat(enhanced.codes().stream().filter(c -> c.fact("about").contains("protocol")).map(Code::id))
+                .as("only X.5.0 concerns the protocol without more detail").containsExactly("X.5.0");
+        assertThat(enhanced.code("X.7.17").fact("about")).containsExactly("mailboxOwner");
+        assertThat(enhanced.code("X.7.18").fact("about")).as("X.7.18: the domain's owner, not the route").containsExactly("domainOwner");
+        assertThat(enhanced.code("X.7.19").fact("about")).doesNotContain("mailbox", "routing");
+        for (String fact : List.of("scope", "cause", "actor", "about", "commands")) {
+            assertThat(enhanced.code("X.7.12").fact(fact)).as("X.7.12 and 432 (RFC 4954 §6: 432 4.7.12), " + fact)
+                    .isEqualTo(smtp.code("432").fact(fact));
+        }
+        for (String fact : List.of("scope", "cause", "actor", "about", "commands")) {
+            assertThat(enhanced.code("X.6.10").fact(fact)).as("X.6.10, a deprecated duplicate, " + fact).isEmpty();
+        }
+        assertThat(enhanced.code("X.6.10").fact("status")).containsExactly("deprecated");
+        // The AUTH replies and the enhanced codes RFC 4954 §6 gives them: a refusal of that AUTH
+        // command, not of the rest of the session, on both sides.
+        for (String[] same : List.of(new String[] {"534", "X.7.9"}, new String[] {"535", "X.7.8"}, new String[] {"538", "X.7.11"})) {
+            for (String fact : List.of("scope", "cause")) {
+                assertThat(enhanced.code(same[1]).fact(fact)).as(same[0] + " " + same[1] + " " + fact).isEqualTo(smtp.code(same[0]).fact(fact));
+            }
+        }
+        assertThat(enhanced.code("X.7.1").fact("scope")).containsExactly("byCommand");
+        assertThat(enhanced.code("X.0.0").fact("cause")).as("2.0.0 is a success").isEmpty();
+        assertThat(enhanced.code("X.7.2").fact("about")).as("RFC 3463 §3.8: posting to a list").contains("mailingList");
+        assertThat(enhanced.code("X.7.25").fact("about")).as("RFC 7372 §3.3: the client's IP address, not the link between servers")
+                .contains("clientAddress").doesNotContain("network");
+        assertThat(enhanced.code("X.4.5").fact("commands")).contains("MAIL", "RCPT");
+    }
+
+    /**
+     * RFC 5248 Table 1 (the registry's Associated Basic Status Codes): every pairing it gives with a
+     * basic code that has a page is on the site, and the site pairs no code with a basic code the
+     * registry does not give, except where an RFC does (RFC 2034 §6 examples: 221 2.0.0, 250 2.0.0,
+     * 250 2.1.0; RFC 7504 §6 added 521 to X.3.2; RFC 5321 §4.5.3.1.10 names 452 for too many
+     * recipients, X.5.3). Codes registered after RFC 5248 are checked against their own RFCs.
+     */
+    @Test
+    void pairingsFollowTheRegistry() {
+        Map<String, String> table1 = Map.ofEntries(
+                Map.entry("X.1.0", ""), Map.entry("X.1.1", "451 550"), Map.entry("X.1.2", ""), Map.entry("X.1.3", "501"),
+                Map.entry("X.1.4", ""), Map.entry("X.1.5", "250"), Map.entry("X.1.6", ""), Map.entry("X.1.7", ""),
+                Map.entry("X.1.8", "451 501"), Map.entry("X.1.9", ""), Map.entry("X.2.0", ""), Map.entry("X.2.1", ""),
+                Map.entry("X.2.2", "552"), Map.entry("X.2.3", "552"), Map.entry("X.2.4", "450 452"),
+                Map.entry("X.3.0", "221 250 421 451 550 554"), Map.entry("X.3.1", "452"), Map.entry("X.3.2", "453"),
+                Map.entry("X.3.3", ""), Map.entry("X.3.4", "552 554"), Map.entry("X.3.5", ""), Map.entry("X.4.0", ""),
+                Map.entry("X.4.1", "451"), Map.entry("X.4.2", "421"), Map.entry("X.4.3", "451 550"), Map.entry("X.4.4", ""),
+                Map.entry("X.4.5", "451"), Map.entry("X.4.6", ""), Map.entry("X.4.7", ""),
+                Map.entry("X.5.0", "220 250 251 252 253 451 452 454 458 459 501 502 503 554"),
+                Map.entry("X.5.1", "430 500 501 503 530 550 554 555"), Map.entry("X.5.2", "500 501 502 550 555"),
+                Map.entry("X.5.3", "451"), Map.entry("X.5.4", "451 501 502 503 504 550 555"), Map.entry("X.5.5", ""),
+                Map.entry("X.5.6", "500"), Map.entry("X.6.0", ""), Map.entry("X.6.1", ""), Map.entry("X.6.2", ""),
+                Map.entry("X.6.3", "554"), Map.entry("X.6.4", "250"), Map.entry("X.6.5", ""), Map.entry("X.6.6", "554"),
+                Map.entry("X.7.0", "220 235 450 454 500 501 503 504 530 535 550"),
+                Map.entry("X.7.1", "451 454 502 503 533 550 551"), Map.entry("X.7.2", "550"), Map.entry("X.7.3", ""),
+                Map.entry("X.7.4", "504"), Map.entry("X.7.5", ""), Map.entry("X.7.6", ""), Map.entry("X.7.7", ""),
+                Map.entry("X.7.8", "535 554"), Map.entry("X.7.9", "534"), Map.entry("X.7.10", "523"),
+                Map.entry("X.7.11", "524 538"), Map.entry("X.7.12", "422 432"), Map.entry("X.7.13", "525"),
+                Map.entry("X.7.14", "535 554"),
+                // RFC 7293 §15.3 registers the RRVS codes with "5XX"; its example (§12.1) answers RCPT with 550.
+                Map.entry("X.7.17", "550"), Map.entry("X.7.18", "550"), Map.entry("X.7.19", "550"));
+        Map<String, String> fromOtherRfcs = Map.of("X.0.0", "221 250", "X.1.0", "250", "X.3.2", "521", "X.5.3", "452");
+        Family smtp = site.family("smtp");
+        Family enhanced = site.family("smtp-enhanced");
+        Set<String> pages = new java.util.HashSet<>();
+        smtp.codes().forEach(c -> pages.add(c.id()));
+        List<String> wrong = new ArrayList<>();
+        for (var e : table1.entrySet()) {
+            Set<String> registry = new java.util.TreeSet<>(List.of(e.getValue().split(" ")));
+            registry.remove("");
+            Set<String> onSite = new java.util.TreeSet<>();
+            for (CodeRef link : enhanced.code(e.getKey()).links()) if (link.family().equals("smtp")) onSite.add(link.code());
+            for (String basic : registry) {
+                if (pages.contains(basic) && !onSite.contains(basic)) wrong.add(e.getKey() + " lacks " + basic);
+            }
+            Set<String> allowed = new java.util.HashSet<>(registry);
+            allowed.addAll(List.of(fromOtherRfcs.getOrDefault(e.getKey(), "").split(" ")));
+            for (String basic : onSite) if (!allowed.contains(basic)) wrong.add(e.getKey() + " is paired with " + basic);
+        }
+        assertThat(wrong).as("pairings against RFC 5248 Table 1").isEmpty();
+    }
+
+    /**
+     * A code sent in reply to RCPT refuses one recipient; the same code in reply to MAIL, or after
+     * the data, refuses the transaction (RFC 5321 §3.3, §4.1.1.4). A code sent at both kinds of
+     * point cannot be said to affect only "a single recipient", "the message" or "the whole
+     * transaction": each is false at one of them (X.2.4 vs X.7.1, reviewed on 3 December).
+     */
+    @Test
+    void aCodeSentAtRcptAndAtMailOrAfterTheDataAffectsWhatItsCommandDecides() {
+        List<String> wrong = new ArrayList<>();
+        for (Family f : List.of(site.family("smtp"), site.family("smtp-enhanced"))) {
+            for (Code c : f.codes()) {
+                List<String> points = c.fact("commands");
+                boolean both = points.contains("RCPT")
+                        && (points.contains("MAIL") || points.contains("END-OF-DATA") || points.contains("BDAT"));
+                if (both && c.fact("scope").stream().anyMatch(Set.of("recipient", "message", "transaction")::contains)) {
+                    wrong.add(c.id() + " " + c.fact("scope") + " " + points);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * An enhanced code that the registry or an RFC pairs with a basic reply code is sent in an SMTP
+     * reply, so its "Sent" row names a point of the session, not only a delivery status
+     * notification (the review found X.4.5 "451 4.4.5" listed as DSN-only). X.7.30 is the one
+     * exception: RFC 8689 §4.2.1 names only the non-delivery notification, the registry 550.
+     */
+    @Test
+    void anEnhancedCodePairedWithAReplyCodeIsSentInAReply() {
+        List<String> wrong = new ArrayList<>();
+        for (Code c : site.family("smtp-enhanced").codes()) {
+            boolean paired = c.links().stream().anyMatch(l -> l.family().equals("smtp"));
+            boolean inAReply = c.fact("commands").stream().anyMatch(p -> !p.equals("DSN"));
+            if (paired && !inAReply && !c.id().equals("X.7.30")) wrong.add(c.id() + " " + c.fact("commands"));
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** RFC 5321 §4.2: {@code Reply-code = %x32-35 %x30-35 %x30-39}. */
     @Test
     void aBasicReplyCodesSecondDigitRunsFromZeroToFive() throws IOException {

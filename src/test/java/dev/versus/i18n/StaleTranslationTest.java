@@ -104,7 +104,7 @@ class StaleTranslationTest {
 
         assertThat(r.exit).as(r.toString()).isZero();
         String notice = "<p class=\"stale\" role=\"note\">この翻訳の作成後に、英語版のページが更新されています。"
-                + " <a href=\"../../../en/smtp/421/\">英語版を読む</a></p>";
+                + "<a href=\"../../../en/smtp/421/\">英語版を読む</a></p>";
         assertThat(page(out, "ja/smtp/421/index.html")).contains(notice);
         assertThat(page(out, "ja/smtp/421-vs-452/index.html")).containsOnlyOnce(notice);
         assertThat(page(out, "ja/smtp/452/index.html")).doesNotContain("class=\"stale\"");

@@ -340,6 +340,19 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aBlankLabelIsAnErrorUnlessItIsASeparator() throws ContentException {
+            site.replaceLine("locales/ja.yaml", "  pairsCount:", "  pairsCount: \"  \"");
+            int line = site.lineOf("locales/ja.yaml", "  pairsCount:");
+            assertThat(errors()).containsExactly("locales/ja.yaml:" + line + ":15: label 'family.pairsCount' must be a non-empty"
+                    + " text, found a blank text; only a label whose key ends in Separator may be blank");
+
+            site.replaceLine("locales/ja.yaml", "  pairsCount:", "  pairsCount: \"{count} 件の比較\"");
+            Site valid = new Build(new Build.Options(site.root(), null, null, UrlStyle.PRETTY)).validate();
+            assertThat(valid.labels("ja").get("translation.linkSeparator")).isEmpty();
+            assertThat(valid.labels("en").get("translation.linkSeparator")).isEqualTo(" ");
+        }
+
+        @Test
         void aLocaleFileForALocaleTheSiteDoesNotList() {
             site.write("locales/fr.yaml", "language: Français\n");
 
