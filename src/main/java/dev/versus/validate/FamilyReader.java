@@ -54,7 +54,7 @@ final class FamilyReader {
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
                  List<String> audiences, Map<String, Map<String, Text>> labels, String alternatives) {
-        Family build(Map<String, Set<CodeRef>> reverse) {
+        Family build(Map<String, Set<CodeRef>> reverse, Map<String, Set<CodeRef>> held) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
                 // The code's own seeAlso first, in the order written (the pairings a reader meets most),
@@ -73,6 +73,12 @@ final class FamilyReader {
                     links.stream().filter(l -> l.family().equals(f.family)).map(l -> l.family() + ":" + l.code())
                             .filter(v -> sets.stream().noneMatch(set -> dev.versus.model.CodeSet.holds(set, v)))
                             .forEach(refs::add);
+                    // Then the codes whose sets hold this one (X.7.18's 5XX holds 552), in code order:
+                    // they are paired with it as surely as the ones listed.
+                    for (CodeRef r : held.getOrDefault(id + ":" + c.id(), Set.of())) {
+                        String v = r.family() + ":" + r.code();
+                        if (r.family().equals(f.family) && !refs.contains(v)) refs.add(v);
+                    }
                     if (!refs.isEmpty()) values.put(f.id, refs);
                 }
                 built.add(new Code(id, c.id(), c.group(), c.texts(), values,

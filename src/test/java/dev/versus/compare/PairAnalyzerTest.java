@@ -194,7 +194,7 @@ class PairAnalyzerTest {
 
         Statement x00 = pairing(analyzer.analyze(pairOf(enhanced, "X.0.0", "X.3.0")));
         assertThat(x00.pattern()).isEqualTo("differ");
-        assertThat(values(x00.args().get("aValue"))).containsExactly(dev.versus.model.CodeSet.of("smtp", "any"));
+        assertThat(values(x00.args().get("aValue"))).containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
         Statement rrvs = pairing(analyzer.analyze(pairOf(enhanced, "X.7.16", "X.7.18")));
         assertThat(values(rrvs.args().get("aValue"))).containsExactly("smtp:*4XX", "smtp:*5XX");
         assertThat(values(rrvs.args().get("bValue"))).containsExactly("smtp:*5XX");
@@ -203,6 +203,16 @@ class PairAnalyzerTest {
         assertThat(code(one.args().get("a")).id()).isEqualTo("X.7.19");
         // The concrete codes stay links of the code page (221 and 250 name X.0.0 in their seeAlso).
         assertThat(enhanced.code("X.0.0").links()).contains(new CodeRef("smtp", "221"), new CodeRef("smtp", "250"));
+        // The other side: a basic code goes with every code whose set holds it, so 251 and 252
+        // are both paired (X.0.0), and 553 with X.7.18 as well as X.6.7 and X.6.8.
+        Family smtp = site.family("smtp");
+        assertThat(smtp.code("553").fact("travelsWith")).startsWith("smtp-enhanced:X.6.7", "smtp-enhanced:X.6.8")
+                .contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15", "smtp-enhanced:X.7.16", "smtp-enhanced:X.7.18");
+        assertThat(smtp.code("452").fact("travelsWith")).contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15")
+                .doesNotContain("smtp-enhanced:X.7.18");
+        assertThat(smtp.code("354").fact("travelsWith")).as("3xx replies carry none (RFC 2034 §4)").isEmpty();
+        Statement both = pairing(analyzer.analyze(pairOf(smtp, "251", "252")));
+        assertThat(both.pattern()).as("251 is paired too: with X.0.0 and X.3.6").isEqualTo("differ");
     }
 
     private static Pair pairOf(Family f, String a, String b) {

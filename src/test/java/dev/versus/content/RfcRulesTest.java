@@ -183,8 +183,8 @@ class RfcRulesTest {
     }
 
     /**
-     * Where the registry gives no list of basic codes but "Any" (X.0.0, RFC 5248 Table 1) or a
-     * class (X.7.17-X.7.19: "5XX", RFC 7293 §15.3; X.7.15 and X.7.16: "other 4XX or 5XX codes are
+     * Where the registry gives no list of basic codes but "Any" (X.0.0, RFC 5248 Table 1: with RFC
+     * 2034 §3, §4 every 2xx, 4xx and 5xx reply, never a 3xx) or a class (X.7.17-X.7.19: "5XX", RFC 7293 §15.3; X.7.15 and X.7.16: "other 4XX or 5XX codes are
      * allowed", RFC 6710 §10), the pairing fact says so instead of the codes the RFC examples show
      * (which stay links of the code page); no other code gives a set. Pairings with basic codes
      * that have no page here (533, 523, 422, 430; RFC 5248 Table 1) are said in the code's text;
@@ -193,7 +193,7 @@ class RfcRulesTest {
     @Test
     void pairingsTheRegistryGivesAsAnyOrAClassAreSaidSo() {
         Family enhanced = site.family("smtp-enhanced");
-        Map<String, List<String>> sets = Map.of("X.0.0", List.of("smtp:*"), "X.7.15", List.of("smtp:*4XX", "smtp:*5XX"),
+        Map<String, List<String>> sets = Map.of("X.0.0", List.of("smtp:*2XX", "smtp:*4XX", "smtp:*5XX"), "X.7.15", List.of("smtp:*4XX", "smtp:*5XX"),
                 "X.7.16", List.of("smtp:*4XX", "smtp:*5XX"), "X.7.17", List.of("smtp:*5XX"), "X.7.18", List.of("smtp:*5XX"),
                 "X.7.19", List.of("smtp:*5XX"));
         List<String> wrong = new ArrayList<>();
@@ -203,7 +203,17 @@ class RfcRulesTest {
             if (!given.equals(expected)) wrong.add(c.id() + " gives " + given + ", the registry " + expected);
         }
         assertThat(wrong).as("sets of basic codes against the registry").isEmpty();
-        assertThat(enhanced.code("X.0.0").fact("travelsWith")).as("X.0.0: any, not only 221 and 250").containsExactly("smtp:*");
+        assertThat(enhanced.code("X.0.0").fact("travelsWith")).as("X.0.0: any reply that carries one, not only 221 and 250")
+                .containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
+        // The other side: every basic code a set holds goes with the set's code; a 3xx goes with none.
+        Family smtp = site.family("smtp");
+        for (Code c : smtp.codes()) {
+            List<String> with = c.fact("travelsWith");
+            if (c.id().startsWith("3")) assertThat(with).as(c.id() + " (RFC 2034 §4)").isEmpty();
+            else assertThat(with).as(c.id() + " goes with X.0.0 (RFC 5248 Table 1)").contains("smtp-enhanced:X.0.0");
+            if (c.id().startsWith("5")) assertThat(with).as(c.id() + " (RFC 7293 §15.3, RFC 6710 §10)")
+                    .contains("smtp-enhanced:X.7.15", "smtp-enhanced:X.7.16", "smtp-enhanced:X.7.17", "smtp-enhanced:X.7.18", "smtp-enhanced:X.7.19");
+        }
         assertThat(enhanced.code("X.7.18").fact("travelsWith")).as("X.7.18: any 5XX, not only 550").containsExactly("smtp:*5XX");
         Map<String, String> unlisted = Map.of("X.7.1", "533", "X.7.10", "523", "X.7.12", "422", "X.5.1", "430");
         unlisted.forEach((code, basic) -> {

@@ -64,7 +64,7 @@ class CodeSetErrorsTest {
     @Test
     void theCopyIsValid() throws ContentException {
         assertThat(new Build(new Build.Options(dir, null, null, UrlStyle.PRETTY)).validate().family("smtp-enhanced")
-                .code("X.0.0").fact("travelsWith")).containsExactly("smtp:*");
+                .code("X.0.0").fact("travelsWith")).containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
     }
 
     @Test
@@ -88,7 +88,7 @@ class CodeSetErrorsTest {
 
     @Test
     void anyCoversEveryClass() throws IOException {
-        edit("content/smtp-enhanced/X.0.0.yaml", "travelsWith: [any]", "travelsWith: [any, '5XX']");
+        edit("content/smtp-enhanced/X.0.0.yaml", "travelsWith: ['2XX', '4XX', '5XX']", "travelsWith: [any, '5XX']");
         int line = lineOf("content/smtp-enhanced/X.0.0.yaml", "travelsWith:");
 
         assertThat(errors()).containsExactly("content/smtp-enhanced/X.0.0.yaml:" + line + ":20: '5XX' is already covered by"
@@ -97,6 +97,7 @@ class CodeSetErrorsTest {
 
     @Test
     void aSetWithoutItsNameInTheFamilyFile() throws IOException {
+        edit("content/smtp-enhanced/X.0.0.yaml", "travelsWith: ['2XX', '4XX', '5XX']", "travelsWith: [any]");
         edit("content/smtp-enhanced/_family.yaml", "      any:\n        value: Any reply code\n        phrase: reply codes of any class\n", "");
         edit("content/smtp-enhanced/_family.ja.yaml", "      any:\n        value: 任意の応答コード\n        phrase: クラスを問わず任意の応答コード\n", "");
         int line = lineOf("content/smtp-enhanced/X.0.0.yaml", "travelsWith:");
