@@ -153,8 +153,10 @@ public final class PairAnalyzer {
                 }
             }
         }
-        values(args, fact, "aValue", va, forms);
-        values(args, fact, "bValue", vb, forms);
+        // "In reply to AUTH or any command" names a command "any command" covers: said without it.
+        boolean several = fact.kind() == Fact.Kind.SEVERAL_OF;
+        values(args, fact, "aValue", several ? said(va) : va, forms);
+        values(args, fact, "bValue", several ? said(vb) : vb, forms);
         if (has(fact, Name.DIFFER)) out.add(new Statement(fact, Name.DIFFER.word(), args));
     }
 

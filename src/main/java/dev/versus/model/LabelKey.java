@@ -66,6 +66,8 @@ public enum LabelKey {
     PATTERN_CHOOSE_SERVER_SAME("pattern.chooseServerSame", Pair.PLACEHOLDERS),
     PATTERN_CHOOSE_SENDER_NONE("pattern.chooseSenderNone", Pair.PLACEHOLDERS),
     PATTERN_DIFF_MEANING("pattern.diffMeaning", "code", "title", "summary"),
+    /** The first key difference: what each code reports, attributed to it, before the facts that differ. */
+    PATTERN_DIFF_DEFINING("pattern.diffDefining", Pair.PLACEHOLDERS),
     PATTERN_SHARED("pattern.shared", "clauses"),
     PATTERN_CLAUSES2("pattern.clauses2", "first", "second"),
     PATTERN_CLAUSES_MORE("pattern.clausesMore", "items", "last"),

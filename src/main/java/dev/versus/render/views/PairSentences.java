@@ -113,6 +113,12 @@ public final class PairSentences {
         String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
         List<String> differences = new ArrayList<>();
         List<String> differenceFacts = new ArrayList<>();
+        // The defining contrast leads: what each code reports, from its own summary, attributed to
+        // it; the facts that differ follow, by weight. (With no fact differing, diffMeaning below says it.)
+        if (!c.differences().isEmpty()) {
+            differences.add(html(LabelKey.PATTERN_DIFF_DEFINING, both));
+            differenceFacts.add("");
+        }
         for (Statement s : c.differences()) {
             differences.add(html(s.fact(), s.pattern(), s.args()));
             differenceFacts.add(s.fact() == null ? "" : s.fact().id());
@@ -280,8 +286,32 @@ public final class PairSentences {
     private boolean readsAsGroup(Text group, FactText t, String value, String form) {
         Text plain = t.form(value, FactText.VALUE);
         Text written = t.form(value, form);
+        // A value whose name is itself a list ("any command other than HELO or EHLO", 「HELO・EHLO
+        // 以外の任意のコマンド」) stays an item of its own: joined with others by the group's own
+        // separator it would read as more items of that list (「AUTH・HELO・EHLO 以外」).
+        if (plain != null && containsGroupJoin(plain.value())) return false;
         return plain != null && written != null && written.value().equals(Labels.fill(Labels.segments(group.value()),
                 n -> n.equals("items") ? asClause(plain.value()) : null, false, "group." + form, locale));
+    }
+
+    /** Whether {@code name} contains a join of the locale's group patterns (", ", " or ", 「・」). */
+    private boolean containsGroupJoin(String name) {
+        for (String join : groupJoins()) if (!join.isBlank() && name.contains(join)) return true;
+        return false;
+    }
+
+    private List<String> groupJoins() {
+        List<String> out = new ArrayList<>();
+        out.add(labels.get(LabelKey.PATTERN_GROUP_SEPARATOR));
+        out.add(between(labels.get(LabelKey.PATTERN_GROUP2), "{first}", "{second}"));
+        out.add(between(labels.get(LabelKey.PATTERN_GROUP_MORE), "{items}", "{last}"));
+        return out;
+    }
+
+    private static String between(String pattern, String from, String to) {
+        int i = pattern.indexOf(from);
+        int j = pattern.indexOf(to);
+        return i < 0 || j < i ? "" : pattern.substring(i + from.length(), j);
     }
 
     /** A value's plain name inside a sentence: "any command" for "Any command", "MAIL" for "MAIL". */
