@@ -60,14 +60,14 @@ public enum LabelKey {
     PATTERN_PAGE_TITLE("pattern.pageTitle", Pair.PLACEHOLDERS),
     PATTERN_PAGE_TITLE_SHORT("pattern.pageTitleShort", Pair.PLACEHOLDERS),
     PATTERN_INTRO("pattern.intro", Pair.PLACEHOLDERS),
+    /** The intro when no fact differs: Key differences then gives what each code means. */
+    PATTERN_INTRO_SAME("pattern.introSame", Pair.PLACEHOLDERS),
     PATTERN_DESCRIPTION("pattern.description", Pair.PLACEHOLDERS),
     PATTERN_GLANCE_CAPTION("pattern.glanceCaption", Pair.PLACEHOLDERS),
     PATTERN_DIFF_NONE("pattern.diffNone", Pair.PLACEHOLDERS),
     PATTERN_CHOOSE_SERVER_SAME("pattern.chooseServerSame", Pair.PLACEHOLDERS),
     PATTERN_CHOOSE_SENDER_NONE("pattern.chooseSenderNone", Pair.PLACEHOLDERS),
     PATTERN_DIFF_MEANING("pattern.diffMeaning", "code", "title", "summary"),
-    /** The first key difference: what each code reports, attributed to it, before the facts that differ. */
-    PATTERN_DIFF_DEFINING("pattern.diffDefining", Pair.PLACEHOLDERS),
     PATTERN_SHARED("pattern.shared", "clauses"),
     PATTERN_CLAUSES2("pattern.clauses2", "first", "second"),
     PATTERN_CLAUSES_MORE("pattern.clausesMore", "items", "last"),

@@ -94,7 +94,10 @@ public final class PairSentences {
         String title = plain(LabelKey.PATTERN_PAGE_TITLE, both);
         // A title a search result shows whole; the intro below it names both titles anyway.
         if (title.length() > MAX_TITLE) title = plain(LabelKey.PATTERN_PAGE_TITLE_SHORT, both);
-        String intro = html(LabelKey.PATTERN_INTRO, both);
+        // The intro says what each code means, attributed to it; Key differences then says what the
+        // facts add. With no fact differing, the meanings are the difference: they go to Key
+        // differences, and the intro says only that the facts agree (a page says each summary once).
+        String intro = html(c.differences().isEmpty() ? LabelKey.PATTERN_INTRO_SAME : LabelKey.PATTERN_INTRO, both);
         String description = plain(LabelKey.PATTERN_DESCRIPTION, both);
 
         List<PairProse.GlanceRow> rows = new ArrayList<>();
@@ -113,23 +116,16 @@ public final class PairSentences {
         String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
         List<String> differences = new ArrayList<>();
         List<String> differenceFacts = new ArrayList<>();
-        // The defining contrast leads: what each code reports, from its own summary, attributed to
-        // it; the facts that differ follow, by weight. (With no fact differing, diffMeaning below says it.)
-        if (!c.differences().isEmpty()) {
-            differences.add(html(LabelKey.PATTERN_DIFF_DEFINING, both));
-            differenceFacts.add("");
-        }
         for (Statement s : c.differences()) {
             differences.add(html(s.fact(), s.pattern(), s.args()));
             differenceFacts.add(s.fact() == null ? "" : s.fact().id());
         }
         if (differences.isEmpty()) {
-            differences.add(html(LabelKey.PATTERN_DIFF_NONE, both));
             for (Code x : List.of(a, b)) {
                 differences.add(html(LabelKey.PATTERN_DIFF_MEANING, Map.of("code", new CodeArg(x), "title", new TitleArg(x),
                         "summary", new SummaryArg(x, true))));
+                differenceFacts.add("");
             }
-            while (differenceFacts.size() < differences.size()) differenceFacts.add("");
         }
         List<String> server = new ArrayList<>();
         // Each code's own advice on when to send it (its `use` field), then what its facts say.
