@@ -86,8 +86,12 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
         }
     }
 
-    /** Codes of another family, as links, at most a few and then "N more". */
-    public record RefsArg(List<CodeRef> refs) implements Arg {
+    /**
+     * Codes of another family, the values of codes fact {@code fact}: as links, at most a few and
+     * then "N more"; a set of codes ({@link dev.versus.model.CodeSet}: any code, a class such as
+     * 5XX) is said with the fact's name for it.
+     */
+    public record RefsArg(Fact fact, List<CodeRef> refs) implements Arg {
         public RefsArg {
             refs = List.copyOf(refs);
         }

@@ -167,15 +167,15 @@ public final class PairAnalyzer {
             if (!has(fact, Name.DIFFER_ONE)) return;
             args.put("a", new CodeArg(va.isEmpty() ? b : a));
             args.put("b", new CodeArg(va.isEmpty() ? a : b));
-            args.put("aValue", new RefsArg(refs(va.isEmpty() ? vb : va)));
+            args.put("aValue", new RefsArg(fact, refs(va.isEmpty() ? vb : va)));
             out.add(new Statement(fact, Name.DIFFER_ONE.word(), args));
             return;
         }
         if (!has(fact, Name.DIFFER)) return;
         args.put("a", new CodeArg(a));
         args.put("b", new CodeArg(b));
-        args.put("aValue", new RefsArg(refs(va)));
-        args.put("bValue", new RefsArg(refs(vb)));
+        args.put("aValue", new RefsArg(fact, refs(va)));
+        args.put("bValue", new RefsArg(fact, refs(vb)));
         out.add(new Statement(fact, Name.DIFFER.word(), args));
     }
 
@@ -244,7 +244,7 @@ public final class PairAnalyzer {
     /** The value slot and one slot per form: value, effect; aValue, aEffect; shared, sharedEffect. */
     private static void values(Map<String, Arg> args, Fact fact, String slot, List<String> values, Set<String> forms) {
         if (fact.kind() == Fact.Kind.CODES) {
-            args.put(slot, new RefsArg(refs(values)));
+            args.put(slot, new RefsArg(fact, refs(values)));
             args.put("family", new FamilyArg(fact.family()));
             return;
         }

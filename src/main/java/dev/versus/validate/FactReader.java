@@ -4,6 +4,7 @@ import dev.versus.diagnostics.TerminalText;
 import dev.versus.diagnostics.Location;
 import dev.versus.diagnostics.Problems;
 import dev.versus.load.YamlNode;
+import dev.versus.model.CodeSet;
 import dev.versus.model.Fact;
 import dev.versus.model.FactPatterns;
 import dev.versus.model.FactText;
@@ -59,6 +60,8 @@ final class FactReader {
         final Map<String, FactText> texts = new TreeMap<>();
         /** Value → the value whose value-specific patterns it borrows ({@code like:}). */
         final Map<String, String> like = new TreeMap<>();
+        /** The classes code files give this codes fact, checked against the other family's codes. */
+        final List<ClassUse> classUses = new ArrayList<>();
 
         Draft(String id, Fact.Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
               String family, Location at) {
@@ -141,6 +144,13 @@ final class FactReader {
                 if (values.isEmpty() && f.has("values")) problems.add(f.at("values"), "list at least one value");
                 else if (!f.contains("values")) problems.add(f.location(), "missing required field 'values' in fact (a "
                         + kind.written() + " fact lists the values it allows, each with its name)");
+            } else if (kind == Fact.Kind.CODES && f.contains("values")) {
+                // A codes fact lists codes, not values; its values name the sets of codes a code
+                // file may give instead of listing them: any code, or a class such as 5XX.
+                readValues(f, defaultLocale, null, valueTexts, forms, like);
+                codeSetLabels(f, valueTexts);
+                values.addAll(valueTexts.keySet());
+                checkLike(f, like, values);
             } else if (kind != null && f.contains("values")) {
                 problems.add(f.at("values"), "a " + kind.written() + " fact has no list of values");
             }
@@ -157,6 +167,35 @@ final class FactReader {
             d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns));
         }
         return out;
+    }
+
+    /**
+     * The labels of a codes fact's sets: only {@code any} and {@code class}; every form of
+     * {@code class} says which class with {@code {class}}, and {@code any} has no placeholder.
+     */
+    private void codeSetLabels(Fields f, Map<String, Map<String, Text>> valueTexts) {
+        YamlNode n = f.node("values");
+        for (var it = valueTexts.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            Location at = n instanceof YamlNode.Mapping m && m.entries().get(e.getKey()) != null
+                    ? m.entries().get(e.getKey()).keyLocation() : f.at("values");
+            if (!e.getKey().equals(CodeSet.ANY) && !e.getKey().equals(CodeSet.CLASS)) {
+                problems.add(at, "value '" + e.getKey() + "' of a codes fact must be " + CodeSet.ANY + " (the name of \"any code\") or "
+                        + CodeSet.CLASS + " (the name of \"any code of a class\", with {" + CodeSet.CLASS_PLACEHOLDER + "})");
+                it.remove();
+                continue;
+            }
+            for (var form : e.getValue().entrySet()) {
+                Set<String> used = new TreeSet<>(dev.versus.model.Labels.placeholders(form.getValue().value()));
+                Set<String> allowed = e.getKey().equals(CodeSet.CLASS) ? Set.of(CodeSet.CLASS_PLACEHOLDER) : Set.of();
+                if (!allowed.containsAll(used) || (e.getKey().equals(CodeSet.CLASS) && used.isEmpty())) {
+                    problems.add(at, "form '" + form.getKey() + "' of value '" + e.getKey() + "' "
+                            + (e.getKey().equals(CodeSet.CLASS) ? "must name the class with {" + CodeSet.CLASS_PLACEHOLDER
+                            + "} and nothing else" : "takes no placeholder") + ", found '"
+                            + TerminalText.quoted(form.getValue().value()) + "'");
+                }
+            }
+        }
     }
 
     private static boolean declared(List<Draft> facts, String id) {
@@ -188,7 +227,7 @@ final class FactReader {
             YamlNode n = given.get(d.id);
             if (n == null) {
                 problems.add(node != null ? node.location() : t.location(), "fact '" + d.id + "' has no " + locale
-                        + " names: add facts." + d.id + " with its label" + (d.kind.listed() ? ", values" : "")
+                        + " names: add facts." + d.id + " with its label" + (!d.values.isEmpty() ? ", values" : "")
                         + (d.patterns.isEmpty() ? "" : " and patterns"));
                 continue;
             }
@@ -196,7 +235,8 @@ final class FactReader {
             if (f == null) continue;
             String label = f.text("label");
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
-            if (d.kind.listed()) readValues(f, locale, d, valueTexts, null, null);
+            if (d.kind.listed() || !d.values.isEmpty()) readValues(f, locale, d, valueTexts, null, null);
+            if (d.kind == Fact.Kind.CODES) codeSetLabels(f, valueTexts);
             Map<String, Text> patterns = readPatterns(f, d, locale, d.patterns);
             if (label != null) d.texts.put(locale, new FactText(new Text(label, locale), valueTexts, patterns));
         }
@@ -375,12 +415,49 @@ final class FactReader {
         return v.equals("true");
     }
 
+    /** A class a code file gives a codes fact, to check against the other family's codes once all are read. */
+    record ClassUse(Location at, String written) {}
+
+    /**
+     * What a code file writes under a codes fact: the sets of the other family's codes it travels
+     * with that are not a list ({@code any}, or a class such as {@code 5XX}); the codes themselves
+     * come from {@code seeAlso}. Each written value needs its label ({@code values.any},
+     * {@code values.class}) in the fact's declaration. Stored as {@link CodeSet} values.
+     */
+    private List<String> codeSets(Fields f, Draft d) {
+        List<String> out = new ArrayList<>();
+        List<Fields.Item> items = f.list(d.id, false);
+        boolean any = items.stream().anyMatch(i -> i.value().equals(CodeSet.ANY));
+        for (Fields.Item item : items) {
+            String v = item.value();
+            String label = v.equals(CodeSet.ANY) ? CodeSet.ANY : CodeSet.isClass(v) ? CodeSet.CLASS : null;
+            if (label == null) {
+                problems.add(item.location(), "'" + TerminalText.quoted(v) + "' is not a value of fact '" + d.id + "': write "
+                        + CodeSet.ANY + " (any code of family " + d.family + ") or a class such as 5XX (the first digits, then"
+                        + " X for each digit that may be anything); the codes themselves go in seeAlso");
+            } else if (!d.values.contains(label)) {
+                problems.add(item.location(), "fact '" + d.id + "' has no name for " + (label.equals(CodeSet.ANY) ? "'any'"
+                        : "a class such as '" + TerminalText.quoted(v) + "'") + ": add values." + label + " to its declaration in"
+                        + " the family file");
+            } else if (any && !v.equals(CodeSet.ANY)) {
+                problems.add(item.location(), "'" + v + "' is already covered by 'any' in the same list; remove it");
+            } else if (out.contains(CodeSet.of(d.family, v))) {
+                problems.add(item.location(), "'" + v + "' is listed twice");
+            } else {
+                if (label.equals(CodeSet.CLASS)) d.classUses.add(new ClassUse(item.location(), v));
+                out.add(CodeSet.of(d.family, v));
+            }
+        }
+        return out;
+    }
+
     /**
      * The values a code file or group gives fact {@code d}, checked against what it allows, in
      * the fact's order; null if the field is not written.
      */
     List<String> values(Fields f, Draft d) {
-        if (!f.contains(d.id) || d.kind == null || d.kind == Fact.Kind.CODES) return null;
+        if (!f.contains(d.id) || d.kind == null) return null;
+        if (d.kind == Fact.Kind.CODES) return codeSets(f, d);
         if (d.kind == Fact.Kind.SEVERAL_OF) {
             List<String> out = new ArrayList<>();
             for (Fields.Item item : f.list(d.id, false)) {

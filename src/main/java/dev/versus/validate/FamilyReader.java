@@ -54,7 +54,7 @@ final class FamilyReader {
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
                  List<String> audiences, Map<String, Map<String, Text>> labels, String alternatives) {
-        Family build(Map<String, Set<CodeRef>> reverse) {
+        Family build(Map<String, Set<CodeRef>> reverse, Map<String, Set<CodeRef>> held) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
                 // The code's own seeAlso first, in the order written (the pairings a reader meets most),
@@ -65,8 +65,20 @@ final class FamilyReader {
                 // A codes fact lists the codes of its family this code travels with, both ways.
                 for (FactReader.Draft f : facts) {
                     if (f.kind != dev.versus.model.Fact.Kind.CODES) continue;
-                    List<String> refs = links.stream().filter(l -> l.family().equals(f.family))
-                            .map(l -> l.family() + ":" + l.code()).toList();
+                    // The sets the code file writes (any, 5XX) first, then the codes of seeAlso and of
+                    // the codes that name it, but not those a set already holds: "any 5XX code", not
+                    // "any 5XX code and 550" (the code page still links every one of them).
+                    List<String> sets = values.getOrDefault(f.id, List.of());
+                    List<String> refs = new ArrayList<>(sets);
+                    links.stream().filter(l -> l.family().equals(f.family)).map(l -> l.family() + ":" + l.code())
+                            .filter(v -> sets.stream().noneMatch(set -> dev.versus.model.CodeSet.holds(set, v)))
+                            .forEach(refs::add);
+                    // Then the codes whose sets hold this one (X.7.18's 5XX holds 552), in code order:
+                    // they are paired with it as surely as the ones listed.
+                    for (CodeRef r : held.getOrDefault(id + ":" + c.id(), Set.of())) {
+                        String v = r.family() + ":" + r.code();
+                        if (r.family().equals(f.family) && !refs.contains(v)) refs.add(v);
+                    }
                     if (!refs.isEmpty()) values.put(f.id, refs);
                 }
                 built.add(new Code(id, c.id(), c.group(), c.texts(), values,
@@ -584,8 +596,13 @@ final class FamilyReader {
         String groupKey = group;
         GroupDraft g = groups.stream().filter(x -> x.key().equals(groupKey)).findFirst().orElse(null);
         for (FactReader.Draft d : facts) {
-            if (d.kind == null || d.kind == dev.versus.model.Fact.Kind.CODES) continue;
+            if (d.kind == null) continue;
             List<String> own = factReader.values(f, d);
+            if (d.kind == dev.versus.model.Fact.Kind.CODES) {
+                // Only the sets of codes (any, a class) are written; the codes come from seeAlso.
+                if (own != null && !own.isEmpty()) values.put(d.id, own);
+                continue;
+            }
             List<String> v = own != null ? own : g == null ? null : g.facts().get(d.id);
             if (v != null) {
                 values.put(d.id, v);

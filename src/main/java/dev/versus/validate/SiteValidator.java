@@ -109,6 +109,7 @@ public final class SiteValidator {
             codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
+        Map<String, Set<CodeRef>> held = heldBySets(drafts, codesByFamily);
         for (FamilyReader.Draft d : drafts) {
             for (FactReader.Draft f : d.facts()) {
                 if (f.family != null && (f.family.equals(d.id()) || !codesByFamily.containsKey(f.family))) {
@@ -131,7 +132,7 @@ public final class SiteValidator {
 
         List<Family> families = new ArrayList<>();
         for (FamilyReader.Draft d : drafts) {
-            families.add(d.build(reverse));
+            families.add(d.build(reverse, held));
         }
         Site built = new Site(title, description, baseUrl, defaultLocale, locales, labels, families, stylesheets,
                 compactPages);
@@ -146,6 +147,18 @@ public final class SiteValidator {
     private Map<String, Set<CodeRef>> crossCheck(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
         Map<String, Set<CodeRef>> reverse = new TreeMap<>();
         for (FamilyReader.Draft d : drafts) {
+            // A class a code gives a codes fact (5XX) must hold at least one code of that family.
+            for (FactReader.Draft fact : d.facts()) {
+                Set<String> theirs = fact.family == null ? null : codes.get(fact.family);
+                if (theirs == null) continue;
+                for (FactReader.ClassUse use : fact.classUses) {
+                    String set = dev.versus.model.CodeSet.of(fact.family, use.written());
+                    if (theirs.stream().noneMatch(code -> dev.versus.model.CodeSet.covers(set, code))) {
+                        problems.add(use.at(), "class '" + use.written() + "' holds no code of family " + fact.family
+                                + " (a class is the first characters of its codes, then X for each remaining one, like 5XX)");
+                    }
+                }
+            }
             for (FamilyReader.CodeDraft c : d.codes().values()) {
                 for (Fields.Item r : c.related()) {
                     if (r.value().equals(c.id())) {
@@ -182,6 +195,31 @@ public final class SiteValidator {
             }
         }
         return reverse;
+    }
+
+    /**
+     * The other side of the sets of codes a codes fact names (CodeSet: any, 5XX): for each code a
+     * set holds, the codes that name the set. X.7.18 goes with any 5XX code (RFC 7293 §15.3), so
+     * 552 goes with X.7.18, and no page may say that X.7.18 is not paired with it.
+     */
+    private static Map<String, Set<CodeRef>> heldBySets(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
+        Map<String, Set<CodeRef>> held = new TreeMap<>();
+        for (FamilyReader.Draft d : drafts) {
+            for (FactReader.Draft fact : d.facts()) {
+                if (fact.kind != dev.versus.model.Fact.Kind.CODES || !codes.containsKey(fact.family)) continue;
+                for (FamilyReader.CodeDraft c : d.codes().values()) {
+                    for (String set : c.facts().getOrDefault(fact.id, List.of())) {
+                        if (!dev.versus.model.CodeSet.isSet(set)) continue;
+                        for (String code : codes.get(fact.family)) {
+                            if (dev.versus.model.CodeSet.covers(set, code)) {
+                                held.computeIfAbsent(fact.family + ":" + code, k -> new TreeSet<>()).add(new CodeRef(d.id(), c.id()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return held;
     }
 
     /** The asset paths a build publishes under assets/: the theme's and the site's. */

@@ -72,7 +72,14 @@ class PairAnalyzerTest {
                 Arguments.of(SIZE, List.of("10"), List.of("10"), List.of(), List.of()),
                 Arguments.of(WITH, List.of("other:X"), List.of(), List.of(), List.of("differOne a=A refs=X")),
                 Arguments.of(WITH, List.of("other:X"), List.of("other:Y"), List.of(), List.of("differ refs=X|Y")),
-                Arguments.of(WITH, List.of("other:X"), List.of("other:X"), List.of("same refs=X"), List.of()));
+                Arguments.of(WITH, List.of("other:X"), List.of("other:X"), List.of("same refs=X"), List.of()),
+                // Sets of codes (CodeSet: any code, a class such as 5XX) are values like codes: a code
+                // that may go with any 5XX code is paired with codes, not "the only one without".
+                Arguments.of(WITH, List.of(), List.of("other:*5XX"), List.of(), List.of("differOne a=B refs=*5XX")),
+                Arguments.of(WITH, List.of("other:*"), List.of("other:X"), List.of(), List.of("differ refs=*|X")),
+                Arguments.of(WITH, List.of("other:*4XX", "other:*5XX"), List.of("other:*5XX"), List.of(),
+                        List.of("differ refs=*4XX,*5XX|*5XX")),
+                Arguments.of(WITH, List.of("other:*5XX"), List.of("other:*5XX"), List.of("same refs=*5XX"), List.of()));
     }
 
     @ParameterizedTest
@@ -192,6 +199,63 @@ class PairAnalyzerTest {
         }
         assertThat(pairs).isGreaterThan(3000);
         assertThat(problems).as("statements that contradict a fact, or a fact stated twice").isEmpty();
+    }
+
+    /**
+     * A set of codes a code file names (RFC 5248 Table 1 gives X.0.0 "Any", RFC 7293 §15.3 gives
+     * X.7.18 "5XX") is what the engine compares, not the example codes it holds: X.0.0 is not
+     * said to go with 221 and 250 only, nor X.7.18 with 550 only, and a code whose class holds
+     * another's codes is no "only one paired with codes".
+     */
+    @Test
+    void aSetOfCodesIsComparedInsteadOfTheCodesItHolds() throws Exception {
+        Site site = new Build(new Build.Options(Path.of("."), null, null, UrlStyle.PRETTY)).validate();
+        Family enhanced = site.family("smtp-enhanced");
+        PairAnalyzer analyzer = new PairAnalyzer();
+
+        Statement x00 = pairing(analyzer.analyze(pairOf(enhanced, "X.0.0", "X.3.0")));
+        assertThat(x00.pattern()).isEqualTo("differ");
+        assertThat(values(x00.args().get("aValue"))).containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
+        Statement rrvs = pairing(analyzer.analyze(pairOf(enhanced, "X.7.16", "X.7.18")));
+        assertThat(values(rrvs.args().get("aValue"))).containsExactly("smtp:*4XX", "smtp:*5XX");
+        assertThat(values(rrvs.args().get("bValue"))).containsExactly("smtp:*5XX");
+        Statement one = pairing(analyzer.analyze(pairOf(enhanced, "X.7.5", "X.7.19")));
+        assertThat(one.pattern()).isEqualTo("differOne");
+        assertThat(code(one.args().get("a")).id()).isEqualTo("X.7.19");
+        // The concrete codes stay links of the code page (221 and 250 name X.0.0 in their seeAlso).
+        assertThat(enhanced.code("X.0.0").links()).contains(new CodeRef("smtp", "221"), new CodeRef("smtp", "250"));
+        // The other side: a basic code goes with every code whose set holds it, so 251 and 252
+        // are both paired (X.0.0), and 553 with X.7.18 as well as X.6.7 and X.6.8.
+        Family smtp = site.family("smtp");
+        assertThat(smtp.code("553").fact("travelsWith")).startsWith("smtp-enhanced:X.6.7", "smtp-enhanced:X.6.8")
+                .contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15", "smtp-enhanced:X.7.16", "smtp-enhanced:X.7.18");
+        assertThat(smtp.code("452").fact("travelsWith")).contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15")
+                .doesNotContain("smtp-enhanced:X.7.18");
+        assertThat(smtp.code("354").fact("travelsWith")).as("3xx replies carry none (RFC 2034 §4)").isEmpty();
+        Statement both = pairing(analyzer.analyze(pairOf(smtp, "251", "252")));
+        assertThat(both.pattern()).as("251 is paired too: with X.0.0 and X.3.6").isEqualTo("differ");
+    }
+
+    private static Pair pairOf(Family f, String a, String b) {
+        return f.pairs().stream().filter(p -> p.a().id().equals(a) && p.b().id().equals(b)).findFirst().orElseThrow();
+    }
+
+    private static Statement pairing(Comparison c) {
+        return c.differences().stream().filter(s -> s.fact().kind() == Fact.Kind.CODES).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aClassHoldsTheCodesOfItsLengthThatStartWithItsDigits() {
+        String fiveXX = dev.versus.model.CodeSet.of("smtp", "5XX");
+        assertThat(dev.versus.model.CodeSet.holds(fiveXX, "smtp:550")).isTrue();
+        assertThat(dev.versus.model.CodeSet.holds(fiveXX, "smtp:450")).isFalse();
+        assertThat(dev.versus.model.CodeSet.holds(fiveXX, "smtp:5500")).isFalse();
+        assertThat(dev.versus.model.CodeSet.holds(fiveXX, "http:550")).as("another family's code").isFalse();
+        assertThat(dev.versus.model.CodeSet.holds(dev.versus.model.CodeSet.of("smtp", "55X"), "smtp:552")).isTrue();
+        assertThat(dev.versus.model.CodeSet.holds(dev.versus.model.CodeSet.of("smtp", "any"), "smtp:221")).isTrue();
+        assertThat(dev.versus.model.CodeSet.isClass("5XX")).isTrue();
+        assertThat(dev.versus.model.CodeSet.isClass("550")).isFalse();
+        assertThat(dev.versus.model.CodeSet.isClass("XXX")).as("no class digit: write any").isFalse();
     }
 
     @Test

@@ -183,6 +183,50 @@ class RfcRulesTest {
     }
 
     /**
+     * Where the registry gives no list of basic codes but "Any" (X.0.0, RFC 5248 Table 1: with RFC
+     * 2034 §3, §4 every 2xx, 4xx and 5xx reply, never a 3xx) or a class (X.7.17-X.7.19: "5XX", RFC 7293 §15.3; X.7.15 and X.7.16: "other 4XX or 5XX codes are
+     * allowed", RFC 6710 §10), the pairing fact says so instead of the codes the RFC examples show
+     * (which stay links of the code page); no other code gives a set. Pairings with basic codes
+     * that have no page here (533, 523, 422, 430; RFC 5248 Table 1) are said in the code's text;
+     * X.6.0 is "Not given" and so has none.
+     */
+    @Test
+    void pairingsTheRegistryGivesAsAnyOrAClassAreSaidSo() {
+        Family enhanced = site.family("smtp-enhanced");
+        Map<String, List<String>> sets = Map.of("X.0.0", List.of("smtp:*2XX", "smtp:*4XX", "smtp:*5XX"), "X.7.15", List.of("smtp:*4XX", "smtp:*5XX"),
+                "X.7.16", List.of("smtp:*4XX", "smtp:*5XX"), "X.7.17", List.of("smtp:*5XX"), "X.7.18", List.of("smtp:*5XX"),
+                "X.7.19", List.of("smtp:*5XX"));
+        List<String> wrong = new ArrayList<>();
+        for (Code c : enhanced.codes()) {
+            List<String> given = c.fact("travelsWith").stream().filter(dev.versus.model.CodeSet::isSet).toList();
+            List<String> expected = sets.getOrDefault(c.id(), List.of());
+            if (!given.equals(expected)) wrong.add(c.id() + " gives " + given + ", the registry " + expected);
+        }
+        assertThat(wrong).as("sets of basic codes against the registry").isEmpty();
+        assertThat(enhanced.code("X.0.0").fact("travelsWith")).as("X.0.0: any reply that carries one, not only 221 and 250")
+                .containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
+        // The other side: every basic code a set holds goes with the set's code; a 3xx goes with none.
+        Family smtp = site.family("smtp");
+        for (Code c : smtp.codes()) {
+            List<String> with = c.fact("travelsWith");
+            if (c.id().startsWith("3")) assertThat(with).as(c.id() + " (RFC 2034 §4)").isEmpty();
+            else assertThat(with).as(c.id() + " goes with X.0.0 (RFC 5248 Table 1)").contains("smtp-enhanced:X.0.0");
+            if (c.id().startsWith("5")) assertThat(with).as(c.id() + " (RFC 7293 §15.3, RFC 6710 §10)")
+                    .contains("smtp-enhanced:X.7.15", "smtp-enhanced:X.7.16", "smtp-enhanced:X.7.17", "smtp-enhanced:X.7.18", "smtp-enhanced:X.7.19");
+        }
+        assertThat(enhanced.code("X.7.18").fact("travelsWith")).as("X.7.18: any 5XX, not only 550").containsExactly("smtp:*5XX");
+        Map<String, String> unlisted = Map.of("X.7.1", "533", "X.7.10", "523", "X.7.12", "422", "X.5.1", "430");
+        unlisted.forEach((code, basic) -> {
+            assertThat(site.family("smtp").codes().stream().map(Code::id)).as("no page for " + basic).doesNotContain(basic);
+            assertThat(enhanced.code(code).text("en").description().value()).as(code + " names " + basic).contains(basic);
+            assertThat(enhanced.code(code).text("ja").description().value()).as(code + " (ja) names " + basic).contains(basic);
+        });
+        assertThat(enhanced.code("X.7.12").fact("travelsWith")).containsExactly("smtp:432");
+        assertThat(enhanced.code("X.6.0").fact("travelsWith")).as("X.6.0: Not given").isEmpty();
+        assertThat(enhanced.code("X.6.0").links()).as("X.6.0: Not given, so not 250").isEmpty();
+    }
+
+    /**
      * A code sent in reply to RCPT refuses one recipient; the same code in reply to MAIL, or after
      * the data, refuses the transaction (RFC 5321 §3.3, §4.1.1.4). A code sent at both kinds of
      * point cannot be said to affect only "a single recipient", "the message" or "the whole

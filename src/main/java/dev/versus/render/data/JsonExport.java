@@ -2,6 +2,7 @@ package dev.versus.render.data;
 
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
+import dev.versus.model.CodeSet;
 import dev.versus.model.CodeText;
 import dev.versus.model.Fact;
 import dev.versus.model.FactText;
@@ -164,8 +165,14 @@ public final class JsonExport {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Fact fact : family.facts()) {
             List<String> v = code.fact(fact.id());
-            // Codes of other families are in travelsWith, with their titles and addresses.
-            if (fact.kind() == Fact.Kind.CODES || (v.isEmpty() && fact.optional())) continue;
+            // Codes of other families are also in travelsWith, with their titles and addresses; a
+            // codes fact says which of them the comparisons use, and the sets of codes it names
+            // without listing them (any code, a class such as 5XX: id and label).
+            if (fact.kind() == Fact.Kind.CODES) {
+                if (!v.isEmpty()) facts.put(fact.id(), codeValues(locale, fact, v));
+                continue;
+            }
+            if (v.isEmpty() && fact.optional()) continue;
             facts.put(fact.id(), factValues(locale, fact, v));
         }
         m.put("facts", facts);
@@ -251,6 +258,23 @@ public final class JsonExport {
         m.put("title", text(other.text(locale).title()));
         m.put("url", url(SitePaths.code(locale, family, id)));
         return m;
+    }
+
+    /** A codes fact's values: each code as a link, each set of codes (any, 5XX) as id and label. */
+    private List<Object> codeValues(String locale, Fact fact, List<String> values) {
+        List<Object> out = new ArrayList<>();
+        for (String v : values) {
+            int colon = v.indexOf(':');
+            if (!CodeSet.isSet(v)) {
+                out.add(codeLink(locale, v.substring(0, colon), v.substring(colon + 1)));
+                continue;
+            }
+            String cls = CodeSet.classOf(v);
+            Text name = fact.text(locale).form(CodeSet.labelOf(v), FactText.VALUE);
+            String label = cls == null ? name.value() : name.value().replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", cls);
+            out.add(idLabel(CodeSet.written(v), text(new Text(label, name.lang()))));
+        }
+        return out;
     }
 
     /**

@@ -109,9 +109,21 @@ final class CodeViews {
         List<Views.FactRow> facts = new ArrayList<>();
         for (Fact fact : family.facts()) {
             List<String> values = code.fact(fact.id());
-            // Codes of other families are listed as links ("Travels with"), not as a fact row.
-            if (values.isEmpty() || fact.kind() == Fact.Kind.CODES) continue;
+            // Codes of other families are listed as links ("Travels with"), not as a fact row; the
+            // sets a codes fact names without listing them (any code, 5XX) are its row.
+            if (fact.kind() == Fact.Kind.CODES) values = values.stream().filter(dev.versus.model.CodeSet::isSet).toList();
+            if (values.isEmpty()) continue;
             FactText ft = fact.text(locale);
+            if (fact.kind() == Fact.Kind.CODES) {
+                List<String> sets = values.stream().map(v -> {
+                    String name = Html.inline(ft.form(dev.versus.model.CodeSet.labelOf(v), FactText.VALUE), locale);
+                    String cls = dev.versus.model.CodeSet.classOf(v);
+                    return cls == null ? name : name.replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(cls));
+                }).toList();
+                facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),
+                        markup(String.join(Html.escape(labels.get(LabelKey.PATTERN_LIST_SEPARATOR)), sets))));
+                continue;
+            }
             List<String> names = values.stream().map(v -> fact.kind() == Fact.Kind.NUMBER ? Html.escape(v)
                     : Html.inline(ft.form(v, FactText.VALUE), locale)).toList();
             facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),

@@ -13,6 +13,7 @@ import dev.versus.compare.Comparison.TitleArg;
 import dev.versus.compare.Comparison.ValuesArg;
 import dev.versus.model.Code;
 import dev.versus.model.CodeRef;
+import dev.versus.model.CodeSet;
 import dev.versus.model.CodeText;
 import dev.versus.model.Fact;
 import dev.versus.model.FactPatterns;
@@ -148,7 +149,7 @@ public final class PairSentences {
         // Every code: the sentences name the first few (a code's most common pairings lead its
         // list), the table holds them all, so nothing a reader looks for is cut off.
         if (fact.kind() == Fact.Kind.CODES) {
-            return join(toRefs(values).stream().map(r -> anchor(r.family(), r.code())).toList(), LIST);
+            return join(refItems(fact, toRefs(values), FactText.VALUE, true), LIST);
         }
         if (values.size() == 1) return valueList(fact, values, FactText.VALUE);
         // Several values, one per line: a list reads better than a sentence in a narrow cell.
@@ -216,7 +217,8 @@ public final class PairSentences {
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
         if (arg instanceof SentenceArg t) return escape(t.text());
         if (arg instanceof ValuesArg v) return sentenceList(v);
-        return refs(((RefsArg) arg).refs());
+        RefsArg r = (RefsArg) arg;
+        return refs(r.fact(), r.refs());
     }
 
     private String plain(Arg arg) {
@@ -233,7 +235,8 @@ public final class PairSentences {
             return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
                     : v.fact().text(locale).form(x, v.form()).value()).toList(), LIST);
         }
-        return join(((RefsArg) arg).refs().stream().map(CodeRef::code).toList(), LIST);
+        RefsArg r = (RefsArg) arg;
+        return join(refItems(r.fact(), r.refs(), SET_PHRASE, false), LIST);
     }
 
     /**
@@ -355,13 +358,55 @@ public final class PairSentences {
      * is listed rather than counted ("and 1 more" / 「ほか 1 件」 is no shorter than the code), as in
      * {@link #limited}.
      */
-    private String refs(List<CodeRef> refs) {
-        int shown = refs.size() <= MAX_LISTED + 1 ? refs.size() : MAX_LISTED;
-        List<String> items = new ArrayList<>(refs.stream().limit(shown).map(r -> anchor(r.family(), r.code())).toList());
-        if (refs.size() > shown) {
-            items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(refs.size() - MAX_LISTED))));
+    private String refs(Fact fact, List<CodeRef> refs) {
+        List<String> all = refItems(fact, refs, SET_PHRASE, true);
+        int shown = all.size() <= MAX_LISTED + 1 ? all.size() : MAX_LISTED;
+        List<String> items = new ArrayList<>(all.subList(0, shown));
+        if (all.size() > shown) {
+            items.add(fillHtml(LabelKey.PATTERN_MORE, Map.of("count", String.valueOf(all.size() - MAX_LISTED))));
         }
         return join(items, LIST);
+    }
+
+    /** The form of a set's name said in sentences ("5XX reply codes"), if the fact gives one; else its table name. */
+    static final String SET_PHRASE = "phrase";
+
+    /**
+     * The items a codes fact's values are said as: each code a link (its id in plain text), "any
+     * code" by the fact's name for it, and every class in one item, the fact's class name with the
+     * classes as alternatives ("4XX or 5XX reply codes"), where the first class stood.
+     */
+    private List<String> refItems(Fact fact, List<CodeRef> refs, String form, boolean html) {
+        List<String> out = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        int classAt = -1;
+        for (CodeRef r : refs) {
+            String value = r.family() + ":" + r.code();
+            if (!CodeSet.isSet(value)) {
+                out.add(html ? anchor(r.family(), r.code()) : r.code());
+            } else if (CodeSet.classOf(value) == null) {
+                String name = setName(fact, CodeSet.ANY, form);
+                out.add(html ? escape(name) : name);
+            } else {
+                if (classAt < 0) {
+                    classAt = out.size();
+                    out.add(null);
+                }
+                classes.add(html ? escape(CodeSet.classOf(value)) : CodeSet.classOf(value));
+            }
+        }
+        if (classAt >= 0) {
+            String name = setName(fact, CodeSet.CLASS, form);
+            out.set(classAt, (html ? escape(name) : name).replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", join(classes, LIST_OR)));
+        }
+        return out;
+    }
+
+    /** The fact's name for a set of codes ({@code any}, {@code class}) in {@code form}, or its plain name. */
+    private String setName(Fact fact, String label, String form) {
+        FactText t = fact.text(locale);
+        Text name = t.form(label, form);
+        return (name != null ? name : t.form(label, FactText.VALUE)).value();
     }
 
     private static List<CodeRef> toRefs(List<String> values) {

@@ -1003,8 +1003,13 @@ class AllPairsQualityTest {
             facts.forEach((id, f) -> {
                 if (!(f instanceof Map<?, ?> m) || !(m.get("values") instanceof Map<?, ?> values)) return;
                 Map<String, List<String>> perValue = new TreeMap<>();
-                values.forEach((v, fs) -> perValue.put(String.valueOf(v), fs instanceof Map<?, ?> fm
-                        ? fm.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(fs))));
+                // A codes fact names only its sets of codes: "any" is the table's data-value
+                // family:* (CodeSet); a class's names hold {class}, so no sentence contains them.
+                Object declared = byId.get(id);
+                String codesOf = declared instanceof Map<?, ?> dm && "codes".equals(dm.get("kind")) ? String.valueOf(dm.get("family")) : null;
+                values.forEach((v, fs) -> perValue.put(codesOf == null ? String.valueOf(v)
+                        : String.valueOf(v).equals(dev.versus.model.CodeSet.ANY) ? dev.versus.model.CodeSet.of(codesOf, "any") : "class",
+                        fs instanceof Map<?, ?> fm ? fm.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(fs))));
                 perFact.put(id, perValue);
             });
             out.put(locale, perFact);
