@@ -142,8 +142,8 @@ public final class PairAnalyzer {
         if (va.size() == 1 && vb.size() == 1) {
             // A pattern for this pair of values, written for either order.
             for (boolean swap : new boolean[] {false, true}) {
-                String specific = Name.DIFFER.forValues((swap ? vb : va).get(0), (swap ? va : vb).get(0));
-                if (has(fact, specific)) {
+                String specific = specific(fact, Name.DIFFER, (swap ? vb : va).get(0), (swap ? va : vb).get(0));
+                if (specific != null) {
                     args.put("a", new CodeArg(swap ? b : a));
                     args.put("b", new CodeArg(swap ? a : b));
                     values(args, fact, "aValue", swap ? vb : va, forms);
@@ -153,8 +153,10 @@ public final class PairAnalyzer {
                 }
             }
         }
-        values(args, fact, "aValue", va, forms);
-        values(args, fact, "bValue", vb, forms);
+        // "In reply to AUTH or any command" names a command "any command" covers: said without it.
+        boolean several = fact.kind() == Fact.Kind.SEVERAL_OF;
+        values(args, fact, "aValue", several ? said(va) : va, forms);
+        values(args, fact, "bValue", several ? said(vb) : vb, forms);
         if (has(fact, Name.DIFFER)) out.add(new Statement(fact, Name.DIFFER.word(), args));
     }
 
@@ -180,8 +182,8 @@ public final class PairAnalyzer {
     private static void choose(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
         if (va.size() != 1 || vb.size() != 1) return;
         for (boolean swap : new boolean[] {false, true}) {
-            String name = Name.CHOOSE.forValues((swap ? vb : va).get(0), (swap ? va : vb).get(0));
-            if (has(fact, name)) {
+            String name = specific(fact, Name.CHOOSE, (swap ? vb : va).get(0), (swap ? va : vb).get(0));
+            if (name != null) {
                 Map<String, Arg> args = new LinkedHashMap<>();
                 args.put("a", new CodeArg(swap ? b : a));
                 args.put("b", new CodeArg(swap ? a : b));
@@ -219,8 +221,24 @@ public final class PairAnalyzer {
     private static String adviceName(Fact fact, Code c, Name kind) {
         List<String> v = c.fact(fact.id());
         if (v.isEmpty()) return null;
-        if (v.size() == 1 && has(fact, kind.forValue(v.get(0)))) return kind.forValue(v.get(0));
+        if (v.size() == 1) {
+            for (String x : fact.patternValues(v.get(0))) if (has(fact, kind.forValue(x))) return kind.forValue(x);
+        }
         return has(fact, kind) ? kind.word() : null;
+    }
+
+    /**
+     * The pattern {@code name.<va>.<vb>} the fact has for this pair of values, in this order: the
+     * values' own, else one written for a value they are declared like (a value that behaves like
+     * another borrows its patterns); null if there is none.
+     */
+    private static String specific(Fact fact, Name name, String va, String vb) {
+        for (String x : fact.patternValues(va)) {
+            for (String y : fact.patternValues(vb)) {
+                if (!x.equals(y) && has(fact, name.forValues(x, y))) return name.forValues(x, y);
+            }
+        }
+        return null;
     }
 
     /** The value slot and one slot per form: value, effect; aValue, aEffect; shared, sharedEffect. */

@@ -14,9 +14,12 @@ import java.util.Map;
  *                numbers and codes
  * @param family  for {@link Kind#CODES}, the family whose codes it lists; otherwise null
  * @param texts   locale → names and patterns
+ * @param like    value → the value whose value-specific patterns ({@code choose.<va>.<vb>},
+ *                {@code differ.<va>.<vb>}, {@code advice.<value>}) it uses where it has none of its
+ *                own ({@code like:} in the value's declaration), so a pattern is written once
  */
 public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
-                   String family, Map<String, FactText> texts) {
+                   String family, Map<String, FactText> texts, Map<String, String> like) {
 
     /** The kinds of value a fact can take, as written in {@code _family.yaml}. */
     public enum Kind {
@@ -50,6 +53,22 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
     public Fact {
         values = List.copyOf(values);
         texts = Map.copyOf(texts);
+        like = Map.copyOf(like);
+    }
+
+    /** A fact none of whose values borrows another's patterns. */
+    public Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
+                String family, Map<String, FactText> texts) {
+        this(id, kind, values, weight, glance, quick, optional, family, texts, Map.of());
+    }
+
+    /**
+     * The values whose value-specific patterns stand for {@code value}, most specific first:
+     * the value itself, then the value it is declared like (if any).
+     */
+    public List<String> patternValues(String value) {
+        String other = like.get(value);
+        return other == null ? List.of(value) : List.of(value, other);
     }
 
     public FactText text(String locale) {

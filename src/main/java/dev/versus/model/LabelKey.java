@@ -60,6 +60,8 @@ public enum LabelKey {
     PATTERN_PAGE_TITLE("pattern.pageTitle", Pair.PLACEHOLDERS),
     PATTERN_PAGE_TITLE_SHORT("pattern.pageTitleShort", Pair.PLACEHOLDERS),
     PATTERN_INTRO("pattern.intro", Pair.PLACEHOLDERS),
+    /** The intro when no fact differs: Key differences then gives what each code means. */
+    PATTERN_INTRO_SAME("pattern.introSame", Pair.PLACEHOLDERS),
     PATTERN_DESCRIPTION("pattern.description", Pair.PLACEHOLDERS),
     PATTERN_GLANCE_CAPTION("pattern.glanceCaption", Pair.PLACEHOLDERS),
     PATTERN_DIFF_NONE("pattern.diffNone", Pair.PLACEHOLDERS),

@@ -31,6 +31,9 @@ final class FactReader {
     private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "quick", "optional", "family",
             "values", "label", "patterns");
     private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
+    /** In a value's declaration: the value whose value-specific patterns it borrows, not a form. */
+    static final String LIKE = "like";
+    private final Map<String, Location> likeAt = new LinkedHashMap<>();
 
     private final Problems problems;
     private final String defaultLocale;
@@ -55,6 +58,8 @@ final class FactReader {
         final Map<String, Set<String>> forms = new LinkedHashMap<>();
         final Set<String> patterns = new TreeSet<>();
         final Map<String, FactText> texts = new TreeMap<>();
+        /** Value → the value whose value-specific patterns it borrows ({@code like:}). */
+        final Map<String, String> like = new TreeMap<>();
         /** The classes code files give this codes fact, checked against the other family's codes. */
         final List<ClassUse> classUses = new ArrayList<>();
 
@@ -72,12 +77,12 @@ final class FactReader {
         }
 
         Fact build() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like);
         }
 
         /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
         Fact shape() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of());
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like);
         }
 
         Set<String> allForms() {
@@ -128,9 +133,11 @@ final class FactReader {
             List<String> values = new ArrayList<>();
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
             Map<String, Set<String>> forms = new LinkedHashMap<>();
+            Map<String, String> like = new TreeMap<>();
             if (kind != null && kind.listed()) {
-                readValues(f, defaultLocale, null, valueTexts, forms);
+                readValues(f, defaultLocale, null, valueTexts, forms, like);
                 values.addAll(valueTexts.keySet());
+                checkLike(f, like, values);
                 if (kind == Fact.Kind.YES_NO && !values.isEmpty() && !new TreeSet<>(values).equals(new TreeSet<>(Fact.YES_NO))) {
                     problems.add(f.at("values"), "a yes-no fact has exactly the values yes and no");
                 }
@@ -140,9 +147,10 @@ final class FactReader {
             } else if (kind == Fact.Kind.CODES && f.contains("values")) {
                 // A codes fact lists codes, not values; its values name the sets of codes a code
                 // file may give instead of listing them: any code, or a class such as 5XX.
-                readValues(f, defaultLocale, null, valueTexts, forms);
+                readValues(f, defaultLocale, null, valueTexts, forms, like);
                 codeSetLabels(f, valueTexts);
                 values.addAll(valueTexts.keySet());
+                checkLike(f, like, values);
             } else if (kind != null && f.contains("values")) {
                 problems.add(f.at("values"), "a " + kind.written() + " fact has no list of values");
             }
@@ -154,6 +162,7 @@ final class FactReader {
             out.add(d);
             if (kind == null || label == null) continue;
             d.forms.putAll(forms);
+            d.like.putAll(like);
             Map<String, Text> patterns = readPatterns(f, d, defaultLocale, null);
             d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns));
         }
@@ -226,7 +235,7 @@ final class FactReader {
             if (f == null) continue;
             String label = f.text("label");
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
-            if (d.kind.listed() || !d.values.isEmpty()) readValues(f, locale, d, valueTexts, null);
+            if (d.kind.listed() || !d.values.isEmpty()) readValues(f, locale, d, valueTexts, null, null);
             if (d.kind == Fact.Kind.CODES) codeSetLabels(f, valueTexts);
             Map<String, Text> patterns = readPatterns(f, d, locale, d.patterns);
             if (label != null) d.texts.put(locale, new FactText(new Text(label, locale), valueTexts, patterns));
@@ -238,7 +247,7 @@ final class FactReader {
      * them. With {@code declared}, the values and forms must be those of the default locale.
      */
     private void readValues(Fields f, String locale, Draft declared, Map<String, Map<String, Text>> out,
-                            Map<String, Set<String>> forms) {
+                            Map<String, Set<String>> forms, Map<String, String> like) {
         YamlNode n = f.has("values") ? f.node("values") : null;
         if (n == null) {
             if (declared != null) problems.add(f.location(), "missing required field 'values' in fact translation (the "
@@ -265,7 +274,15 @@ final class FactReader {
                 one.put(FactText.VALUE, new Text(s.value().strip(), locale));
             } else if (e.value() instanceof YamlNode.Mapping vm) {
                 for (YamlNode.Entry fe : vm.entries().values()) {
-                    if (!ID.matcher(fe.key()).matches()) {
+                    if (fe.key().equals(LIKE) && declared == null && fe.value() instanceof YamlNode.Scalar s
+                            && s.value() != null && !s.value().isBlank()) {
+                        // Not a form: the value whose value-specific patterns this one borrows.
+                        like.put(e.key(), s.value().strip());
+                        likeAt.put(e.key(), fe.value().location());
+                    } else if (fe.key().equals(LIKE) && declared != null) {
+                        problems.add(fe.keyLocation(), "'like' belongs in " + defaultLocale + " declaration of the value, not in a"
+                                + " translation: which value's patterns a value borrows is the same in every locale");
+                    } else if (!ID.matcher(fe.key()).matches()) {
                         problems.add(fe.keyLocation(), "form '" + fe.key() + "' must be a letter followed by letters and digits");
                     } else if (fe.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
                         one.put(fe.key(), new Text(s.value().strip(), locale));
@@ -315,6 +332,24 @@ final class FactReader {
                     }
                 }
             });
+        }
+    }
+
+    /** Each {@code like:} names another value of the same fact, one that borrows from none itself. */
+    private void checkLike(Fields f, Map<String, String> like, List<String> values) {
+        for (var e : Map.copyOf(like).entrySet()) {
+            Location at = likeAt.getOrDefault(e.getKey(), f.location());
+            String target = e.getValue();
+            String problem = null;
+            if (target.equals(e.getKey())) problem = "value '" + e.getKey() + "' cannot be like itself";
+            else if (!values.contains(target)) problem = "value '" + e.getKey() + "' is like '" + TerminalText.quoted(target)
+                    + "', which is not a value of this fact" + SiteValidator.hint(target, Set.copyOf(values));
+            else if (like.containsKey(target)) problem = "value '" + e.getKey() + "' is like '" + target + "', which is itself like '"
+                    + like.get(target) + "'; name '" + like.get(target) + "' directly";
+            if (problem != null) {
+                problems.add(at, problem);
+                like.remove(e.getKey());
+            }
         }
     }
 

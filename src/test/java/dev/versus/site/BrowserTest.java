@@ -402,8 +402,8 @@ class BrowserTest {
             // The family index: a table with a jump bar, and its own picker. The enhanced codes'
             // groups are their subjects, and the page says so (the family's index.groupedBy).
             open(online, "ja/smtp-enhanced/index.html");
-            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("サブジェクト");
-            assertThat(browser.findElement(By.id("group-7")).getText()).startsWith("サブジェクト 7：");
+            assertThat(browser.findElement(By.cssSelector("nav.jump .jump-label")).getText()).isEqualTo("分類");
+            assertThat(browser.findElement(By.id("group-7")).getText()).startsWith("分類 7：");
             open(online, "en/smtp-enhanced/index.html");
             assertThat(browser.findElements(By.cssSelector("table.codes tbody tr"))).hasSizeGreaterThan(50);
             assertThat(browser.findElements(By.cssSelector("nav.jump a[href='#group-7']"))).isNotEmpty();

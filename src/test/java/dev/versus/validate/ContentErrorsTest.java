@@ -559,6 +559,17 @@ class ContentErrorsTest {
         }
 
         @Test
+        void aValueLikeOneTheFactDoesNotHave() {
+            site.edit("content/smtp/_family.yaml", "permanent: {value: Permanent failure, plural: permanent failures}",
+                    "permanent: {value: Permanent failure, plural: permanent failures, like: transeint}");
+            int line = site.lineOf("content/smtp/_family.yaml", "      permanent: {value: Permanent failure");
+            int column = site.read("content/smtp/_family.yaml").lines().toList().get(line - 1).indexOf("transeint") + 1;
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:" + line + ":" + column + ": value 'permanent' is"
+                    + " like 'transeint', which is not a value of this fact; did you mean 'transient'?");
+        }
+
+        @Test
         void anUnknownKind() {
             site.edit("content/smtp/_family.yaml", "kind: several-of", "kind: many");
             int line = site.lineOf("content/smtp/_family.yaml", "    kind: many");

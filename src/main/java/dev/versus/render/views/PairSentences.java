@@ -95,7 +95,10 @@ public final class PairSentences {
         String title = plain(LabelKey.PATTERN_PAGE_TITLE, both);
         // A title a search result shows whole; the intro below it names both titles anyway.
         if (title.length() > MAX_TITLE) title = plain(LabelKey.PATTERN_PAGE_TITLE_SHORT, both);
-        String intro = html(LabelKey.PATTERN_INTRO, both);
+        // The intro says what each code means, attributed to it; Key differences then says what the
+        // facts add. With no fact differing, the meanings are the difference: they go to Key
+        // differences, and the intro says only that the facts agree (a page says each summary once).
+        String intro = html(c.differences().isEmpty() ? LabelKey.PATTERN_INTRO_SAME : LabelKey.PATTERN_INTRO, both);
         String description = plain(LabelKey.PATTERN_DESCRIPTION, both);
 
         List<PairProse.GlanceRow> rows = new ArrayList<>();
@@ -119,12 +122,11 @@ public final class PairSentences {
             differenceFacts.add(s.fact() == null ? "" : s.fact().id());
         }
         if (differences.isEmpty()) {
-            differences.add(html(LabelKey.PATTERN_DIFF_NONE, both));
             for (Code x : List.of(a, b)) {
                 differences.add(html(LabelKey.PATTERN_DIFF_MEANING, Map.of("code", new CodeArg(x), "title", new TitleArg(x),
                         "summary", new SummaryArg(x, true))));
+                differenceFacts.add("");
             }
-            while (differenceFacts.size() < differences.size()) differenceFacts.add("");
         }
         List<String> server = new ArrayList<>();
         // Each code's own advice on when to send it (its `use` field), then what its facts say.
@@ -283,8 +285,32 @@ public final class PairSentences {
     private boolean readsAsGroup(Text group, FactText t, String value, String form) {
         Text plain = t.form(value, FactText.VALUE);
         Text written = t.form(value, form);
+        // A value whose name is itself a list ("any command other than HELO or EHLO", 「HELO・EHLO
+        // 以外の任意のコマンド」) stays an item of its own: joined with others by the group's own
+        // separator it would read as more items of that list (「AUTH・HELO・EHLO 以外」).
+        if (plain != null && containsGroupJoin(plain.value())) return false;
         return plain != null && written != null && written.value().equals(Labels.fill(Labels.segments(group.value()),
                 n -> n.equals("items") ? asClause(plain.value()) : null, false, "group." + form, locale));
+    }
+
+    /** Whether {@code name} contains a join of the locale's group patterns (", ", " or ", 「・」). */
+    private boolean containsGroupJoin(String name) {
+        for (String join : groupJoins()) if (!join.isBlank() && name.contains(join)) return true;
+        return false;
+    }
+
+    private List<String> groupJoins() {
+        List<String> out = new ArrayList<>();
+        out.add(labels.get(LabelKey.PATTERN_GROUP_SEPARATOR));
+        out.add(between(labels.get(LabelKey.PATTERN_GROUP2), "{first}", "{second}"));
+        out.add(between(labels.get(LabelKey.PATTERN_GROUP_MORE), "{items}", "{last}"));
+        return out;
+    }
+
+    private static String between(String pattern, String from, String to) {
+        int i = pattern.indexOf(from);
+        int j = pattern.indexOf(to);
+        return i < 0 || j < i ? "" : pattern.substring(i + from.length(), j);
     }
 
     /** A value's plain name inside a sentence: "any command" for "Any command", "MAIL" for "MAIL". */

@@ -81,6 +81,7 @@ class AllPairsQualityTest {
     static final String GLOSSARY = "glossary-forbidden term";
     static final String UNATTRIBUTED_SUMMARY = "summary in the intro without its code";
     static final String SUMMARY_AS_SITUATION = "summary reused as a situation";
+    static final String SUMMARY_TWICE = "summary said in the intro and again in Key differences";
     static final String FIELD_NAME = "a content field name in the text";
     static final String REPEATED_IN_PARENTHESES = "a word repeated in its own parentheses";
     static final String NOTES_DIRECTION = "a pointer to the notes in the wrong direction";
@@ -234,6 +235,7 @@ class AllPairsQualityTest {
             List<Summary> summaries = List.of(Summary.of(fam.code(ab[0]), locale), Summary.of(fam.code(ab[1]), locale));
             unattributedSummaries(doc, summaries).forEach(d -> found.add(new Problem(UNATTRIBUTED_SUMMARY, rel, d)));
             summariesAsSituations(doc, summaries).forEach(d -> found.add(new Problem(SUMMARY_AS_SITUATION, rel, d)));
+            summariesSaidTwice(doc, summaries).forEach(d -> found.add(new Problem(SUMMARY_TWICE, rel, d)));
             structureProblems(doc, pageDir, locales, headings.get(locale))
                     .forEach(d -> found.add(new Problem(STRUCTURE, rel, d)));
         });
@@ -347,6 +349,12 @@ class AllPairsQualityTest {
     @Test
     void noSummaryIsReusedAsASituation() {
         assertClean(SUMMARY_AS_SITUATION);
+    }
+
+    /** The intro and Key differences do not both give a code's summary: a page says each once. */
+    @Test
+    void noSummaryIsSaidTwice() {
+        assertClean(SUMMARY_TWICE);
     }
 
     /** The data model shows through: a fact id or a code file's field name (`commands`) in the reader's text. */
@@ -1225,6 +1233,31 @@ class AllPairsQualityTest {
         return -1;
     }
 
+    /**
+     * A code's summary both in the intro and in Key differences. Compared without its first
+     * letter and final stop, so the summary as a sentence and as a clause ("means that the …")
+     * are the same summary.
+     */
+    static List<String> summariesSaidTwice(Document doc, List<Summary> summaries) {
+        List<String> out = new ArrayList<>();
+        Element intro = doc.selectFirst("p.intro");
+        // The generated items: an expert's note in the same section is hand-written, and may
+        // quote a summary while it explains it (the pair notes have their own review).
+        Element list = doc.selectFirst("section > ol.differences");
+        if (intro == null || list == null) return out;
+        String introText = normalize(intro.text());
+        String differences = normalize(list.text());
+        for (Summary s : summaries) {
+            String core = s.html().replaceAll("[.。]$", "");
+            if (core.length() < 12) continue;
+            core = core.substring(1);
+            if (introText.contains(core) && differences.contains(core)) {
+                out.add("the summary of " + s.code() + " is in the intro and in Key differences: \"" + abbreviate(s.html()) + "\"");
+            }
+        }
+        return out;
+    }
+
     /** A code's summary in the "Which to use when" section: a meaning used as a situation. */
     static List<String> summariesAsSituations(Document doc, List<Summary> summaries) {
         List<String> out = new ArrayList<>();
@@ -1649,6 +1682,17 @@ class AllPairsQualityTest {
                     .hasSize(1);
             assertThat(lastMention("see 4.2.1 and 421 then", "421", 22)).isEqualTo(14);
             assertThat(lastMention("X.1.10 then", "X.1.1", 11)).isEqualTo(-1);
+        }
+
+        @Test
+        void aSummarySaidTwiceIsFound() {
+            String intro = "<p class=\"intro\">421 (Service Not Available) means that the server is closing the connection.</p>";
+            String twice = "<section><h2 id=\"differences\">Key differences</h2><ol class=\"differences\"><li>421: the server is"
+                    + " closing the connection.</li></ol></section>";
+            assertThat(summariesSaidTwice(Jsoup.parse(intro + twice), SUMMARIES)).singleElement().asString().contains("summary of 421");
+            String once = "<section><h2 id=\"differences\">Key differences</h2><ol class=\"differences\"><li>421 is a temporary"
+                    + " failure.</li></ol><aside class=\"expert-note\">421 means the server is closing the connection.</aside></section>";
+            assertThat(summariesSaidTwice(Jsoup.parse(intro + once), SUMMARIES)).isEmpty();
         }
 
         @Test
