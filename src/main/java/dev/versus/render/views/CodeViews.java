@@ -115,11 +115,21 @@ final class CodeViews {
             if (values.isEmpty()) continue;
             FactText ft = fact.text(locale);
             if (fact.kind() == Fact.Kind.CODES) {
-                List<String> sets = values.stream().map(v -> {
-                    String name = Html.inline(ft.form(dev.versus.model.CodeSet.labelOf(v), FactText.VALUE), locale);
-                    String cls = dev.versus.model.CodeSet.classOf(v);
-                    return cls == null ? name : name.replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(cls));
-                }).toList();
+                // "Any" by its name, the classes in one name as alternatives ("2XX, 4XX, or 5XX reply codes").
+                List<String> sets = new ArrayList<>();
+                List<String> classes = values.stream().map(dev.versus.model.CodeSet::classOf).filter(java.util.Objects::nonNull).toList();
+                if (values.stream().anyMatch(v -> dev.versus.model.CodeSet.classOf(v) == null)) {
+                    sets.add(Html.inline(ft.form(dev.versus.model.CodeSet.ANY, FactText.VALUE), locale));
+                }
+                if (!classes.isEmpty()) {
+                    String joined = classes.size() == 1 ? classes.get(0) : classes.size() == 2
+                            ? labels.format(LabelKey.PATTERN_LIST_OR2, Map.of("first", classes.get(0), "second", classes.get(1)))
+                            : labels.format(LabelKey.PATTERN_LIST_OR_MORE, Map.of("items", String.join(
+                                    labels.get(LabelKey.PATTERN_LIST_OR_SEPARATOR), classes.subList(0, classes.size() - 1)),
+                                    "last", classes.get(classes.size() - 1)));
+                    sets.add(Html.inline(ft.form(dev.versus.model.CodeSet.CLASS, FactText.VALUE), locale)
+                            .replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(joined)));
+                }
                 facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),
                         markup(String.join(Html.escape(labels.get(LabelKey.PATTERN_LIST_SEPARATOR)), sets))));
                 continue;
