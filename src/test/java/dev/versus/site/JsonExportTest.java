@@ -148,4 +148,23 @@ class JsonExportTest {
         assertThat(RepoSite.page("en/smtp/index.html"))
                 .contains("<link rel=\"alternate\" type=\"application/json\" href=\"index.json\">");
     }
+
+    /**
+     * A codes fact's values under facts: each code a link, each set of codes (CodeSet: a class such
+     * as 5XX, RFC 7293 §15.3) its id and its label in the file's language; the other side lists
+     * the code whose set holds it (552 goes with X.7.18).
+     */
+    @Test
+    void aCodesFactListsItsCodesAndItsSetsOfCodes() {
+        JsonNode x718 = codes.get("ja/smtp-enhanced/X.7.18.json").get("facts").get("travelsWith");
+        assertThat(x718).hasSize(1);
+        assertThat(x718.get(0).get("id").asText()).isEqualTo("5XX");
+        assertThat(x718.get(0).get("label").get("text").asText()).isEqualTo("任意の 5XX 応答コード");
+        assertThat(x718.get(0).get("label").get("lang").asText()).isEqualTo("ja");
+        List<String> with552 = new java.util.ArrayList<>();
+        codes.get("en/smtp/552.json").get("facts").get("travelsWith").forEach(n -> with552.add(n.get("code").asText()));
+        assertThat(with552).startsWith("X.2.2").contains("X.7.18", "X.0.0");
+        assertThat(codes.get("en/smtp/552.json").get("facts").get("travelsWith").get(0).get("url").asText())
+                .isEqualTo(BASE + "en/smtp-enhanced/X.2.2/");
+    }
 }
