@@ -13,6 +13,26 @@ package dev.versus.render.site;
  */
 public record Page(Kind kind, String locale, String family, String code, String other) {
 
+    // Written out, with the meaning a record gives them (null parts equal null parts): the
+    // renderer keys its comparisons by Page, and serve's selections ask about every page; the
+    // generated versions run through method handles, several times slower under the launcher's
+    // C1-only JIT.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Page p && kind == p.kind && java.util.Objects.equals(locale, p.locale)
+                && java.util.Objects.equals(family, p.family) && java.util.Objects.equals(code, p.code)
+                && java.util.Objects.equals(other, p.other);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = kind.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(locale);
+        h = 31 * h + java.util.Objects.hashCode(family);
+        h = 31 * h + java.util.Objects.hashCode(code);
+        return 31 * h + java.util.Objects.hashCode(other);
+    }
+
     /**
      * The file the page is written to, relative to the output root ({@code en/smtp/421/index.html}).
      * Made when asked: most pages a rebuild asks about are not rendered, and need no path.

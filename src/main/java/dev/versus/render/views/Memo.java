@@ -26,10 +26,34 @@ final class Memo {
         static CodeKey of(String locale, Code c) {
             return new CodeKey(locale, c.family(), c.id());
         }
+
+        // Written out, with the meaning a record gives them (as CodeRef's): every comparison page
+        // looks up several of these, and the generated versions run through method handles,
+        // several times slower under the launcher's C1-only JIT.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CodeKey k && locale.equals(k.locale) && family.equals(k.family) && code.equals(k.code);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * locale.hashCode() + family.hashCode()) * 31 + code.hashCode();
+        }
     }
 
     /** The key of a table of per-family values: a family in one locale. */
-    record FamilyKey(String locale, String family) {}
+    record FamilyKey(String locale, String family) {
+        // Written out, as CodeKey's.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FamilyKey k && locale.equals(k.locale) && family.equals(k.family);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * locale.hashCode() + family.hashCode();
+        }
+    }
 
     /** The value {@code table} holds for {@code key}, made by {@code make} the first time; made each time when off. */
     <K, V> V get(Map<K, V> table, K key, Function<? super K, ? extends V> make) {
