@@ -90,10 +90,19 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
     /** A family's short name. */
     public record FamilyArg(String family) implements Arg {}
 
-    /** Values of a fact, in one of their forms; several are joined as a list. */
-    public record ValuesArg(Fact fact, List<String> values, String form) implements Arg {
+    /**
+     * Values of a fact, in one of their forms; several are joined as a list. A value in
+     * {@code other} covers values said apart in the same sentence, and is said of the rest of what
+     * it covers ("in reply to any other command": {@link dev.versus.model.FactText#other}).
+     */
+    public record ValuesArg(Fact fact, List<String> values, String form, java.util.Set<String> other) implements Arg {
         public ValuesArg {
             values = List.copyOf(values);
+            other = java.util.Set.copyOf(other);
+        }
+
+        public ValuesArg(Fact fact, List<String> values, String form) {
+            this(fact, values, form, java.util.Set.of());
         }
     }
 

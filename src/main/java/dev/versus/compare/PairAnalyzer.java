@@ -86,41 +86,23 @@ public final class PairAnalyzer {
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
     }
 
-    /** The point of the session that stands for every command (for the enhanced family: every one but HELO and EHLO, which take no enhanced code). */
-    static final String ANY = "ANY";
-    /** Points of the session that are not replies to a command, so "any command" does not cover them. */
-    static final Set<String> NOT_COMMANDS = Set.of("CONNECT", "END-OF-DATA", "DSN");
-
-    /**
-     * The values a sentence says: a code sent in reply to any command goes without the commands
-     * that covers, so no sentence lists "MAIL, RCPT, or any command" or says "both answer any
-     * command; only A also answers MAIL" (the table still lists every value).
-     */
-    static List<String> said(List<String> values) {
-        if (!values.contains(ANY)) return values;
-        return values.stream().filter(v -> v.equals(ANY) || NOT_COMMANDS.contains(v)).toList();
-    }
-
-    /** Whether {@code values} include "any command" and so the command {@code v}. */
-    static boolean coveredBy(List<String> values, String v) {
-        return values.contains(ANY) && !v.equals(ANY) && !NOT_COMMANDS.contains(v);
-    }
-
     private static void differ(Fact fact, Code a, Code b, List<String> va, List<String> vb, Set<String> forms,
                                List<Statement> out) {
         Map<String, Arg> args = new LinkedHashMap<>();
         args.put("a", new CodeArg(a));
         args.put("b", new CodeArg(b));
-        if (fact.kind() == Fact.Kind.SEVERAL_OF) {
-            // A command one code answers is no difference from a code sent in reply to any command.
-            // Said without the commands a side's own "any command" covers; and a command one code
-            // answers is no difference from a code sent in reply to any command.
-            List<String> sa = said(va);
-            List<String> sb = said(vb);
-            List<String> common = sa.stream().filter(sb::contains).toList();
-            List<String> aOnly = sa.stream().filter(v -> !sb.contains(v) && !coveredBy(sb, v)).toList();
-            List<String> bOnly = sb.stream().filter(v -> !sa.contains(v) && !coveredBy(sa, v)).toList();
-            // Both answer any command and differ only in commands that covers: no sentence says a
+        boolean several = fact.kind() == Fact.Kind.SEVERAL_OF;
+        if (several) {
+            // What each code covers is compared, not the values as written: a value may stand for
+            // others (covers: in the family file; "any command" for MAIL, RCPT, ...). Shared is
+            // what both cover, said with the fewest values; each side's own part is what only it
+            // covers, and a value part of which is shared is said of the rest ("any other command").
+            List<String> ea = fact.expand(va);
+            List<String> eb = fact.expand(vb);
+            List<String> common = fact.minimal(ea.stream().filter(eb::contains).toList());
+            List<String> aOnly = fact.minimal(ea.stream().filter(v -> !eb.contains(v)).toList());
+            List<String> bOnly = fact.minimal(eb.stream().filter(v -> !ea.contains(v)).toList());
+            // The two cover the same (MAIL and any command against any command): no sentence says a
             // difference that is none (the table lists every value).
             if (aOnly.isEmpty() && bOnly.isEmpty()) return;
             if (!common.isEmpty() && has(fact, Name.DIFFER_SUBSET) && (aOnly.isEmpty() || bOnly.isEmpty())) {
@@ -128,15 +110,15 @@ public final class PairAnalyzer {
                 boolean aMore = bOnly.isEmpty();
                 args.put("a", new CodeArg(aMore ? a : b));
                 args.put("b", new CodeArg(aMore ? b : a));
-                values(args, fact, "shared", common, forms);
-                values(args, fact, "aOnly", aMore ? aOnly : bOnly, forms);
+                values(args, fact, "shared", common, Set.of(), forms);
+                values(args, fact, "aOnly", aMore ? aOnly : bOnly, rest(fact, aMore ? aOnly : bOnly, aMore ? eb : ea), forms);
                 out.add(new Statement(fact, Name.DIFFER_SUBSET.word(), args));
                 return;
             }
             if (!common.isEmpty() && has(fact, Name.DIFFER_OVERLAP)) {
-                values(args, fact, "shared", common, forms);
-                values(args, fact, "aOnly", aOnly, forms);
-                values(args, fact, "bOnly", bOnly, forms);
+                values(args, fact, "shared", common, Set.of(), forms);
+                values(args, fact, "aOnly", aOnly, rest(fact, aOnly, eb), forms);
+                values(args, fact, "bOnly", bOnly, rest(fact, bOnly, ea), forms);
                 out.add(new Statement(fact, Name.DIFFER_OVERLAP.word(), args));
                 return;
             }
@@ -155,11 +137,20 @@ public final class PairAnalyzer {
                 }
             }
         }
-        // "In reply to AUTH or any command" names a command "any command" covers: said without it.
-        boolean several = fact.kind() == Fact.Kind.SEVERAL_OF;
-        values(args, fact, "aValue", several ? said(va) : va, forms);
-        values(args, fact, "bValue", several ? said(vb) : vb, forms);
+        // "In reply to AUTH or any command" names a value another covers: said without it.
+        values(args, fact, "aValue", several ? fact.minimal(va) : va, forms);
+        values(args, fact, "bValue", several ? fact.minimal(vb) : vb, forms);
         if (has(fact, Name.DIFFER)) out.add(new Statement(fact, Name.DIFFER.word(), args));
+    }
+
+    /**
+     * The values of {@code only} that cover some of {@code other}'s: part of what they stand for
+     * was said as shared, so they are said of the rest ("any other command").
+     */
+    private static Set<String> rest(Fact fact, List<String> only, List<String> other) {
+        Set<String> out = new TreeSet<>();
+        for (String v : only) if (fact.covered(v).stream().anyMatch(other::contains)) out.add(v);
+        return out;
     }
 
     private static void codes(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {
@@ -283,14 +274,20 @@ public final class PairAnalyzer {
 
     /** The value slot and one slot per form: value, effect; aValue, aEffect; shared, sharedEffect. */
     private static void values(Map<String, Arg> args, Fact fact, String slot, List<String> values, Set<String> forms) {
+        values(args, fact, slot, values, Set.of(), forms);
+    }
+
+    /** As above, the values in {@code rest} said of the rest of what they cover. */
+    private static void values(Map<String, Arg> args, Fact fact, String slot, List<String> values, Set<String> rest,
+                               Set<String> forms) {
         if (fact.kind() == Fact.Kind.CODES) {
             args.put(slot, new RefsArg(fact, refs(values)));
             args.put("family", new FamilyArg(fact.family()));
             return;
         }
-        args.put(slot, new ValuesArg(fact, values, FactText.VALUE));
+        args.put(slot, new ValuesArg(fact, values, FactText.VALUE, rest));
         for (String form : forms) {
-            if (!form.equals(FactText.VALUE)) args.put(FactPatterns.placeholder(slot, form), new ValuesArg(fact, values, form));
+            if (!form.equals(FactText.VALUE)) args.put(FactPatterns.placeholder(slot, form), new ValuesArg(fact, values, form, rest));
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.versus.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fact a family declares about its codes (docs/CONTENT-FORMAT.md, "Facts"): what kind of
@@ -17,9 +20,13 @@ import java.util.Map;
  * @param like    value → the value whose value-specific patterns ({@code choose.<va>.<vb>},
  *                {@code differ.<va>.<vb>}, {@code advice.<value>}) it uses where it has none of its
  *                own ({@code like:} in the value's declaration), so a pattern is written once
+ * @param covers  value → the other values it stands for ({@code covers:} and {@code except:} in
+ *                the value's declaration), in the fact's order: a code with "any command" is
+ *                sent in reply to MAIL too, so the engine compares what each code covers, not
+ *                the values as written
  */
 public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
-                   String family, Map<String, FactText> texts, Map<String, String> like) {
+                   String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers) {
 
     /** The kinds of value a fact can take, as written in {@code _family.yaml}. */
     public enum Kind {
@@ -54,6 +61,14 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
         values = List.copyOf(values);
         texts = Map.copyOf(texts);
         like = Map.copyOf(like);
+        covers = Map.copyOf(covers.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    }
+
+    /** A fact none of whose values covers others. */
+    public Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
+                String family, Map<String, FactText> texts, Map<String, String> like) {
+        this(id, kind, values, weight, glance, quick, optional, family, texts, like, Map.of());
     }
 
     /** A fact none of whose values borrows another's patterns. */
@@ -69,6 +84,34 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
     public List<String> patternValues(String value) {
         String other = like.get(value);
         return other == null ? List.of(value) : List.of(value, other);
+    }
+
+    /** The values {@code value} stands for besides itself (empty for most values). */
+    public List<String> covered(String value) {
+        return covers.getOrDefault(value, List.of());
+    }
+
+    /** Whether {@code value} is one of {@code values} or covered by one of them. */
+    public boolean covers(List<String> values, String value) {
+        if (values.contains(value)) return true;
+        for (String v : values) if (covered(v).contains(value)) return true;
+        return false;
+    }
+
+    /** {@code values} with every value they cover, in the fact's order: what a code with these values is said of. */
+    public List<String> expand(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : this.values) if (covers(values, v)) out.add(v);
+        for (String v : values) out.add(v); // a value the fact does not list (none after check) is kept
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * {@code values} without those another of them covers, in their order: "in reply to any
+     * command", not "in reply to MAIL, RCPT, or any command".
+     */
+    public List<String> minimal(List<String> values) {
+        return values.stream().filter(v -> values.stream().noneMatch(u -> !u.equals(v) && covered(u).contains(v))).toList();
     }
 
     public FactText text(String locale) {

@@ -33,7 +33,19 @@ final class FactReader {
     private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
     /** In a value's declaration: the value whose value-specific patterns it borrows, not a form. */
     static final String LIKE = "like";
+    /** In a value's declaration: the values it stands for ({@code all}, or a list), not a form. */
+    static final String COVERS = "covers";
+    /** With {@code covers: all}: the values it does not stand for. */
+    static final String EXCEPT = "except";
+    /** In a covering value, every locale: its forms said of the rest of what it covers ("any other command"). */
+    static final String OTHER = "other";
+    static final String ALL = "all";
     private final Map<String, Location> likeAt = new LinkedHashMap<>();
+    /** Value → its {@code covers:} and {@code except:} as written (default locale), checked once all values are read. */
+    private final Map<String, YamlNode.Entry> coversAt = new LinkedHashMap<>();
+    private final Map<String, YamlNode.Entry> exceptAt = new LinkedHashMap<>();
+    /** Value → where its {@code other:} is (default locale). */
+    private final Map<String, Location> otherAt = new LinkedHashMap<>();
 
     private final Problems problems;
     private final String defaultLocale;
@@ -60,6 +72,10 @@ final class FactReader {
         final Map<String, FactText> texts = new TreeMap<>();
         /** Value → the value whose value-specific patterns it borrows ({@code like:}). */
         final Map<String, String> like = new TreeMap<>();
+        /** Value → the values it covers ({@code covers:}, {@code except:}). */
+        final Map<String, List<String>> covers = new TreeMap<>();
+        /** Value → the forms of its {@code other:} in the default locale. */
+        final Map<String, Set<String>> otherForms = new TreeMap<>();
         /** The classes code files give this codes fact, checked against the other family's codes. */
         final List<ClassUse> classUses = new ArrayList<>();
 
@@ -77,12 +93,12 @@ final class FactReader {
         }
 
         Fact build() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like, covers);
         }
 
         /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
         Fact shape() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like, covers);
         }
 
         Set<String> allForms() {
@@ -134,10 +150,16 @@ final class FactReader {
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
             Map<String, Set<String>> forms = new LinkedHashMap<>();
             Map<String, String> like = new TreeMap<>();
+            Map<String, Map<String, Text>> otherTexts = new TreeMap<>();
+            Map<String, List<String>> covers = new TreeMap<>();
+            coversAt.clear();
+            exceptAt.clear();
+            otherAt.clear();
             if (kind != null && kind.listed()) {
-                readValues(f, defaultLocale, null, valueTexts, forms, like);
+                readValues(f, defaultLocale, null, valueTexts, forms, like, otherTexts);
                 values.addAll(valueTexts.keySet());
                 checkLike(f, like, values);
+                covers(kind, values, covers, otherTexts, valueTexts);
                 if (kind == Fact.Kind.YES_NO && !values.isEmpty() && !new TreeSet<>(values).equals(new TreeSet<>(Fact.YES_NO))) {
                     problems.add(f.at("values"), "a yes-no fact has exactly the values yes and no");
                 }
@@ -147,7 +169,8 @@ final class FactReader {
             } else if (kind == Fact.Kind.CODES && f.contains("values")) {
                 // A codes fact lists codes, not values; its values name the sets of codes a code
                 // file may give instead of listing them: any code, or a class such as 5XX.
-                readValues(f, defaultLocale, null, valueTexts, forms, like);
+                readValues(f, defaultLocale, null, valueTexts, forms, like, otherTexts);
+                covers(kind, List.of(), covers, otherTexts, valueTexts);
                 codeSetLabels(f, valueTexts);
                 values.addAll(valueTexts.keySet());
                 checkLike(f, like, values);
@@ -163,8 +186,10 @@ final class FactReader {
             if (kind == null || label == null) continue;
             d.forms.putAll(forms);
             d.like.putAll(like);
+            d.covers.putAll(covers);
+            otherTexts.forEach((v, fs) -> d.otherForms.put(v, new TreeSet<>(fs.keySet())));
             Map<String, Text> patterns = readPatterns(f, d, defaultLocale, null);
-            d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns));
+            d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns, otherTexts));
         }
         return out;
     }
@@ -251,10 +276,11 @@ final class FactReader {
             if (f == null) continue;
             String label = f.text("label");
             Map<String, Map<String, Text>> valueTexts = new LinkedHashMap<>();
-            if (d.kind.listed() || !d.values.isEmpty()) readValues(f, locale, d, valueTexts, null, null);
+            Map<String, Map<String, Text>> otherTexts = new TreeMap<>();
+            if (d.kind.listed() || !d.values.isEmpty()) readValues(f, locale, d, valueTexts, null, null, otherTexts);
             if (d.kind == Fact.Kind.CODES) codeSetLabels(f, valueTexts);
             Map<String, Text> patterns = readPatterns(f, d, locale, d.patterns);
-            if (label != null) d.texts.put(locale, new FactText(new Text(label, locale), valueTexts, patterns));
+            if (label != null) d.texts.put(locale, new FactText(new Text(label, locale), valueTexts, patterns, otherTexts));
         }
     }
 
@@ -263,7 +289,7 @@ final class FactReader {
      * them. With {@code declared}, the values and forms must be those of the default locale.
      */
     private void readValues(Fields f, String locale, Draft declared, Map<String, Map<String, Text>> out,
-                            Map<String, Set<String>> forms, Map<String, String> like) {
+                            Map<String, Set<String>> forms, Map<String, String> like, Map<String, Map<String, Text>> others) {
         YamlNode n = f.has("values") ? f.node("values") : null;
         if (n == null) {
             if (declared != null) problems.add(f.location(), "missing required field 'values' in fact translation (the "
@@ -298,6 +324,17 @@ final class FactReader {
                     } else if (fe.key().equals(LIKE) && declared != null) {
                         problems.add(fe.keyLocation(), "'like' belongs in " + defaultLocale + " declaration of the value, not in a"
                                 + " translation: which value's patterns a value borrows is the same in every locale");
+                    } else if ((fe.key().equals(COVERS) || fe.key().equals(EXCEPT)) && declared == null) {
+                        // Not a form: which values this one stands for, checked once all are read.
+                        (fe.key().equals(COVERS) ? coversAt : exceptAt).put(e.key(), fe);
+                    } else if (fe.key().equals(COVERS) || fe.key().equals(EXCEPT)) {
+                        problems.add(fe.keyLocation(), "'" + fe.key() + "' belongs in " + defaultLocale + " declaration of the value,"
+                                + " not in a translation: which values a value covers is the same in every locale");
+                    } else if (fe.key().equals(OTHER)) {
+                        // Not a form: how the value is said of the rest of what it covers.
+                        Map<String, Text> rest = otherForms(fe, e.key(), locale);
+                        if (rest != null) others.put(e.key(), rest);
+                        if (declared == null) otherAt.put(e.key(), fe.keyLocation());
                     } else if (!ID.matcher(fe.key()).matches()) {
                         problems.add(fe.keyLocation(), "form '" + fe.key() + "' must be a letter followed by letters and digits");
                     } else if (fe.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
@@ -316,6 +353,19 @@ final class FactReader {
                 continue;
             }
             if (declared != null) {
+                Set<String> otherExpected = declared.otherForms.get(e.key());
+                Map<String, Text> rest = others.get(e.key());
+                if (otherExpected != null && rest == null) {
+                    problems.add(e.keyLocation(), "value '" + e.key() + "' of fact '" + declared.id + "' has no " + locale
+                            + " 'other:' forms, which " + defaultLocale + " has (how it is said of the rest of what it covers)");
+                } else if (otherExpected == null && rest != null) {
+                    problems.add(e.keyLocation(), "value '" + e.key() + "' of fact '" + declared.id + "' has 'other:' in " + locale
+                            + " but not in " + defaultLocale + "; add it there first (with the values it covers)");
+                    others.remove(e.key());
+                } else if (rest != null && !rest.keySet().equals(otherExpected)) {
+                    problems.add(e.keyLocation(), "the 'other:' forms of value '" + e.key() + "' are " + rest.keySet() + " in "
+                            + locale + " but " + otherExpected + " in " + defaultLocale);
+                }
                 Set<String> expected = declared.forms.getOrDefault(e.key(), Set.of());
                 for (String form : expected) {
                     if (!one.containsKey(form)) problems.add(e.keyLocation(), "value '" + e.key() + "' of fact '"
@@ -349,6 +399,121 @@ final class FactReader {
                 }
             });
         }
+    }
+
+    /** The forms under a value's {@code other:}: a map of forms, as the value's own. */
+    private Map<String, Text> otherForms(YamlNode.Entry fe, String value, String locale) {
+        if (!(fe.value() instanceof YamlNode.Mapping m) || m.entries().isEmpty()) {
+            problems.add(fe.value().location(), "'other' of value '" + value + "' must be a map of forms (value:, and each"
+                    + " other form the value has), found " + fe.value().kind());
+            return null;
+        }
+        Map<String, Text> out = new TreeMap<>();
+        for (YamlNode.Entry oe : m.entries().values()) {
+            if (oe.value() instanceof YamlNode.Scalar s && s.value() != null && !s.value().isBlank()) {
+                out.put(oe.key(), new Text(s.value().strip(), locale));
+            } else {
+                problems.add(oe.value().location(), "form '" + oe.key() + "' of 'other' of value '" + value
+                        + "' must be a non-empty text, found " + oe.value().kind());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the {@code covers:} and {@code except:} the values of a fact declare: {@code all} (every
+     * value that covers none itself, but those named in {@code except}) or a list of the fact's
+     * values. Only a several-of fact's values cover others, a covering value is covered by none,
+     * and it says in {@code other:} how it is said of the rest of what it covers.
+     */
+    private void covers(Fact.Kind kind, List<String> values, Map<String, List<String>> out,
+                        Map<String, Map<String, Text>> others, Map<String, Map<String, Text>> valueTexts) {
+        for (var e : exceptAt.entrySet()) {
+            if (!coversAt.containsKey(e.getKey())) {
+                problems.add(e.getValue().keyLocation(), "'except' of value '" + e.getKey() + "' goes with 'covers: all',"
+                        + " which it does not have");
+            }
+        }
+        Set<String> covering = coversAt.keySet();
+        for (var e : coversAt.entrySet()) {
+            String value = e.getKey();
+            YamlNode.Entry c = e.getValue();
+            if (kind != Fact.Kind.SEVERAL_OF) {
+                problems.add(c.keyLocation(), "'covers' is only for the values of a several-of fact (a code has one value of a "
+                        + kind.written() + " fact)");
+                continue;
+            }
+            List<String> covered = new ArrayList<>();
+            if (c.value() instanceof YamlNode.Scalar sc && ALL.equals(sc.value())) {
+                List<String> except = new ArrayList<>();
+                YamlNode.Entry x = exceptAt.get(value);
+                if (x != null) except = valueList(x, value, values, Set.of());
+                for (String v : values) if (!v.equals(value) && !covering.contains(v) && !except.contains(v)) covered.add(v);
+            } else if (c.value() instanceof YamlNode.Sequence) {
+                if (exceptAt.containsKey(value)) {
+                    problems.add(exceptAt.get(value).keyLocation(), "'except' goes with 'covers: all'; a list names only the"
+                            + " values it covers");
+                }
+                covered = valueList(c, value, values, covering);
+            } else {
+                problems.add(c.value().location(), "'covers' of value '" + value + "' must be " + ALL + " or a list of values"
+                        + " of this fact, found " + (c.value() instanceof YamlNode.Scalar sc ? "'" + TerminalText.quoted(
+                        String.valueOf(sc.value())) + "'" : c.value().kind()));
+                continue;
+            }
+            if (covered.isEmpty()) {
+                problems.add(c.keyLocation(), "value '" + value + "' covers no other value; remove 'covers'");
+                continue;
+            }
+            out.put(value, covered);
+            Map<String, Text> rest = others.get(value);
+            Set<String> forms = new TreeSet<>(valueTexts.getOrDefault(value, Map.of()).keySet());
+            if (rest == null) {
+                problems.add(c.keyLocation(), "value '" + value + "' covers other values, so it needs 'other:': its forms " + forms
+                        + " said of the rest of what it covers, once some of that is said apart (\"any other command\")");
+            } else if (!rest.keySet().equals(forms)) {
+                problems.add(otherAt.getOrDefault(value, c.keyLocation()), "the 'other:' forms of value '" + value
+                        + "' must be its own forms " + forms + ", found " + rest.keySet());
+            }
+        }
+        for (String v : List.copyOf(others.keySet())) {
+            if (!out.containsKey(v)) {
+                if (!coversAt.containsKey(v)) {
+                    problems.add(otherAt.get(v), "value '" + v + "' has 'other:' but covers no values; remove it or add 'covers'");
+                }
+                others.remove(v);
+            }
+        }
+    }
+
+    /** The values named in {@code covers:} or {@code except:}: each a value of the fact, and no covering one. */
+    private List<String> valueList(YamlNode.Entry at, String owner, List<String> values, Set<String> covering) {
+        List<String> out = new ArrayList<>();
+        if (!(at.value() instanceof YamlNode.Sequence seq)) {
+            problems.add(at.value().location(), "'" + at.key() + "' of value '" + owner + "' must be a list of values of this"
+                    + " fact, found " + at.value().kind());
+            return out;
+        }
+        for (YamlNode item : seq.items()) {
+            String v = item instanceof YamlNode.Scalar s ? s.value() : null;
+            if (v == null) {
+                problems.add(item.location(), "'" + at.key() + "' lists values of this fact, found " + item.kind());
+            } else if (!values.contains(v)) {
+                problems.add(item.location(), "'" + TerminalText.quoted(v) + "' in '" + at.key() + "' of value '" + owner
+                        + "' is not a value of this fact" + SiteValidator.hint(v, Set.copyOf(values)));
+            } else if (v.equals(owner)) {
+                problems.add(item.location(), "value '" + owner + "' cannot " + (at.key().equals(COVERS) ? "cover" : "except")
+                        + " itself");
+            } else if (covering.contains(v)) {
+                problems.add(item.location(), "value '" + owner + "' cannot cover '" + v + "', which covers values itself;"
+                        + " name the values directly");
+            } else if (out.contains(v)) {
+                problems.add(item.location(), "'" + v + "' is listed twice");
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** Each {@code like:} names another value of the same fact, one that borrows from none itself. */

@@ -180,6 +180,32 @@ class ContentErrorsTest {
                     + " (allowed: CONNECT, MAIL, RCPT, END-OF-DATA, ANY)");
         }
 
+        /** covers: (docs/CONTENT-FORMAT.md, "A value that covers others"): each named value located, with a suggestion. */
+        @Test
+        void aValueThatCoversOthersNamesValuesOfItsFact() {
+            site.edit("content/smtp/_family.yaml", "ANY: {value: any command, when: in reply to any command}",
+                    "ANY: {value: any command, when: in reply to any command, covers: all, except: [CONECT],\n"
+                    + "                        other: {value: any other command, when: in reply to any other command}}");
+            site.edit("content/smtp/_family.ja.yaml", "ANY: {value: 任意のコマンド, when: 任意のコマンドに対して}",
+                    "ANY: {value: 任意のコマンド, when: 任意のコマンドに対して, other: {value: それ以外のコマンド,"
+                    + " when: それ以外のコマンドに対して}}");
+
+            assertThat(errors()).containsExactly("content/smtp/_family.yaml:73:86: 'CONECT' in 'except' of value 'ANY' is"
+                    + " not a value of this fact; did you mean 'CONNECT'?");
+        }
+
+        @Test
+        void aValueThatCoversOthersSaysHowItIsSaidOfTheRest() {
+            site.edit("content/smtp/_family.yaml", "ANY: {value: any command, when: in reply to any command}",
+                    "ANY: {value: any command, when: in reply to any command, covers: [MAIL, RCPT, EHLO]}");
+
+            assertThat(errors()).containsExactly(
+                    "content/smtp/_family.yaml:73:64: value 'ANY' covers other values, so it needs 'other:': its forms"
+                            + " [value, when] said of the rest of what it covers, once some of that is said apart (\"any other"
+                            + " command\")",
+                    "content/smtp/_family.yaml:73:85: 'EHLO' in 'covers' of value 'ANY' is not a value of this fact");
+        }
+
         @Test
         void aMisspelledCommandGetsASuggestion() {
             site.edit("content/smtp/421.yaml", "commands: [CONNECT, ANY]", "commands: [CONECT, ANY]");

@@ -250,7 +250,7 @@ public final class PairSentences {
         if (arg instanceof SentenceArg t) return t.text();
         if (arg instanceof ValuesArg v) {
             return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
-                    : v.fact().text(locale).form(x, v.form()).value()).toList(), LIST);
+                    : form(v, x).value()).toList(), LIST);
         }
         RefsArg r = (RefsArg) arg;
         return join(refItems(r.fact(), r.refs(), SET_PHRASE, false), LIST);
@@ -271,6 +271,9 @@ public final class PairSentences {
         for (String x : v.values()) {
             if (v.fact().kind() == Fact.Kind.NUMBER) {
                 items.add(escape(x));
+            } else if (v.other().contains(x)) {
+                // The rest of what it covers ("any other command"): an item of its own.
+                items.add(inline(form(v, x)));
             } else if (group != null && readsAsGroup(group, t, x, v.form())) {
                 // The group stands where its last member would: "after the message data and in reply
                 // to DATA, BDAT, or any command", not "in reply to DATA, BDAT, or any command and after …".
@@ -288,6 +291,12 @@ public final class PairSentences {
                     : fillHtml(v.fact(), FactPatterns.Name.GROUP.forValue(v.form()), Map.of("items", join(grouped, GROUP))));
         }
         return join(limited(items), LIST);
+    }
+
+    /** Value {@code x} of {@code v} in its form: of the rest of what it covers where {@code v} says so. */
+    private Text form(ValuesArg v, String x) {
+        FactText t = v.fact().text(locale);
+        return v.other().contains(x) ? t.other(x, v.form()) : t.form(x, v.form());
     }
 
     /** At most {@link #MAX_LISTED} items, then "N more". */

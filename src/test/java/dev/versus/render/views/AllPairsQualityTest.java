@@ -215,6 +215,7 @@ class AllPairsQualityTest {
             String family = pageDir.substring(pageDir.indexOf('/') + 1, pageDir.indexOf('/', pageDir.indexOf('/') + 1));
             Map<String, Map<String, List<String>>> localeForms = forms.getOrDefault(family, Map.of()).getOrDefault(locale, Map.of());
             for (String d : factProblems(doc, localeForms, true)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
+            for (String d : coverProblems(doc, model.family(family), locale)) found.add(new Problem(FACT_CONTRADICTED, rel, d));
             for (String d : factProblems(doc, localeForms, false)) found.add(new Problem(FACT_REPEATED, rel, d));
             if (locale.equals("ja")) {
                 JA_PAGES_CHECKED.incrementAndGet();
@@ -943,6 +944,82 @@ class AllPairsQualityTest {
         return repeated;
     }
 
+    /**
+     * Problems of a page's sentences on several-of facts, measured against what each code covers
+     * (the table's values, each with those it covers: "any command" covers AUTH; docs/CONTENT-FORMAT.md,
+     * "A value that covers others"): a difference where both cover the same; two codes said apart
+     * ({@code differ}) where both cover something and the fact can say so ({@code differSubset});
+     * a value both cover that the sentence leaves out. Review 10 found these said as "235 is sent
+     * in reply to AUTH; 500, in reply to any command" and "Both are sent in a later delivery status
+     * notification, but only X.0.0 …" (X.1.1's RCPT dropped).
+     */
+    static List<String> coverProblems(Document doc, dev.versus.model.Family family, String locale) {
+        List<String> out = new ArrayList<>();
+        Map<String, Element> rows = new LinkedHashMap<>();
+        for (Element tr : doc.select("table.glance tr[data-fact]")) rows.put(tr.attr("data-fact"), tr);
+        for (Element li : doc.select("ol.differences > li[data-fact]")) {
+            String id = li.attr("data-fact");
+            dev.versus.model.Fact fact = family.facts().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+            Element row = rows.get(id);
+            if (fact == null || fact.kind() != dev.versus.model.Fact.Kind.SEVERAL_OF || row == null) continue;
+            List<Element> cells = row.select("td[data-values]");
+            if (cells.size() != 2) continue;
+            List<String> ea = fact.expand(splitValues(cells.get(0).attr("data-values")));
+            List<String> eb = fact.expand(splitValues(cells.get(1).attr("data-values")));
+            String text = li.text();
+            if (ea.equals(eb)) {
+                out.add("a difference on '" + id + "', though both codes cover the same values: " + text);
+                continue;
+            }
+            List<String> both = fact.minimal(ea.stream().filter(eb::contains).toList());
+            dev.versus.model.FactText t = fact.text(locale);
+            String pattern = patternOf(t, text);
+            if (!both.isEmpty() && t.pattern("differSubset") != null && pattern != null && !pattern.equals("differSubset")
+                    && !pattern.equals("differOverlap")) {
+                out.add("'" + id + "' says the codes apart ('" + pattern + "'), but both cover " + both + ": " + text);
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (String v : both) {
+                Map<String, dev.versus.model.Text> forms = t.values().getOrDefault(v, Map.of());
+                if (forms.values().stream().noneMatch(f -> containsWord(lower, f.value().toLowerCase(Locale.ROOT)))) {
+                    out.add("'" + id + "' leaves out " + v + ", which both codes cover: " + text);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> splitValues(String s) {
+        return java.util.Arrays.stream(s.split(" ")).filter(v -> !v.isBlank()).toList();
+    }
+
+    /**
+     * The difference pattern of a fact whose words {@code text} reads as (its text between the
+     * placeholders, in order), the partial ones first; null if none.
+     */
+    static String patternOf(dev.versus.model.FactText t, String text) {
+        List<String> names = new ArrayList<>(List.of("differOverlap", "differSubset"));
+        t.patterns().keySet().stream().filter(n -> n.startsWith("differ") && !names.contains(n)).sorted().forEach(names::add);
+        for (String name : names) {
+            dev.versus.model.Text p = t.pattern(name);
+            if (p == null) continue;
+            int at = 0;
+            boolean all = true;
+            for (String fragment : p.value().split("\\{[A-Za-z]+\\}")) {
+                String f = fragment.strip();
+                if (f.isEmpty()) continue;
+                int i = text.indexOf(f, at);
+                if (i < 0) {
+                    all = false;
+                    break;
+                }
+                at = i + f.length();
+            }
+            if (all) return name;
+        }
+        return null;
+    }
+
     /** A form of a value of {@code fact} that neither code has, found in {@code text}. */
     private static List<String> foreignValues(String fact, Element row, String text,
                                               Map<String, Map<String, List<String>>> forms) {
@@ -1595,6 +1672,54 @@ class AllPairsQualityTest {
             assertThat(factProblems(html, FORMS, true))
                     .anySatisfy(p -> assertThat(p).contains("a difference on 'severity', which the table shows the same"))
                     .anySatisfy(p -> assertThat(p).contains("'permanent failure"));
+        }
+
+        /** A several-of fact whose ANY covers MAIL and RCPT, as SMTP's commands (covers: in _family.yaml). */
+        static dev.versus.model.Family commandsFamily() {
+            dev.versus.model.Text label = new dev.versus.model.Text("Sent", "en");
+            Map<String, Map<String, dev.versus.model.Text>> values = Map.of(
+                    "MAIL", Map.of("value", new dev.versus.model.Text("MAIL", "en"), "when", new dev.versus.model.Text("in reply to MAIL", "en")),
+                    "RCPT", Map.of("value", new dev.versus.model.Text("RCPT", "en"), "when", new dev.versus.model.Text("in reply to RCPT", "en")),
+                    "DSN", Map.of("value", new dev.versus.model.Text("In a DSN", "en"), "when", new dev.versus.model.Text("in a later DSN", "en")),
+                    "ANY", Map.of("value", new dev.versus.model.Text("Any command", "en"), "when", new dev.versus.model.Text("in reply to any command", "en")));
+            Map<String, dev.versus.model.Text> patterns = Map.of(
+                    "differ", new dev.versus.model.Text("{a} is sent {aWhen}; {b}, {bWhen}.", "en"),
+                    "differSubset", new dev.versus.model.Text("Both are sent {sharedWhen}, but only {a} is also sent {aOnlyWhen}.", "en"),
+                    "differOverlap", new dev.versus.model.Text("Both are sent {sharedWhen}; only {a} is also sent {aOnlyWhen}, and"
+                            + " only {b} is also sent {bOnlyWhen}.", "en"));
+            dev.versus.model.Fact commands = new dev.versus.model.Fact("commands", dev.versus.model.Fact.Kind.SEVERAL_OF,
+                    List.of("MAIL", "RCPT", "ANY", "DSN"), 40, true, false, false, null,
+                    Map.of("en", new dev.versus.model.FactText(label, values, patterns)), Map.of(), Map.of("ANY", List.of("MAIL", "RCPT")));
+            return new dev.versus.model.Family("smtp", Map.of(), Map.of(), Map.of(), List.of(), List.of(commands), Map.of(),
+                    List.of(), Map.of(), null, null, List.of("sender"), Map.of());
+        }
+
+        static String sentPage(String a, String b, String sentence) {
+            return "<table class=\"glance\"><tbody><tr data-fact=\"commands\" class=\"differs\"><th>Sent</th><td data-values=\""
+                    + a + "\">x</td><td data-values=\"" + b + "\">y</td></tr></tbody></table><ol class=\"differences\">"
+                    + "<li data-fact=\"commands\">" + sentence + "</li></ol>";
+        }
+
+        @Test
+        void sentencesOnWhatCodesCoverPassWhenTrue() {
+            assertThat(coverProblems(Jsoup.parse(sentPage("ANY DSN", "RCPT DSN", "Both are sent in reply to RCPT and in a later"
+                    + " DSN, but only X.0.0 is also sent in reply to any other command.")), commandsFamily(), "en")).isEmpty();
+            assertThat(coverProblems(Jsoup.parse(sentPage("MAIL", "DSN", "250 is sent in reply to MAIL; 354, in a later DSN.")),
+                    commandsFamily(), "en")).isEmpty();
+        }
+
+        /** Review 10's false sentences (shapes-en findings 1 and 4), and a difference where both cover the same. */
+        @Test
+        void sentencesThatContradictWhatCodesCoverAreFound() {
+            assertThat(coverProblems(Jsoup.parse(sentPage("MAIL", "ANY", "235 is sent in reply to MAIL; 500, in reply to any"
+                    + " command.")), commandsFamily(), "en")).singleElement().asString()
+                    .contains("'commands' says the codes apart ('differ'), but both cover [MAIL]");
+            assertThat(coverProblems(Jsoup.parse(sentPage("ANY DSN", "RCPT DSN", "Both are sent in a later DSN, but only X.0.0 is"
+                    + " also sent in reply to any command.")), commandsFamily(), "en")).singleElement().asString()
+                    .contains("'commands' leaves out RCPT, which both codes cover");
+            assertThat(coverProblems(Jsoup.parse(sentPage("MAIL ANY", "ANY", "Both are sent in reply to any command, but only 501"
+                    + " is also sent in reply to MAIL.")), commandsFamily(), "en")).singleElement().asString()
+                    .contains("though both codes cover the same values");
         }
 
         @Test
