@@ -225,8 +225,8 @@ LABELS = {
         "diff_none": "They never answer the same command.",
         "diff_only": "Only {x} answers {cmds}.",
         # pattern.pageTitle and pageTitleShort of locales/en.yaml (above 70 characters: the short one)
-        "pair_title": "SMTP {a} vs {b}: {title_a} or {title_b}",
-        "pair_title_short": "SMTP {a} vs {b} compared",
+        "pair_title": "SMTP {a} ({title_a}) vs {b} ({title_b})",
+        "pair_title_short": "{a} ({title_a}) vs {b} ({title_b})",
         "which_text": "Use {a} when the situation matches “{title_a}”: {summary_a} "
                       "Use {b} when it matches “{title_b}”: {summary_b}",
     },
@@ -257,7 +257,7 @@ LABELS = {
         "diff_none": "同じコマンドへの応答として返されることはありません。",
         "diff_only": "{cmds} に応答するのは {x} だけです。",
         "pair_title": "SMTP {a}「{title_a}」と {b}「{title_b}」の違い",
-        "pair_title_short": "SMTP {a} と {b} の違い",
+        "pair_title_short": "{a}「{title_a}」と {b}「{title_b}」の違い",
         "which_text": "「{title_a}」の状況では {a} を使います。{summary_a}"
                       "「{title_b}」の状況では {b} を使います。{summary_b}",
     },
@@ -596,7 +596,7 @@ HUGO["layouts/_default/pair.html"] = """\
 {{- $ca := i18n (printf "class%d" $da) -}}
 {{- $cb := i18n (printf "class%d" $db) -}}
 {{- $title := i18n "pair_title" (dict "a" $a.code "b" $b.code "title_a" $a.title "title_b" $b.title) -}}
-{{- if gt (strings.RuneCount $title) 70 -}}{{- $title = i18n "pair_title_short" (dict "a" $a.code "b" $b.code) -}}{{- end -}}
+{{- if gt (strings.RuneCount $title) 70 -}}{{- $title = i18n "pair_title_short" (dict "a" $a.code "b" $b.code "title_a" $a.title "title_b" $b.title) -}}{{- end -}}
 {{- $intro := "" -}}
 {{- if eq $da $db -}}
 {{- $intro = i18n "intro_same" (dict "a" $a.code "b" $b.code "cls" $ca "d" $da) -}}
