@@ -32,10 +32,21 @@ public record Comparison(Pair pair, List<Row> glance, List<Statement> shared, Li
     }
 
     /** A row of the at-a-glance table: the fact's values for each code (either may be empty). */
-    public record Row(Fact fact, List<String> a, List<String> b, boolean differs) {
+    /**
+     * A row of the at-a-glance table; for a codes fact, {@code aSets} and {@code bSets} are the
+     * codes paired with each code only through a set of theirs, by set ({@link dev.versus.model.Code#bySets}).
+     */
+    public record Row(Fact fact, List<String> a, List<String> b, boolean differs,
+                      java.util.Map<String, List<String>> aSets, java.util.Map<String, List<String>> bSets) {
+        public Row(Fact fact, List<String> a, List<String> b, boolean differs) {
+            this(fact, a, b, differs, java.util.Map.of(), java.util.Map.of());
+        }
+
         public Row {
             a = List.copyOf(a);
             b = List.copyOf(b);
+            aSets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aSets));
+            bSets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bSets));
         }
     }
 

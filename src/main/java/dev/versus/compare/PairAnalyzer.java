@@ -56,8 +56,10 @@ public final class PairAnalyzer {
             // no command) included: a reader comparing "—" with "The sender" sees a difference, and a
             // row left unmarked would say there is none. The sentences below still say nothing of
             // an empty side, which has no value to name.
-            boolean differs = !va.equals(vb);
-            if (fact.glance()) glance.add(new Row(fact, va, vb, differs));
+            // A codes fact's cells also hold the codes paired with each code through a set of
+            // theirs; the sentences leave those out (they go with every code of the class).
+            boolean differs = !va.equals(vb) || !a.bySets(fact.id()).equals(b.bySets(fact.id()));
+            if (fact.glance()) glance.add(new Row(fact, va, vb, differs, a.bySets(fact.id()), b.bySets(fact.id())));
         }
         for (Fact fact : byWeight) {
             List<String> va = a.fact(fact.id());
@@ -156,10 +158,41 @@ public final class PairAnalyzer {
         args.put("family", new FamilyArg(fact.family()));
         if (va.isEmpty() || vb.isEmpty()) {
             if (!has(fact, Name.DIFFER_ONE)) return;
+            // "Only A is paired with codes" is false of a B that has codes through their sets
+            // (any 2XX reply goes with X.0.0): the table shows that, no sentence contrasts it.
+            if (!(va.isEmpty() ? a : b).bySets(fact.id()).isEmpty()) return;
             args.put("a", new CodeArg(va.isEmpty() ? b : a));
             args.put("b", new CodeArg(va.isEmpty() ? a : b));
             args.put("aValue", new RefsArg(fact, refs(va.isEmpty() ? vb : va)));
             out.add(new Statement(fact, Name.DIFFER_ONE.word(), args));
+            return;
+        }
+        // Codes both lists hold are said once, as shared, then what only each has: lists that
+        // overlap are no contrast ("both are paired with X.5.1; only 500 also with X.5.6").
+        // A code one side has of its own and the other through a set (250 names X.0.0, 550 has it
+        // as any 5XX reply) is no difference either.
+        Set<String> aHeld = held(a, fact);
+        Set<String> bHeld = held(b, fact);
+        List<String> common = va.stream().filter(vb::contains).toList();
+        List<String> aOnly = va.stream().filter(v -> !vb.contains(v) && !bHeld.contains(v)).toList();
+        List<String> bOnly = vb.stream().filter(v -> !va.contains(v) && !aHeld.contains(v)).toList();
+        if (aOnly.isEmpty() && bOnly.isEmpty()) return;
+        if (!common.isEmpty() && has(fact, Name.DIFFER_SUBSET) && (aOnly.isEmpty() || bOnly.isEmpty())) {
+            boolean aMore = bOnly.isEmpty();
+            args.put("a", new CodeArg(aMore ? a : b));
+            args.put("b", new CodeArg(aMore ? b : a));
+            args.put("shared", new RefsArg(fact, refs(common)));
+            args.put("aOnly", new RefsArg(fact, refs(aMore ? aOnly : bOnly)));
+            out.add(new Statement(fact, Name.DIFFER_SUBSET.word(), args));
+            return;
+        }
+        if (!common.isEmpty() && has(fact, Name.DIFFER_OVERLAP)) {
+            args.put("a", new CodeArg(a));
+            args.put("b", new CodeArg(b));
+            args.put("shared", new RefsArg(fact, refs(common)));
+            args.put("aOnly", new RefsArg(fact, refs(aOnly)));
+            args.put("bOnly", new RefsArg(fact, refs(bOnly)));
+            out.add(new Statement(fact, Name.DIFFER_OVERLAP.word(), args));
             return;
         }
         if (!has(fact, Name.DIFFER)) return;
@@ -168,6 +201,13 @@ public final class PairAnalyzer {
         args.put("aValue", new RefsArg(fact, refs(va)));
         args.put("bValue", new RefsArg(fact, refs(vb)));
         out.add(new Statement(fact, Name.DIFFER.word(), args));
+    }
+
+    /** The codes paired with {@code c} only through a set of theirs, for codes fact {@code fact}. */
+    private static Set<String> held(Code c, Fact fact) {
+        Set<String> out = new java.util.HashSet<>();
+        c.bySets(fact.id()).values().forEach(out::addAll);
+        return out;
     }
 
     private static void choose(Fact fact, Code a, Code b, List<String> va, List<String> vb, List<Statement> out) {

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param aliases per locale, the phrases people see in bounces and search for ("user unknown",
  *                宛先不明); each language has its own list, not a translation of another
  * @param examples real reply texts, in the order written (see {@link Example})
+ * @param bySets  per codes fact, the codes of its family paired with this code only because a set
+ *                of theirs holds it (X.7.18's 5XX holds 552), keyed by that set as written (5XX,
+ *                any): kept apart from {@link #facts}, which are the pairings of this code itself,
+ *                since a pairing every code of the class has tells no two of them apart
  */
 public record Code(
         String family,
@@ -26,7 +30,14 @@ public record Code(
         List<Reference> references,
         Location source,
         Map<String, List<String>> aliases,
-        List<Example> examples) {
+        List<Example> examples,
+        Map<String, Map<String, List<String>>> bySets) {
+
+    public Code(String family, String id, String groupKey, Map<String, CodeText> texts, Map<String, List<String>> facts,
+                List<String> related, List<CodeRef> links, List<Reference> references, Location source,
+                Map<String, List<String>> aliases, List<Example> examples) {
+        this(family, id, groupKey, texts, facts, related, links, references, source, aliases, examples, Map.of());
+    }
 
     public Code {
         texts = Map.copyOf(texts);
@@ -38,6 +49,18 @@ public record Code(
         references = List.copyOf(references);
         aliases = Map.copyOf(aliases);
         examples = List.copyOf(examples);
+        java.util.Map<String, Map<String, List<String>>> held = new java.util.TreeMap<>();
+        bySets.forEach((k, v) -> {
+            java.util.Map<String, List<String>> sets = new java.util.LinkedHashMap<>();
+            v.forEach((set, codes) -> sets.put(set, List.copyOf(codes)));
+            if (!sets.isEmpty()) held.put(k, java.util.Collections.unmodifiableMap(sets));
+        });
+        bySets = java.util.Collections.unmodifiableMap(held);
+    }
+
+    /** The codes paired with this one through a set of theirs, for codes fact {@code id}, by set as written; empty if none. */
+    public Map<String, List<String>> bySets(String id) {
+        return bySets.getOrDefault(id, Map.of());
     }
 
     /** The aliases of one locale (empty if it has none). */

@@ -19,6 +19,17 @@ public final class CodeSet {
     public static final String ANY = "any";
     /** The label key of a fact's class values: its {@code values.class} names every class, with {@code {class}}. */
     public static final String CLASS = "class";
+    /**
+     * The label key, on the side that receives codes through another code's set, of those codes:
+     * form {@code value} follows the code's own pairings ("Also, as for any {class} reply:
+     * {codes}"), {@code alone} stands when it has none, {@code any} (optional) names an "any" set.
+     */
+    public static final String HELD = "held";
+    /** The placeholder a held label uses for the codes. */
+    public static final String CODES_PLACEHOLDER = "codes";
+    /** The forms of the held label. */
+    public static final String HELD_ALONE = "alone";
+
     /** The placeholder a class label uses for the class as written ("5XX"). */
     public static final String CLASS_PLACEHOLDER = "class";
 

@@ -108,7 +108,7 @@ public final class FactPatterns {
                 withForms(out, "bValue", forms, kind);
             }
             case DIFFER_SUBSET, DIFFER_OVERLAP -> {
-                if (kind != Fact.Kind.SEVERAL_OF || rest != null) return null;
+                if ((kind != Fact.Kind.SEVERAL_OF && kind != Fact.Kind.CODES) || rest != null) return null;
                 out.add("a");
                 out.add("b");
                 withForms(out, "shared", forms, kind);
@@ -162,7 +162,7 @@ public final class FactPatterns {
     /** The pattern names every fact of this kind may have (value-specific ones not listed). */
     public static List<String> names(Fact.Kind kind) {
         Set<Name> s = new LinkedHashSet<>(List.of(Name.SAME, Name.DIFFER));
-        if (kind == Fact.Kind.SEVERAL_OF) s.addAll(List.of(Name.DIFFER_SUBSET, Name.DIFFER_OVERLAP));
+        if (kind == Fact.Kind.SEVERAL_OF || kind == Fact.Kind.CODES) s.addAll(List.of(Name.DIFFER_SUBSET, Name.DIFFER_OVERLAP));
         if (kind == Fact.Kind.CODES) s.add(Name.DIFFER_ONE);
         if (kind != Fact.Kind.CODES) s.addAll(List.of(Name.ADVICE, Name.SERVER_ADVICE));
         return s.stream().map(Name::word).toList();

@@ -204,6 +204,22 @@ final class FactReader {
             var e = it.next();
             Location at = n instanceof YamlNode.Mapping m && m.entries().get(e.getKey()) != null
                     ? m.entries().get(e.getKey()).keyLocation() : f.at("values");
+            if (e.getKey().equals(CodeSet.HELD)) {
+                // The codes another code's set brings: {codes}, and the set ({class}) if it says it.
+                for (var form : e.getValue().entrySet()) {
+                    Set<String> used = new TreeSet<>(dev.versus.model.Labels.placeholders(form.getValue().value()));
+                    if (!Set.of(CodeSet.CLASS_PLACEHOLDER, CodeSet.CODES_PLACEHOLDER).containsAll(used) || !used.contains(CodeSet.CODES_PLACEHOLDER)) {
+                        problems.add(at, "form '" + form.getKey() + "' of value '" + CodeSet.HELD + "' must name the codes with {"
+                                + CodeSet.CODES_PLACEHOLDER + "} (and may name the class with {" + CodeSet.CLASS_PLACEHOLDER + "}), found '"
+                                + TerminalText.quoted(form.getValue().value()) + "'");
+                    }
+                }
+                if (!e.getValue().containsKey(CodeSet.HELD_ALONE)) {
+                    problems.add(at, "value '" + CodeSet.HELD + "' needs a form '" + CodeSet.HELD_ALONE
+                            + "' beside 'value', said when the code has no pairings of its own");
+                }
+                continue;
+            }
             if (!e.getKey().equals(CodeSet.ANY) && !e.getKey().equals(CodeSet.CLASS)) {
                 problems.add(at, "value '" + e.getKey() + "' of a codes fact must be " + CodeSet.ANY + " (the name of \"any code\") or "
                         + CodeSet.CLASS + " (the name of \"any code of a class\", with {" + CodeSet.CLASS_PLACEHOLDER + "})");

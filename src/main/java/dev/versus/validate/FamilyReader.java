@@ -54,7 +54,7 @@ final class FamilyReader {
                  List<FactReader.Draft> facts, Map<String, Map<String, Text>> patterns, Map<String, CodeDraft> codes,
                  Map<String, dev.versus.model.PairNote> notes, PairSelection pairs, Family.Index index,
                  List<String> audiences, Map<String, Map<String, Text>> labels, String alternatives) {
-        Family build(Map<String, Set<CodeRef>> reverse, Map<String, Set<CodeRef>> held) {
+        Family build(Map<String, Set<CodeRef>> reverse, Map<String, Map<CodeRef, String>> held) {
             List<Code> built = new ArrayList<>();
             for (CodeDraft c : codes.values()) {
                 // The code's own seeAlso first, in the order written (the pairings a reader meets most),
@@ -62,6 +62,7 @@ final class FamilyReader {
                 Set<CodeRef> links = new java.util.LinkedHashSet<>(c.seeAlsoRefs());
                 links.addAll(new TreeSet<>(reverse.getOrDefault(id + ":" + c.id(), Set.of())));
                 Map<String, List<String>> values = new TreeMap<>(c.facts());
+                Map<String, Map<String, List<String>>> bySets = new TreeMap<>();
                 // A codes fact lists the codes of its family this code travels with, both ways.
                 for (FactReader.Draft f : facts) {
                     if (f.kind != dev.versus.model.Fact.Kind.CODES) continue;
@@ -73,17 +74,22 @@ final class FamilyReader {
                     links.stream().filter(l -> l.family().equals(f.family)).map(l -> l.family() + ":" + l.code())
                             .filter(v -> sets.stream().noneMatch(set -> dev.versus.model.CodeSet.holds(set, v)))
                             .forEach(refs::add);
-                    // Then the codes whose sets hold this one (X.7.18's 5XX holds 552), in code order:
-                    // they are paired with it as surely as the ones listed.
-                    for (CodeRef r : held.getOrDefault(id + ":" + c.id(), Set.of())) {
-                        String v = r.family() + ":" + r.code();
-                        if (r.family().equals(f.family) && !refs.contains(v)) refs.add(v);
+                    // Then the codes whose sets hold this one (X.7.18's 5XX holds 552), in code order,
+                    // apart from its own: they go with it as with every code of its class, which
+                    // tells no two of them apart; the table says them as such ("as for any 5XX reply").
+                    Map<String, List<String>> sets4 = new java.util.LinkedHashMap<>();
+                    for (var r : held.getOrDefault(id + ":" + c.id(), Map.of()).entrySet()) {
+                        String v = r.getKey().family() + ":" + r.getKey().code();
+                        if (r.getKey().family().equals(f.family) && !refs.contains(v)) {
+                            sets4.computeIfAbsent(r.getValue(), k -> new ArrayList<>()).add(v);
+                        }
                     }
+                    if (!sets4.isEmpty()) bySets.put(f.id, sets4);
                     if (!refs.isEmpty()) values.put(f.id, refs);
                 }
                 built.add(new Code(id, c.id(), c.group(), c.texts(), values,
                         c.related().stream().map(Fields.Item::value).toList(), List.copyOf(links), c.references(),
-                        c.location(), c.aliases(), c.examples()));
+                        c.location(), c.aliases(), c.examples(), bySets));
             }
             return new Family(id, names, titles, descriptions, groups, facts.stream().map(FactReader.Draft::build).toList(),
                     patterns, built, notes, pairs, index, audiences, labels, alternatives);

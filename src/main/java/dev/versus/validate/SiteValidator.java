@@ -109,7 +109,7 @@ public final class SiteValidator {
             codesByFamily.computeIfAbsent(d.id(), k -> new TreeSet<>()).addAll(d.codes().keySet());
         }
         Map<String, Set<CodeRef>> reverse = crossCheck(drafts, codesByFamily);
-        Map<String, Set<CodeRef>> held = heldBySets(drafts, codesByFamily);
+        Map<String, Map<CodeRef, String>> held = heldBySets(drafts, codesByFamily);
         for (FamilyReader.Draft d : drafts) {
             for (FactReader.Draft f : d.facts()) {
                 if (f.family != null && (f.family.equals(d.id()) || !codesByFamily.containsKey(f.family))) {
@@ -202,8 +202,8 @@ public final class SiteValidator {
      * set holds, the codes that name the set. X.7.18 goes with any 5XX code (RFC 7293 §15.3), so
      * 552 goes with X.7.18, and no page may say that X.7.18 is not paired with it.
      */
-    private static Map<String, Set<CodeRef>> heldBySets(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
-        Map<String, Set<CodeRef>> held = new TreeMap<>();
+    private static Map<String, Map<CodeRef, String>> heldBySets(List<FamilyReader.Draft> drafts, Map<String, Set<String>> codes) {
+        Map<String, Map<CodeRef, String>> held = new TreeMap<>();
         for (FamilyReader.Draft d : drafts) {
             for (FactReader.Draft fact : d.facts()) {
                 if (fact.kind != dev.versus.model.Fact.Kind.CODES || !codes.containsKey(fact.family)) continue;
@@ -212,7 +212,8 @@ public final class SiteValidator {
                         if (!dev.versus.model.CodeSet.isSet(set)) continue;
                         for (String code : codes.get(fact.family)) {
                             if (dev.versus.model.CodeSet.covers(set, code)) {
-                                held.computeIfAbsent(fact.family + ":" + code, k -> new TreeSet<>()).add(new CodeRef(d.id(), c.id()));
+                                held.computeIfAbsent(fact.family + ":" + code, k -> new TreeMap<>())
+                                        .putIfAbsent(new CodeRef(d.id(), c.id()), dev.versus.model.CodeSet.written(set));
                             }
                         }
                     }

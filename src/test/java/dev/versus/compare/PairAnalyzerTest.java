@@ -56,6 +56,9 @@ class PairAnalyzerTest {
     private static final Fact WITH = new Fact("with", Fact.Kind.CODES, List.of(), 5, true, false, true, "other",
             Map.of("en", new FactText(new Text("Travels with", "en"), Map.of(),
                     Map.of("same", t("s"), "differ", t("d"), "differOne", t("o")))));
+    private static final Fact WITH_SHARED = new Fact("with", Fact.Kind.CODES, List.of(), 5, true, false, true, "other",
+            Map.of("en", new FactText(new Text("Travels with", "en"), Map.of(),
+                    Map.of("same", t("s"), "differ", t("d"), "differOne", t("o"), "differSubset", t("ds"), "differOverlap", t("do")))));
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -103,7 +106,13 @@ class PairAnalyzerTest {
                 Arguments.of(WITH, List.of("other:*"), List.of("other:X"), List.of(), List.of("differ refs=*|X")),
                 Arguments.of(WITH, List.of("other:*4XX", "other:*5XX"), List.of("other:*5XX"), List.of(),
                         List.of("differ refs=*4XX,*5XX|*5XX")),
-                Arguments.of(WITH, List.of("other:*5XX"), List.of("other:*5XX"), List.of("same refs=*5XX"), List.of()));
+                Arguments.of(WITH, List.of("other:*5XX"), List.of("other:*5XX"), List.of("same refs=*5XX"), List.of()),
+                // Lists that share codes say them once, then what only each has: no contrast of overlapping lists.
+                Arguments.of(WITH_SHARED, List.of("other:X", "other:Y"), List.of("other:X", "other:Z"), List.of(),
+                        List.of("differOverlap refs=X|Y|Z")),
+                Arguments.of(WITH_SHARED, List.of("other:X"), List.of("other:X", "other:Y"), List.of(),
+                        List.of("differSubset a=B refs=X|Y")),
+                Arguments.of(WITH_SHARED, List.of("other:X"), List.of("other:Y"), List.of(), List.of("differ refs=X|Y")));
     }
 
     @ParameterizedTest
@@ -119,6 +128,29 @@ class PairAnalyzerTest {
         assertThat(c.glance()).singleElement().satisfies(r -> assertThat(r.differs()).isEqualTo(!a.equals(b)));
         if (!a.isEmpty() && !b.isEmpty() && !fact.expand(a).equals(fact.expand(b))) assertThat(differences).isNotEmpty();
         assertThat(contradictions(c)).isEmpty();
+    }
+
+    @Test
+    void codesPairedOnlyThroughAnotherCodesSetAreNoDifference() {
+        // A (like 538) has its own X and, as any 5XX code, G and H through their 5XX; B (like 211)
+        // has only G through its 2XX. The table shows both apart; no sentence names G or H, and
+        // "only A is paired with codes" is not said of a B that has some through a set.
+        Code a = new Code("f", "A", "g", Map.of(), Map.of("with", List.of("other:X")), List.of(), List.of(), List.of(), null,
+                Map.of(), List.of(), Map.of("with", Map.of("5XX", List.of("other:G", "other:H"))));
+        Code b = new Code("f", "B", "g", Map.of(), Map.of(), List.of(), List.of(), List.of(), null,
+                Map.of(), List.of(), Map.of("with", Map.of("2XX", List.of("other:G"))));
+        Code c = new Code("f", "C", "g", Map.of(), Map.of("with", List.of("other:Y")), List.of(), List.of(), List.of(), null,
+                Map.of(), List.of(), Map.of("with", Map.of("5XX", List.of("other:G", "other:H"))));
+        Family f = family(List.of(WITH_SHARED), List.of(a, b, c));
+        Comparison ab = new PairAnalyzer().analyze(new Pair(f, a, b));
+        assertThat(ab.differences()).isEmpty();
+        assertThat(ab.glance()).singleElement().satisfies(r -> {
+            assertThat(r.differs()).isTrue();
+            assertThat(r.aSets()).containsEntry("5XX", List.of("other:G", "other:H"));
+            assertThat(r.bSets()).containsEntry("2XX", List.of("other:G"));
+        });
+        Comparison ac = new PairAnalyzer().analyze(new Pair(f, a, c));
+        assertThat(ac.differences().stream().map(PairAnalyzerTest::describe).toList()).containsExactly("differ refs=X|Y");
     }
 
     @Test
@@ -242,23 +274,28 @@ class PairAnalyzerTest {
         assertThat(x00.pattern()).isEqualTo("differ");
         assertThat(values(x00.args().get("aValue"))).containsExactly("smtp:*2XX", "smtp:*4XX", "smtp:*5XX");
         Statement rrvs = pairing(analyzer.analyze(pairOf(enhanced, "X.7.16", "X.7.18")));
-        assertThat(values(rrvs.args().get("aValue"))).containsExactly("smtp:*4XX", "smtp:*5XX");
-        assertThat(values(rrvs.args().get("bValue"))).containsExactly("smtp:*5XX");
+        // Both go with any 5XX reply; only X.7.16 also with any 4XX (RFC 6710 §10, RFC 7293 §15.3).
+        assertThat(rrvs.pattern()).isEqualTo("differSubset");
+        assertThat(values(rrvs.args().get("shared"))).containsExactly("smtp:*5XX");
+        assertThat(values(rrvs.args().get("aOnly"))).containsExactly("smtp:*4XX");
         Statement one = pairing(analyzer.analyze(pairOf(enhanced, "X.7.5", "X.7.19")));
         assertThat(one.pattern()).isEqualTo("differOne");
         assertThat(code(one.args().get("a")).id()).isEqualTo("X.7.19");
         // The concrete codes stay links of the code page (221 and 250 name X.0.0 in their seeAlso).
         assertThat(enhanced.code("X.0.0").links()).contains(new CodeRef("smtp", "221"), new CodeRef("smtp", "250"));
-        // The other side: a basic code goes with every code whose set holds it, so 251 and 252
-        // are both paired (X.0.0), and 553 with X.7.18 as well as X.6.7 and X.6.8.
+        // The other side: a basic code goes with every code whose set holds it, kept apart from its
+        // own pairings (X.7.18 goes with 553 as with any 5XX reply), so 553's own are X.6.7 and X.6.8.
         Family smtp = site.family("smtp");
         assertThat(smtp.code("553").fact("travelsWith")).startsWith("smtp-enhanced:X.6.7", "smtp-enhanced:X.6.8")
+                .doesNotContain("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.18");
+        assertThat(smtp.code("553").bySets("travelsWith").get("5XX"))
                 .contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15", "smtp-enhanced:X.7.16", "smtp-enhanced:X.7.18");
-        assertThat(smtp.code("452").fact("travelsWith")).contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15")
+        assertThat(smtp.code("452").bySets("travelsWith").get("4XX")).contains("smtp-enhanced:X.0.0", "smtp-enhanced:X.7.15")
                 .doesNotContain("smtp-enhanced:X.7.18");
         assertThat(smtp.code("354").fact("travelsWith")).as("3xx replies carry none (RFC 2034 §4)").isEmpty();
+        assertThat(smtp.code("354").bySets("travelsWith")).isEmpty();
         Statement both = pairing(analyzer.analyze(pairOf(smtp, "251", "252")));
-        assertThat(both.pattern()).as("251 is paired too: with X.0.0 and X.3.6").isEqualTo("differ");
+        assertThat(both.pattern()).as("251 and 252 share X.5.0").isEqualTo("differOverlap");
     }
 
     private static Pair pairOf(Family f, String a, String b) {
@@ -333,7 +370,8 @@ class PairAnalyzerTest {
             if (shared != null) {
                 List<String> both = fa.stream().filter(fb::contains).toList();
                 if (!both.containsAll(shared)) out.add(page + id + " '" + s.pattern() + "' calls " + shared + " shared, but they are not");
-                else if (!fact.expand(shared).equals(both)) {
+                else if (fact.kind() == Fact.Kind.CODES ? !new java.util.HashSet<>(shared).equals(new java.util.HashSet<>(both))
+                        : !fact.expand(shared).equals(both)) {
                     out.add(page + id + " '" + s.pattern() + "' calls " + shared + " shared, but both cover " + fact.minimal(both));
                 }
             }
@@ -365,9 +403,17 @@ class PairAnalyzerTest {
         List<String> alone = own.stream().filter(x -> !other.contains(x)).toList();
         List<String> said = new ArrayList<>(shared == null ? List.of() : shared);
         said.addAll(only);
-        if (!own.containsAll(only) || only.stream().anyMatch(other::contains)) {
+        // Codes: a list in no order; and a code the other one has through a set of theirs (any
+        // 5XX reply goes with X.7.18) is no part of this one's own (Code.bySets).
+        boolean codes = fact.kind() == Fact.Kind.CODES;
+        Code otherCode = code == code(s.args().get("a")) ? code(s.args().get("b")) : code(s.args().get("a"));
+        java.util.Set<String> otherHeld = new java.util.HashSet<>();
+        if (codes && otherCode != null) otherCode.bySets(id).values().forEach(otherHeld::addAll);
+        List<String> ownSaid = codes ? own.stream().filter(x -> !otherHeld.contains(x) || said.contains(x)).toList() : own;
+        if (!own.containsAll(only) || only.stream().anyMatch(other::contains) || only.stream().anyMatch(otherHeld::contains)) {
             out.add(page + id + " '" + s.pattern() + "' gives " + code.id() + " alone " + only);
-        } else if (!fact.expand(said).equals(fact.expand(own))) {
+        } else if (codes ? !new java.util.HashSet<>(said).equals(new java.util.HashSet<>(ownSaid))
+                : !fact.expand(said).equals(fact.expand(own))) {
             out.add(page + id + " '" + s.pattern() + "' gives " + code.id() + " alone " + only + ", but it alone covers "
                     + fact.minimal(alone));
         }

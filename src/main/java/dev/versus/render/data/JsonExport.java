@@ -169,7 +169,17 @@ public final class JsonExport {
             // codes fact says which of them the comparisons use, and the sets of codes it names
             // without listing them (any code, a class such as 5XX: id and label).
             if (fact.kind() == Fact.Kind.CODES) {
-                if (!v.isEmpty()) facts.put(fact.id(), codeValues(locale, fact, v));
+                // Then, as before, the codes paired with it only through a set of theirs (X.7.18's
+                // 5XX holds 552), each marked with that set as bySet ("5XX"): they go with every code of it.
+                List<Object> all = new ArrayList<>(codeValues(locale, fact, v));
+                for (var e : code.bySets(fact.id()).entrySet()) {
+                    for (Object o : codeValues(locale, fact, e.getValue())) {
+                        @SuppressWarnings("unchecked") Map<String, Object> link = (Map<String, Object>) o;
+                        link.put("bySet", e.getKey());
+                        all.add(link);
+                    }
+                }
+                if (!all.isEmpty()) facts.put(fact.id(), all);
                 continue;
             }
             if (v.isEmpty() && fact.optional()) continue;

@@ -112,8 +112,33 @@ final class CodeViews {
             // Codes of other families are listed as links ("Travels with"), not as a fact row; the
             // sets a codes fact names without listing them (any code, 5XX) are its row.
             if (fact.kind() == Fact.Kind.CODES) values = values.stream().filter(dev.versus.model.CodeSet::isSet).toList();
-            if (values.isEmpty()) continue;
             FactText ft = fact.text(locale);
+            if (fact.kind() == Fact.Kind.CODES && values.isEmpty() && !code.bySets(fact.id()).isEmpty()) {
+                // The codes another code's set brings (X.7.18's 5XX holds 552): a row of their own,
+                // labelled as going with every code of the class, apart from the links above.
+                List<String> parts = new ArrayList<>();
+                for (var e : code.bySets(fact.id()).entrySet()) {
+                    List<String> anchors = new ArrayList<>();
+                    for (String v : e.getValue()) {
+                        String fam = v.substring(0, v.indexOf(':'));
+                        String id = v.substring(v.indexOf(':') + 1);
+                        anchors.add("<a href=\"" + Html.escape(href(locale, family.id(), fam, id)) + "\">" + Html.escape(id) + "</a>");
+                    }
+                    String joined = anchors.size() == 1 ? anchors.get(0) : anchors.size() == 2
+                            ? labels.format(LabelKey.PATTERN_LIST2, Map.of("first", anchors.get(0), "second", anchors.get(1)))
+                            : labels.format(LabelKey.PATTERN_LIST_MORE, Map.of("items", String.join(
+                                    labels.get(LabelKey.PATTERN_LIST_SEPARATOR), anchors.subList(0, anchors.size() - 1)),
+                                    "last", anchors.get(anchors.size() - 1)));
+                    Text label = e.getKey().equals(dev.versus.model.CodeSet.ANY) && ft.form(dev.versus.model.CodeSet.HELD, dev.versus.model.CodeSet.ANY) != null
+                            ? ft.form(dev.versus.model.CodeSet.HELD, dev.versus.model.CodeSet.ANY)
+                            : ft.form(dev.versus.model.CodeSet.HELD, parts.isEmpty() ? dev.versus.model.CodeSet.HELD_ALONE : FactText.VALUE);
+                    parts.add(Html.escape(label.value()).replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(e.getKey()))
+                            .replace("{" + dev.versus.model.CodeSet.CODES_PLACEHOLDER + "}", joined));
+                }
+                facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)), markup(String.join(" ", parts))));
+                continue;
+            }
+            if (values.isEmpty()) continue;
             if (fact.kind() == Fact.Kind.CODES) {
                 // "Any" by its name, the classes in one name as alternatives ("2XX, 4XX, or 5XX reply codes").
                 List<String> sets = new ArrayList<>();

@@ -104,7 +104,7 @@ public final class PairSentences {
         List<PairProse.GlanceRow> rows = new ArrayList<>();
         for (Row r : c.glance()) {
             FactText t = r.fact().text(locale);
-            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a()), cell(r.fact(), r.b()),
+            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a(), r.aSets()), cell(r.fact(), r.b(), r.bSets()),
                     r.differs(), String.join(" ", r.a()), String.join(" ", r.b())));
         }
         PairProse.Glance glance = new PairProse.Glance(plain(LabelKey.PATTERN_GLANCE_CAPTION, both), code(a), code(b), rows);
@@ -144,6 +144,23 @@ public final class PairSentences {
     }
 
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
+    private String cell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
+        if (bySets.isEmpty()) return cell(fact, values);
+        // The code's own pairings, then, labelled apart, those it has only as a code of its class.
+        List<String> parts = new ArrayList<>();
+        if (!values.isEmpty()) parts.add(cell(fact, values));
+        FactText t = fact.text(locale);
+        for (var e : bySets.entrySet()) {
+            String form = values.isEmpty() && parts.isEmpty() ? CodeSet.HELD_ALONE : FactText.VALUE;
+            Text label = e.getKey().equals(CodeSet.ANY) && t.form(CodeSet.HELD, CodeSet.ANY) != null
+                    ? t.form(CodeSet.HELD, CodeSet.ANY) : t.form(CodeSet.HELD, form);
+            String codes = join(refItems(fact, toRefs(e.getValue()), FactText.VALUE, true), LIST);
+            parts.add("<span class=\"by-sets\">" + escape(label.value()).replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", escape(e.getKey()))
+                    .replace("{" + CodeSet.CODES_PLACEHOLDER + "}", codes) + "</span>");
+        }
+        return String.join("<br>", parts);
+    }
+
     private String cell(Fact fact, List<String> values) {
         if (values.isEmpty()) return escape(labels.get(LabelKey.GLANCE_NONE));
         // Every code: the sentences name the first few (a code's most common pairings lead its
