@@ -171,7 +171,7 @@ class BrowserTest {
     @Test
     void switchLanguageThenSearchFor552AndLandOnItsPage() throws IOException {
         open("en/smtp/421-vs-552/index.html");
-        assertThat(browser.getTitle()).isEqualTo("SMTP 421 vs 552: Service Not Available or Exceeded Storage Allocation – Versus");
+        assertThat(browser.getTitle()).isEqualTo("SMTP 421 (Service Not Available) vs 552 (Exceeded Storage Allocation) – Versus");
         // The stylesheet loaded: the body is the 50rem column it sets.
         assertThat(browser.findElement(By.tagName("body")).getCssValue("max-width")).isEqualTo("800px");
         screenshot("pair-en.png");
