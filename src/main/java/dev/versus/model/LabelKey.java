@@ -40,7 +40,7 @@ public enum LabelKey {
     SEARCH_COMPARE("search.compare"),
 
     // LearnMoreLinks
-    LINK_FAMILY_INDEX("link.familyIndex", "family"),
+    LINK_FAMILY_INDEX("link.familyIndex", "family", "familyTitle"),
     PATTERN_SEE_COMPARISON("pattern.seeComparison", "a", "b"),
     PATTERN_LEARN_MORE_CODES("pattern.learnMoreCodes", "code", "title"),
 

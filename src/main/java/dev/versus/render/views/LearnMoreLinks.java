@@ -71,7 +71,8 @@ final class LearnMoreLinks {
             }
         }
         out.add(memo.get(familyIndex, new Memo.FamilyKey(locale, family.id()), k -> new Link(
-                markup(Html.escape(site.labels(locale).format(LabelKey.LINK_FAMILY_INDEX, Map.of("family", family.name(locale))))),
+                markup(Html.escape(site.labels(locale).format(LabelKey.LINK_FAMILY_INDEX, Map.of("family", family.name(locale),
+                        "familyTitle", family.titles().containsKey(locale) ? family.titles().get(locale).value() : family.name(locale))))),
                 paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
     }
