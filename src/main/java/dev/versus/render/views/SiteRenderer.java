@@ -241,6 +241,13 @@ public final class SiteRenderer {
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "versus-render-" + count.incrementAndGet());
             t.setDaemon(true);
+            // Out of memory, a worker can die outside its task (in the pool's own bookkeeping), and
+            // the JVM's default handler would print a trace beside the one line the command prints
+            // for the same condition (LimitsTest). The build's outcome is the main thread's; any
+            // other error still reaches the default handler.
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                if (!(e instanceof OutOfMemoryError)) thread.getThreadGroup().uncaughtException(thread, e);
+            });
             return t;
         }
     };
