@@ -26,12 +26,31 @@ import java.util.TreeSet;
 /**
  * The comparison engine: compares two codes fact by fact, for any family and any fact the
  * family declares, and says which pattern states each result. Only what holds for both codes
- * is said: a fact one code has no value for is neither shared nor a difference. Stateless and
- * thread-safe.
+ * is said: a fact one code has no value for is neither shared nor a difference. Thread-safe;
+ * it keeps only what it reads off each family once (see {@link FamilyFacts}).
  */
 public final class PairAnalyzer {
     /** Shared facts named in the shared sentence, which is said once and briefly; the table shows the rest. */
     static final int MAX_SHARED = 2;
+
+    /**
+     * What every pair of a family needs and is the same for all of them, made once per family
+     * (thousands of pairs each): its facts by weight and each fact's forms. By identity: the
+     * model is immutable, and a record's own hashCode would walk the whole family.
+     */
+    private final Map<Family, FamilyFacts> families = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** @param forms fact id → the forms of its values ({@link #forms}) */
+    private record FamilyFacts(List<Fact> byWeight, Map<String, Set<String>> forms) {
+        static FamilyFacts of(Family family) {
+            // Most important first; equal weights in the family's order (a stable sort).
+            List<Fact> byWeight = new ArrayList<>(family.facts());
+            byWeight.sort(Comparator.comparingInt(Fact::weight).reversed());
+            Map<String, Set<String>> forms = new java.util.HashMap<>();
+            for (Fact f : family.facts()) forms.put(f.id(), java.util.Collections.unmodifiableSet(PairAnalyzer.forms(f)));
+            return new FamilyFacts(List.copyOf(byWeight), forms);
+        }
+    }
 
     public Comparison analyze(Pair pair) {
         Family family = pair.family();
@@ -42,9 +61,8 @@ public final class PairAnalyzer {
         List<Statement> differences = new ArrayList<>();
         List<Statement> forServer = new ArrayList<>();
         List<Statement> forReceiver = new ArrayList<>();
-        // Most important first; equal weights in the family's order (a stable sort).
-        List<Fact> byWeight = new ArrayList<>(family.facts());
-        byWeight.sort(Comparator.comparingInt(Fact::weight).reversed());
+        FamilyFacts facts = families.computeIfAbsent(family, FamilyFacts::of);
+        List<Fact> byWeight = facts.byWeight();
         // Two codes are weighed against each other only where one could stand for the other: when
         // they share a value of the family's alternatives fact (for SMTP, a command they answer).
         boolean alternatives = family.alternatives() == null
@@ -64,7 +82,7 @@ public final class PairAnalyzer {
         for (Fact fact : byWeight) {
             List<String> va = a.fact(fact.id());
             List<String> vb = b.fact(fact.id());
-            Set<String> forms = forms(fact);
+            Set<String> forms = facts.forms().get(fact.id());
             if (va.isEmpty() && vb.isEmpty()) continue;
             if (va.equals(vb)) {
                 if (has(fact, Name.SAME) && shared.size() < MAX_SHARED) {
@@ -80,8 +98,8 @@ public final class PairAnalyzer {
             if (alternatives && !va.isEmpty() && !vb.isEmpty() && !va.equals(vb)) choose(fact, a, b, va, vb, forServer);
         }
         for (Fact fact : byWeight) {
-            advice(fact, a, b, Name.SERVER_ADVICE, forServer);
-            advice(fact, a, b, Name.ADVICE, forReceiver);
+            advice(fact, a, b, Name.SERVER_ADVICE, facts.forms().get(fact.id()), forServer);
+            advice(fact, a, b, Name.ADVICE, facts.forms().get(fact.id()), forReceiver);
         }
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
     }
@@ -99,9 +117,14 @@ public final class PairAnalyzer {
             // covers, and a value part of which is shared is said of the rest ("any other command").
             List<String> ea = fact.expand(va);
             List<String> eb = fact.expand(vb);
-            List<String> common = fact.minimal(ea.stream().filter(eb::contains).toList());
-            List<String> aOnly = fact.minimal(ea.stream().filter(v -> !eb.contains(v)).toList());
-            List<String> bOnly = fact.minimal(eb.stream().filter(v -> !ea.contains(v)).toList());
+            List<String> both = new ArrayList<>();
+            List<String> onlyA = new ArrayList<>();
+            List<String> onlyB = new ArrayList<>();
+            for (String v : ea) (eb.contains(v) ? both : onlyA).add(v);
+            for (String v : eb) if (!ea.contains(v)) onlyB.add(v);
+            List<String> common = fact.minimal(both);
+            List<String> aOnly = fact.minimal(onlyA);
+            List<String> bOnly = fact.minimal(onlyB);
             // The two cover the same (MAIL and any command against any command): no sentence says a
             // difference that is none (the table lists every value).
             if (aOnly.isEmpty() && bOnly.isEmpty()) return;
@@ -228,14 +251,14 @@ public final class PairAnalyzer {
      * One sentence per code, from the pattern for its value (or the fact's general one); when
      * both codes get the same sentence it is said once, of both.
      */
-    private static void advice(Fact fact, Code a, Code b, Name kind, List<Statement> out) {
+    private static void advice(Fact fact, Code a, Code b, Name kind, Set<String> forms, List<Statement> out) {
         if (fact.kind() == Fact.Kind.CODES) return;
         String na = adviceName(fact, a, kind);
         String nb = adviceName(fact, b, kind);
         if (na != null && na.equals(nb) && a.fact(fact.id()).equals(b.fact(fact.id()))) {
             Map<String, Arg> args = new LinkedHashMap<>();
             args.put("code", new Comparison.CodesArg(List.of(a, b)));
-            values(args, fact, "value", a.fact(fact.id()), forms(fact));
+            values(args, fact, "value", a.fact(fact.id()), forms);
             out.add(new Statement(fact, na, args));
             return;
         }
@@ -244,7 +267,7 @@ public final class PairAnalyzer {
             if (name == null) continue;
             Map<String, Arg> args = new LinkedHashMap<>();
             args.put("code", new CodeArg(c));
-            values(args, fact, "value", c.fact(fact.id()), forms(fact));
+            values(args, fact, "value", c.fact(fact.id()), forms);
             out.add(new Statement(fact, name, args));
         }
     }

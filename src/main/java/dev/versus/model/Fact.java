@@ -111,7 +111,16 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
      * command", not "in reply to MAIL, RCPT, or any command".
      */
     public List<String> minimal(List<String> values) {
-        return values.stream().filter(v -> values.stream().noneMatch(u -> !u.equals(v) && covered(u).contains(v))).toList();
+        // Loops, not streams: every comparison of a several-of fact calls this, and a stream's
+        // set-up costs more than these few values (under the launcher's C1-only JIT).
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) if (!coveredByAnother(values, v)) out.add(v);
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private boolean coveredByAnother(List<String> values, String v) {
+        for (String u : values) if (!u.equals(v) && covered(u).contains(v)) return true;
+        return false;
     }
 
     public FactText text(String locale) {

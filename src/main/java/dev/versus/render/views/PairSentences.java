@@ -51,6 +51,15 @@ public final class PairSentences {
     private final Map<String, Map<String, String>> anchors = new ConcurrentHashMap<>();
     /** Code id → its {@code use} text as a sentence with its own mention linked: the same on every page of the code. */
     private final Map<String, String> uses = new ConcurrentHashMap<>();
+    /**
+     * The HTML of a fact's values, of a list of codes and of a table cell, by what they are made
+     * of: a code's values recur on every page of the code (about 125 per locale on the
+     * repository's site), and writing them (forms, groups, joins, links) was a fifth of a page's
+     * sentences.
+     */
+    private final Map<ValuesKey, String> valueLists = new ConcurrentHashMap<>();
+    private final Map<RefsKey, String> refLists = new ConcurrentHashMap<>();
+    private final Map<CellKey, String> cells = new ConcurrentHashMap<>();
 
     private final Site site;
     private final Family family;
@@ -86,11 +95,16 @@ public final class PairSentences {
         both.put("bSummary", new SummaryArg(b));
         both.put("aSummaryClause", new SummaryArg(a, true));
         both.put("bSummaryClause", new SummaryArg(b, true));
+        List<String> differences = new ArrayList<>();
+        List<String> differenceFacts = new ArrayList<>();
+        for (Statement s : c.differences()) {
+            differences.add(html(s.fact(), s.pattern(), s.args()));
+            differenceFacts.add(s.fact() == null ? "" : s.fact().id());
+        }
         // The first key difference, for the meta description: what a search result should say.
-        Statement first = c.differences().isEmpty() ? null : c.differences().get(0);
-        both.put("difference", new SentenceArg(first == null
+        both.put("difference", new SentenceArg(differences.isEmpty()
                 ? plain(pattern(LabelKey.PATTERN_DIFF_NONE), LabelKey.PATTERN_DIFF_NONE.key(), both)
-                : text(html(first.fact(), first.pattern(), first.args()))));
+                : text(differences.get(0))));
 
         String title = plain(LabelKey.PATTERN_PAGE_TITLE, both);
         // A title a search result shows whole; the intro below it names both titles anyway.
@@ -115,12 +129,6 @@ public final class PairSentences {
             shared = fillHtml(LabelKey.PATTERN_SHARED, Map.of("clauses", join(clauses, CLAUSES)));
         }
         String sharedFacts = String.join(" ", c.shared().stream().filter(s -> s.fact() != null).map(s -> s.fact().id()).toList());
-        List<String> differences = new ArrayList<>();
-        List<String> differenceFacts = new ArrayList<>();
-        for (Statement s : c.differences()) {
-            differences.add(html(s.fact(), s.pattern(), s.args()));
-            differenceFacts.add(s.fact() == null ? "" : s.fact().id());
-        }
         if (differences.isEmpty()) {
             for (Code x : List.of(a, b)) {
                 differences.add(html(LabelKey.PATTERN_DIFF_MEANING, Map.of("code", new CodeArg(x), "title", new TitleArg(x),
@@ -145,6 +153,10 @@ public final class PairSentences {
 
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
     private String cell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
+        return memo.get(cells, new CellKey(fact.id(), values, bySets), k -> writeCell(fact, values, bySets));
+    }
+
+    private String writeCell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
         if (bySets.isEmpty()) return cell(fact, values);
         // The code's own pairings, then, labelled apart, those it has only as a code of its class.
         List<String> parts = new ArrayList<>();
@@ -233,9 +245,55 @@ public final class PairSentences {
         }
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
         if (arg instanceof SentenceArg t) return escape(t.text());
-        if (arg instanceof ValuesArg v) return sentenceList(v);
+        if (arg instanceof ValuesArg v) {
+            return memo.get(valueLists, new ValuesKey(v.fact().id(), v.values(), v.form(), v.other()), k -> sentenceList(v));
+        }
         RefsArg r = (RefsArg) arg;
-        return refs(r.fact(), r.refs());
+        return memo.get(refLists, new RefsKey(r.fact().id(), r.refs()), k -> refs(r.fact(), r.refs()));
+    }
+
+    // The keys of the tables above: the writer's family and locale are fixed, so a fact is its id.
+    // equals and hashCode written out, as Memo.CodeKey's: the generated ones run through method
+    // handles, several times slower under the launcher's C1-only JIT.
+
+    /** A {@link ValuesArg}'s content. */
+    private record ValuesKey(String fact, List<String> values, String form, java.util.Set<String> other) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ValuesKey k && fact.equals(k.fact) && values.equals(k.values) && form.equals(k.form)
+                    && other.equals(k.other);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * fact.hashCode() + values.hashCode()) * 31 + form.hashCode()) * 31 + other.hashCode();
+        }
+    }
+
+    /** A {@link RefsArg}'s content. */
+    private record RefsKey(String fact, List<CodeRef> refs) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RefsKey k && fact.equals(k.fact) && refs.equals(k.refs);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * fact.hashCode() + refs.hashCode();
+        }
+    }
+
+    /** What a table cell shows: a fact's values for one code, and the codes it has through its sets. */
+    private record CellKey(String fact, List<String> values, Map<String, List<String>> bySets) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CellKey k && fact.equals(k.fact) && values.equals(k.values) && bySets.equals(k.bySets);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * fact.hashCode() + values.hashCode()) * 31 + bySets.hashCode();
+        }
     }
 
     private String plain(Arg arg) {
@@ -475,10 +533,13 @@ public final class PairSentences {
                 v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
     }
 
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp);");
+
     /** The text of generated HTML (tags dropped, the entities {@link Html#escape} and the Markdown renderer write decoded). */
     static String text(String html) {
-        String t = html.replaceAll("<[^>]*>", "");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp);").matcher(t);
+        String t = TAG.matcher(html).replaceAll("");
+        java.util.regex.Matcher m = ENTITY.matcher(t);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String e = m.group(1);
