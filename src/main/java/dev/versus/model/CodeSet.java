@@ -11,6 +11,12 @@ package dev.versus.model;
  * </ul>
  * A code never contains {@code *} (its page address would not allow it), so the forms cannot be
  * confused. Generic: nothing here knows a family.
+ * <p>
+ * A value may also be a code the registry names that the family has no page for, because no
+ * specification defines it (the IANA registry pairs X.7.10 with 523, which no RFC defines, RFC 5248
+ * Table 1): {@code family:~523}, written {@code '523'}. It is one code, not a set; a page says it
+ * without a link, in the fact's {@code values.unlisted} form, so that no sentence claims the
+ * registry pairs a code with nothing.
  */
 public final class CodeSet {
     private CodeSet() {}
@@ -29,6 +35,27 @@ public final class CodeSet {
     public static final String CODES_PLACEHOLDER = "codes";
     /** The forms of the held label. */
     public static final String HELD_ALONE = "alone";
+
+    /** The label key of a code the family has no page for: its {@code values.unlisted} names it, with {@code {code}}. */
+    public static final String UNLISTED = "unlisted";
+    /** The placeholder an unlisted label uses for the code. */
+    public static final String CODE_PLACEHOLDER = "code";
+
+    /** The stored value for {@code code}, a code of {@code family} that has no page. */
+    public static String unlisted(String family, String code) {
+        return family + ":~" + code;
+    }
+
+    /** Whether a stored value is a code its family has no page for. */
+    public static boolean isUnlisted(String value) {
+        int colon = value.indexOf(':');
+        return colon >= 0 && value.startsWith("~", colon + 1);
+    }
+
+    /** The code as written ("523") of an unlisted value. */
+    public static String unlistedCode(String value) {
+        return value.substring(value.indexOf(':') + 2);
+    }
 
     /** The placeholder a class label uses for the class as written ("5XX"). */
     public static final String CLASS_PLACEHOLDER = "class";
@@ -60,6 +87,16 @@ public final class CodeSet {
     public static String classOf(String value) {
         String entry = value.substring(value.indexOf(':') + 2);
         return entry.isEmpty() ? null : entry;
+    }
+
+    /**
+     * A class as pages say it: the code file's 5XX as the prose of RFC 5321 and of the site writes
+     * it, 5xx, so that a table cell and the sentence beside it agree.
+     */
+    public static String shown(String written) {
+        int x = written.length();
+        while (x > 0 && written.charAt(x - 1) == 'X') x--;
+        return written.substring(0, x) + "x".repeat(written.length() - x);
     }
 
     /** What a code file wrote for a set value: {@code any} or the class. */

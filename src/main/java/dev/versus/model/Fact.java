@@ -24,9 +24,13 @@ import java.util.Set;
  *                the value's declaration), in the fact's order: a code with "any command" is
  *                sent in reply to MAIL too, so the engine compares what each code covers, not
  *                the values as written
+ * @param alternatives whether a code's several values are alternatives ({@code join: or}): X.5.1
+ *                concerns the order of commands <em>or</em> a command not implemented (RFC 3463
+ *                §3.6), one of them in each reply; sentences join them with "or", not "and"
  */
 public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
-                   String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers) {
+                   String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers,
+                   boolean alternatives) {
 
     /** The kinds of value a fact can take, as written in {@code _family.yaml}. */
     public enum Kind {
@@ -63,6 +67,12 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
         like = Map.copyOf(like);
         covers = Map.copyOf(covers.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    }
+
+    /** A fact whose several values are said together ({@code join: and}, the default). */
+    public Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
+                String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers) {
+        this(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, false);
     }
 
     /** A fact none of whose values covers others. */

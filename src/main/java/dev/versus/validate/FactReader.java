@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class FactReader {
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "quick", "optional", "family",
-            "values", "label", "patterns");
+            "join", "values", "label", "patterns");
     private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
     /** In a value's declaration: the value whose value-specific patterns it borrows, not a form. */
     static final String LIKE = "like";
@@ -76,8 +76,12 @@ final class FactReader {
         final Map<String, List<String>> covers = new TreeMap<>();
         /** Value → the forms of its {@code other:} in the default locale. */
         final Map<String, Set<String>> otherForms = new TreeMap<>();
+        /** Whether a code's several values are alternatives ({@code join: or}). */
+        boolean alternatives;
         /** The classes code files give this codes fact, checked against the other family's codes. */
         final List<ClassUse> classUses = new ArrayList<>();
+        /** The codes without a page code files give this codes fact, checked against the other family's codes. */
+        final List<ClassUse> unlistedUses = new ArrayList<>();
 
         Draft(String id, Fact.Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
               String family, Location at) {
@@ -93,12 +97,12 @@ final class FactReader {
         }
 
         Fact build() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like, covers);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, alternatives);
         }
 
         /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
         Fact shape() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like, covers);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like, covers, alternatives);
         }
 
         Set<String> allForms() {
@@ -182,6 +186,7 @@ final class FactReader {
             // A fact with an unknown kind is still declared: its code fields and translations are
             // not reported again (one mistake, one error); the kind's error stops the build.
             Draft d = new Draft(id, kind, values, weight, glance, quick, optional, fam, f.location());
+            d.alternatives = join(f, kind);
             out.add(d);
             if (kind == null || label == null) continue;
             d.forms.putAll(forms);
@@ -220,19 +225,22 @@ final class FactReader {
                 }
                 continue;
             }
-            if (!e.getKey().equals(CodeSet.ANY) && !e.getKey().equals(CodeSet.CLASS)) {
-                problems.add(at, "value '" + e.getKey() + "' of a codes fact must be " + CodeSet.ANY + " (the name of \"any code\") or "
-                        + CodeSet.CLASS + " (the name of \"any code of a class\", with {" + CodeSet.CLASS_PLACEHOLDER + "})");
+            if (!e.getKey().equals(CodeSet.ANY) && !e.getKey().equals(CodeSet.CLASS) && !e.getKey().equals(CodeSet.UNLISTED)) {
+                problems.add(at, "value '" + e.getKey() + "' of a codes fact must be " + CodeSet.ANY + " (the name of \"any code\"), "
+                        + CodeSet.CLASS + " (the name of \"any code of a class\", with {" + CodeSet.CLASS_PLACEHOLDER + "}) or "
+                        + CodeSet.UNLISTED + " (the name of a code the family has no page for, with {" + CodeSet.CODE_PLACEHOLDER + "})");
                 it.remove();
                 continue;
             }
             for (var form : e.getValue().entrySet()) {
                 Set<String> used = new TreeSet<>(dev.versus.model.Labels.placeholders(form.getValue().value()));
-                Set<String> allowed = e.getKey().equals(CodeSet.CLASS) ? Set.of(CodeSet.CLASS_PLACEHOLDER) : Set.of();
-                if (!allowed.containsAll(used) || (e.getKey().equals(CodeSet.CLASS) && used.isEmpty())) {
+                String placeholder = e.getKey().equals(CodeSet.CLASS) ? CodeSet.CLASS_PLACEHOLDER
+                        : e.getKey().equals(CodeSet.UNLISTED) ? CodeSet.CODE_PLACEHOLDER : null;
+                Set<String> allowed = placeholder == null ? Set.of() : Set.of(placeholder);
+                if (!allowed.containsAll(used) || (placeholder != null && used.isEmpty())) {
                     problems.add(at, "form '" + form.getKey() + "' of value '" + e.getKey() + "' "
-                            + (e.getKey().equals(CodeSet.CLASS) ? "must name the class with {" + CodeSet.CLASS_PLACEHOLDER
-                            + "} and nothing else" : "takes no placeholder") + ", found '"
+                            + (placeholder != null ? "must name the " + (placeholder.equals(CodeSet.CODE_PLACEHOLDER) ? "code" : "class")
+                            + " with {" + placeholder + "} and nothing else" : "takes no placeholder") + ", found '"
                             + TerminalText.quoted(form.getValue().value()) + "'");
                 }
             }
@@ -596,6 +604,26 @@ final class FactReader {
         return v.equals("true");
     }
 
+    /**
+     * {@code join:} of a several-of fact: {@code and} (the default: a code has all its values, "sent
+     * in reply to MAIL and RCPT") or {@code or} (its values are alternatives, one of them in each
+     * reply: "concerns the order of the commands or a command the server does not implement").
+     */
+    private boolean join(Fields f, Fact.Kind kind) {
+        String v = f.optionalText("join");
+        if (v == null) return false;
+        if (kind != null && kind != Fact.Kind.SEVERAL_OF) {
+            problems.add(f.at("join"), "'join' is only for facts of kind several-of (how a code's several values are said)");
+            return false;
+        }
+        if (!v.equals("and") && !v.equals("or")) {
+            problems.add(f.at("join"), "join must be 'and' (a code has all its values) or 'or' (its values are"
+                    + " alternatives), found '" + TerminalText.quoted(v) + "'");
+            return false;
+        }
+        return v.equals("or");
+    }
+
     /** A class a code file gives a codes fact, to check against the other family's codes once all are read. */
     record ClassUse(Location at, String written) {}
 
@@ -611,19 +639,24 @@ final class FactReader {
         boolean any = items.stream().anyMatch(i -> i.value().equals(CodeSet.ANY));
         for (Fields.Item item : items) {
             String v = item.value();
-            String label = v.equals(CodeSet.ANY) ? CodeSet.ANY : CodeSet.isClass(v) ? CodeSet.CLASS : null;
+            String label = v.equals(CodeSet.ANY) ? CodeSet.ANY : CodeSet.isClass(v) ? CodeSet.CLASS
+                    : v.matches("[0-9][0-9A-Za-z.]*") && !v.matches(".*[xX]") ? CodeSet.UNLISTED : null;
             if (label == null) {
                 problems.add(item.location(), "'" + TerminalText.quoted(v) + "' is not a value of fact '" + d.id + "': write "
-                        + CodeSet.ANY + " (any code of family " + d.family + ") or a class such as 5XX (the first digits, then"
-                        + " X for each digit that may be anything); the codes themselves go in seeAlso");
+                        + CodeSet.ANY + " (any code of family " + d.family + "), a class such as 5XX (the first digits, then"
+                        + " X for each digit that may be anything) or a code family " + d.family + " has no page for; the codes"
+                        + " it has pages for go in seeAlso");
             } else if (!d.values.contains(label)) {
                 problems.add(item.location(), "fact '" + d.id + "' has no name for " + (label.equals(CodeSet.ANY) ? "'any'"
                         : "a class such as '" + TerminalText.quoted(v) + "'") + ": add values." + label + " to its declaration in"
                         + " the family file");
             } else if (any && !v.equals(CodeSet.ANY)) {
                 problems.add(item.location(), "'" + v + "' is already covered by 'any' in the same list; remove it");
-            } else if (out.contains(CodeSet.of(d.family, v))) {
+            } else if (out.contains(CodeSet.of(d.family, v)) || out.contains(CodeSet.unlisted(d.family, v))) {
                 problems.add(item.location(), "'" + v + "' is listed twice");
+            } else if (label.equals(CodeSet.UNLISTED)) {
+                d.unlistedUses.add(new ClassUse(item.location(), v));
+                out.add(CodeSet.unlisted(d.family, v));
             } else {
                 if (label.equals(CodeSet.CLASS)) d.classUses.add(new ClassUse(item.location(), v));
                 out.add(CodeSet.of(d.family, v));

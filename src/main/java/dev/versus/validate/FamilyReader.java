@@ -69,11 +69,14 @@ final class FamilyReader {
                     // The sets the code file writes (any, 5XX) first, then the codes of seeAlso and of
                     // the codes that name it, but not those a set already holds: "any 5XX code", not
                     // "any 5XX code and 550" (the code page still links every one of them).
-                    List<String> sets = values.getOrDefault(f.id, List.of());
+                    // Codes without a page of their own (523) come last: the registry names them, no RFC defines them.
+                    List<String> written = values.getOrDefault(f.id, List.of());
+                    List<String> sets = written.stream().filter(dev.versus.model.CodeSet::isSet).toList();
                     List<String> refs = new ArrayList<>(sets);
                     links.stream().filter(l -> l.family().equals(f.family)).map(l -> l.family() + ":" + l.code())
                             .filter(v -> sets.stream().noneMatch(set -> dev.versus.model.CodeSet.holds(set, v)))
                             .forEach(refs::add);
+                    written.stream().filter(dev.versus.model.CodeSet::isUnlisted).forEach(refs::add);
                     // Then the codes whose sets hold this one (X.7.18's 5XX holds 552), in code order,
                     // apart from its own: they go with it as with every code of its class, which
                     // tells no two of them apart; the table says them as such ("as for any 5XX reply").

@@ -158,6 +158,12 @@ public final class SiteValidator {
                                 + " (a class is the first characters of its codes, then X for each remaining one, like 5XX)");
                     }
                 }
+                for (FactReader.ClassUse use : fact.unlistedUses) {
+                    if (theirs.contains(use.written())) {
+                        problems.add(use.at(), "'" + use.written() + "' is a code of family " + fact.family + ", which has a page for it:"
+                                + " list it in seeAlso as '" + fact.family + ":" + use.written() + "' instead");
+                    }
+                }
             }
             for (FamilyReader.CodeDraft c : d.codes().values()) {
                 for (Fields.Item r : c.related()) {

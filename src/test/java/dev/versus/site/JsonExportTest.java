@@ -159,12 +159,19 @@ class JsonExportTest {
         JsonNode x718 = codes.get("ja/smtp-enhanced/X.7.18.json").get("facts").get("travelsWith");
         assertThat(x718).hasSize(1);
         assertThat(x718.get(0).get("id").asText()).isEqualTo("5XX");
-        assertThat(x718.get(0).get("label").get("text").asText()).isEqualTo("任意の 5XX 応答コード");
+        // The id as the code file writes it; the label as pages say a class (5xx, as in the prose).
+        assertThat(x718.get(0).get("label").get("text").asText()).isEqualTo("任意の 5xx 応答コード");
         assertThat(x718.get(0).get("label").get("lang").asText()).isEqualTo("ja");
         List<String> with552 = new java.util.ArrayList<>();
         codes.get("en/smtp/552.json").get("facts").get("travelsWith").forEach(n -> with552.add(n.get("code").asText()));
         assertThat(with552).startsWith("X.2.2").contains("X.7.18", "X.0.0");
         assertThat(codes.get("en/smtp/552.json").get("facts").get("travelsWith").get(0).get("url").asText())
                 .isEqualTo(BASE + "en/smtp-enhanced/X.2.2/");
+        // A code the registry names that has no page (RFC 5248 Table 1: X.7.10 with 523): id and label, no address.
+        JsonNode x710 = codes.get("en/smtp-enhanced/X.7.10.json").get("facts").get("travelsWith");
+        assertThat(x710).hasSize(1);
+        assertThat(x710.get(0).get("id").asText()).isEqualTo("523");
+        assertThat(x710.get(0).get("label").get("text").asText()).isEqualTo("523 (registry only)");
+        assertThat(x710.get(0).has("url")).isFalse();
     }
 }

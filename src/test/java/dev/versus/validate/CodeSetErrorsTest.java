@@ -68,13 +68,41 @@ class CodeSetErrorsTest {
     }
 
     @Test
-    void aCodeIsNotASetItGoesInSeeAlso() throws IOException {
+    void aCodeWithAPageIsNotWrittenHereItGoesInSeeAlso() throws IOException {
         edit("content/smtp-enhanced/X.7.18.yaml", "travelsWith: ['5XX']", "travelsWith: ['550']");
         int line = lineOf("content/smtp-enhanced/X.7.18.yaml", "travelsWith:");
 
-        assertThat(errors()).containsExactly("content/smtp-enhanced/X.7.18.yaml:" + line + ":15: '550' is not a value of"
-                + " fact 'travelsWith': write any (any code of family smtp) or a class such as 5XX (the first digits, then X"
-                + " for each digit that may be anything); the codes themselves go in seeAlso");
+        assertThat(errors()).containsExactly("content/smtp-enhanced/X.7.18.yaml:" + line + ":15: '550' is a code of family"
+                + " smtp, which has a page for it: list it in seeAlso as 'smtp:550' instead");
+    }
+
+    @Test
+    void aCodeWithoutAPageIsWrittenHereAndSaidWithoutALink() throws ContentException {
+        // RFC 5248 Table 1 pairs X.7.10 with 523, which no RFC defines: the site has no page for it.
+        var site = new Build(new Build.Options(dir, null, null, UrlStyle.PRETTY)).validate();
+        assertThat(site.family("smtp-enhanced").code("X.7.10").fact("travelsWith")).containsExactly("smtp:~523");
+        // After the codes with pages, in the order seeAlso gives them.
+        assertThat(site.family("smtp-enhanced").code("X.7.1").fact("travelsWith"))
+                .containsExactly("smtp:550", "smtp:551", "smtp:451", "smtp:454", "smtp:502", "smtp:503", "smtp:~533");
+    }
+
+    @Test
+    void anythingElseIsNoValue() throws IOException {
+        edit("content/smtp-enhanced/X.7.18.yaml", "travelsWith: ['5XX']", "travelsWith: ['5xx']");
+        int line = lineOf("content/smtp-enhanced/X.7.18.yaml", "travelsWith:");
+
+        assertThat(errors()).containsExactly("content/smtp-enhanced/X.7.18.yaml:" + line + ":15: '5xx' is not a value of"
+                + " fact 'travelsWith': write any (any code of family smtp), a class such as 5XX (the first digits, then X"
+                + " for each digit that may be anything) or a code family smtp has no page for; the codes it has pages for go in seeAlso");
+    }
+
+    @Test
+    void aCodeWithoutAPageNeedsItsNameInTheFamilyFile() throws IOException {
+        edit("content/smtp-enhanced/_family.ja.yaml", "        value: '{code}（レジストリのみ）'", "        value: 'レジストリのみ'");
+        int line = lineOf("content/smtp-enhanced/_family.ja.yaml", "      unlisted:");
+
+        assertThat(errors()).containsExactly("content/smtp-enhanced/_family.ja.yaml:" + line + ":7: form 'value' of value"
+                + " 'unlisted' must name the code with {code} and nothing else, found 'レジストリのみ'");
     }
 
     @Test
@@ -130,6 +158,7 @@ class CodeSetErrorsTest {
         int line = lineOf("content/smtp-enhanced/_family.yaml", "      some:");
 
         assertThat(errors()).contains("content/smtp-enhanced/_family.yaml:" + line + ":7: value 'some' of a codes fact must be"
-                + " any (the name of \"any code\") or class (the name of \"any code of a class\", with {class})");
+                + " any (the name of \"any code\"), class (the name of \"any code of a class\", with {class}) or unlisted (the name"
+                + " of a code the family has no page for, with {code})");
     }
 }

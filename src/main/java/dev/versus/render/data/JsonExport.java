@@ -270,18 +270,25 @@ public final class JsonExport {
         return m;
     }
 
-    /** A codes fact's values: each code as a link, each set of codes (any, 5XX) as id and label. */
+    /** A codes fact's values: each code as a link, each set of codes (any, 5XX) and each code without a page as id and label. */
     private List<Object> codeValues(String locale, Fact fact, List<String> values) {
         List<Object> out = new ArrayList<>();
         for (String v : values) {
             int colon = v.indexOf(':');
+            if (CodeSet.isUnlisted(v)) {
+                // A code the family has no page for: id and label, no address.
+                Text name = fact.text(locale).form(CodeSet.UNLISTED, FactText.VALUE);
+                String code = CodeSet.unlistedCode(v);
+                out.add(idLabel(code, text(new Text(name.value().replace("{" + CodeSet.CODE_PLACEHOLDER + "}", code), name.lang()))));
+                continue;
+            }
             if (!CodeSet.isSet(v)) {
                 out.add(codeLink(locale, v.substring(0, colon), v.substring(colon + 1)));
                 continue;
             }
             String cls = CodeSet.classOf(v);
             Text name = fact.text(locale).form(CodeSet.labelOf(v), FactText.VALUE);
-            String label = cls == null ? name.value() : name.value().replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", cls);
+            String label = cls == null ? name.value() : name.value().replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", CodeSet.shown(cls));
             out.add(idLabel(CodeSet.written(v), text(new Text(label, name.lang()))));
         }
         return out;

@@ -111,7 +111,9 @@ final class CodeViews {
             List<String> values = code.fact(fact.id());
             // Codes of other families are listed as links ("Travels with"), not as a fact row; the
             // sets a codes fact names without listing them (any code, 5XX) are its row.
-            if (fact.kind() == Fact.Kind.CODES) values = values.stream().filter(dev.versus.model.CodeSet::isSet).toList();
+            if (fact.kind() == Fact.Kind.CODES) {
+                values = values.stream().filter(v -> dev.versus.model.CodeSet.isSet(v) || dev.versus.model.CodeSet.isUnlisted(v)).toList();
+            }
             FactText ft = fact.text(locale);
             if (fact.kind() == Fact.Kind.CODES && values.isEmpty() && !code.bySets(fact.id()).isEmpty()) {
                 // The codes another code's set brings (X.7.18's 5XX holds 552): a row of their own,
@@ -132,7 +134,7 @@ final class CodeViews {
                     Text label = e.getKey().equals(dev.versus.model.CodeSet.ANY) && ft.form(dev.versus.model.CodeSet.HELD, dev.versus.model.CodeSet.ANY) != null
                             ? ft.form(dev.versus.model.CodeSet.HELD, dev.versus.model.CodeSet.ANY)
                             : ft.form(dev.versus.model.CodeSet.HELD, parts.isEmpty() ? dev.versus.model.CodeSet.HELD_ALONE : FactText.VALUE);
-                    parts.add(Html.escape(label.value()).replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(e.getKey()))
+                    parts.add(Html.escape(label.value()).replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(dev.versus.model.CodeSet.shown(e.getKey())))
                             .replace("{" + dev.versus.model.CodeSet.CODES_PLACEHOLDER + "}", joined));
                 }
                 facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)), markup(String.join(" ", parts))));
@@ -142,7 +144,10 @@ final class CodeViews {
             if (fact.kind() == Fact.Kind.CODES) {
                 // "Any" by its name, the classes in one name as alternatives ("2XX, 4XX, or 5XX reply codes").
                 List<String> sets = new ArrayList<>();
-                List<String> classes = values.stream().map(dev.versus.model.CodeSet::classOf).filter(java.util.Objects::nonNull).toList();
+                List<String> unlisted = values.stream().filter(dev.versus.model.CodeSet::isUnlisted).toList();
+                values = values.stream().filter(dev.versus.model.CodeSet::isSet).toList();
+                List<String> classes = values.stream().map(dev.versus.model.CodeSet::classOf).filter(java.util.Objects::nonNull)
+                        .map(dev.versus.model.CodeSet::shown).toList();
                 if (values.stream().anyMatch(v -> dev.versus.model.CodeSet.classOf(v) == null)) {
                     sets.add(Html.inline(ft.form(dev.versus.model.CodeSet.ANY, FactText.VALUE), locale));
                 }
@@ -154,6 +159,11 @@ final class CodeViews {
                                     "last", classes.get(classes.size() - 1)));
                     sets.add(Html.inline(ft.form(dev.versus.model.CodeSet.CLASS, FactText.VALUE), locale)
                             .replace("{" + dev.versus.model.CodeSet.CLASS_PLACEHOLDER + "}", Html.escape(joined)));
+                }
+                // The codes the registry names that have no page (X.7.10's 523): said, not linked.
+                for (String v : unlisted) {
+                    sets.add(Html.inline(ft.form(dev.versus.model.CodeSet.UNLISTED, FactText.VALUE), locale)
+                            .replace("{" + dev.versus.model.CodeSet.CODE_PLACEHOLDER + "}", Html.escape(dev.versus.model.CodeSet.unlistedCode(v))));
                 }
                 facts.add(new Views.FactRow(markup(Html.inline(ft.label(), locale)),
                         markup(String.join(Html.escape(labels.get(LabelKey.PATTERN_LIST_SEPARATOR)), sets))));

@@ -167,7 +167,7 @@ public final class PairSentences {
             Text label = e.getKey().equals(CodeSet.ANY) && t.form(CodeSet.HELD, CodeSet.ANY) != null
                     ? t.form(CodeSet.HELD, CodeSet.ANY) : t.form(CodeSet.HELD, form);
             String codes = join(refItems(fact, toRefs(e.getValue()), FactText.VALUE, true), LIST);
-            parts.add("<span class=\"by-sets\">" + escape(label.value()).replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", escape(e.getKey()))
+            parts.add("<span class=\"by-sets\">" + escape(label.value()).replace("{" + CodeSet.CLASS_PLACEHOLDER + "}", escape(CodeSet.shown(e.getKey())))
                     .replace("{" + CodeSet.CODES_PLACEHOLDER + "}", codes) + "</span>");
         }
         return String.join("<br>", parts);
@@ -308,7 +308,7 @@ public final class PairSentences {
         if (arg instanceof SentenceArg t) return t.text();
         if (arg instanceof ValuesArg v) {
             return join(v.values().stream().map(x -> v.fact().kind() == Fact.Kind.NUMBER ? x
-                    : form(v, x).value()).toList(), LIST);
+                    : form(v, x).value()).toList(), v.fact().alternatives() ? LIST_OR : LIST);
         }
         RefsArg r = (RefsArg) arg;
         return join(refItems(r.fact(), r.refs(), SET_PHRASE, false), LIST);
@@ -348,7 +348,7 @@ public final class PairSentences {
             items.set(groupAt, grouped.size() == 1 ? inline(t.form(first, v.form()))
                     : fillHtml(v.fact(), FactPatterns.Name.GROUP.forValue(v.form()), Map.of("items", join(grouped, GROUP))));
         }
-        return join(limited(items), LIST);
+        return join(limited(items), v.fact().alternatives() ? LIST_OR : LIST);
     }
 
     /** Value {@code x} of {@code v} in its form: of the rest of what it covers where {@code v} says so. */
@@ -456,8 +456,8 @@ public final class PairSentences {
     static final String SET_PHRASE = "phrase";
 
     /**
-     * The items a codes fact's values are said as: each code a link (its id in plain text), "any
-     * code" by the fact's name for it, and every class in one item, the fact's class name with the
+     * The items a codes fact's values are said as: each code a link (its id in plain text), a code
+     * without a page by the fact's name for such a code, "any code" by the fact's name for it, and every class in one item, the fact's class name with the
      * classes as alternatives ("4XX or 5XX reply codes"), where the first class stood.
      */
     private List<String> refItems(Fact fact, List<CodeRef> refs, String form, boolean html) {
@@ -466,7 +466,13 @@ public final class PairSentences {
         int classAt = -1;
         for (CodeRef r : refs) {
             String value = r.family() + ":" + r.code();
-            if (!CodeSet.isSet(value)) {
+            if (CodeSet.isUnlisted(value)) {
+                // A code with no page: said, not linked, in the fact's words for it ("523, which no RFC defines").
+                String name = setName(fact, CodeSet.UNLISTED, form);
+                String code = CodeSet.unlistedCode(value);
+                out.add(html ? escape(name).replace("{" + CodeSet.CODE_PLACEHOLDER + "}", escape(code))
+                        : name.replace("{" + CodeSet.CODE_PLACEHOLDER + "}", code));
+            } else if (!CodeSet.isSet(value)) {
                 out.add(html ? anchor(r.family(), r.code()) : r.code());
             } else if (CodeSet.classOf(value) == null) {
                 String name = setName(fact, CodeSet.ANY, form);
@@ -476,7 +482,8 @@ public final class PairSentences {
                     classAt = out.size();
                     out.add(null);
                 }
-                classes.add(html ? escape(CodeSet.classOf(value)) : CodeSet.classOf(value));
+                String shown = CodeSet.shown(CodeSet.classOf(value));
+                classes.add(html ? escape(shown) : shown);
             }
         }
         if (classAt >= 0) {
