@@ -76,18 +76,25 @@ public final class PairAnalyzer {
             // an empty side, which has no value to name.
             // A codes fact's cells also hold the codes paired with each code through a set of
             // theirs; the sentences leave those out (they go with every code of the class).
-            boolean differs = !va.equals(vb) || !a.bySets(fact.id()).equals(b.bySets(fact.id()));
-            if (fact.glance()) glance.add(new Row(fact, va, vb, differs, a.bySets(fact.id()), b.bySets(fact.id())));
+            // A value that stands for others ("any command") is what the cell shows, not the values
+            // it covers beside it ("EHLO, AUTH, any command"), and two cells that cover the same
+            // values do not differ, as no sentence would say they do.
+            boolean covering = fact.kind() == Fact.Kind.SEVERAL_OF && !fact.covers().isEmpty();
+            boolean differs = !(va.equals(vb) || coverTheSame(fact, va, vb)) || !a.bySets(fact.id()).equals(b.bySets(fact.id()));
+            if (fact.glance()) {
+                glance.add(new Row(fact, covering ? fact.minimal(va) : va, covering ? fact.minimal(vb) : vb, differs,
+                        a.bySets(fact.id()), b.bySets(fact.id())));
+            }
         }
         for (Fact fact : byWeight) {
             List<String> va = a.fact(fact.id());
             List<String> vb = b.fact(fact.id());
             Set<String> forms = facts.forms().get(fact.id());
             if (va.isEmpty() && vb.isEmpty()) continue;
-            if (va.equals(vb)) {
+            if (va.equals(vb) || coverTheSame(fact, va, vb)) {
                 if (has(fact, Name.SAME) && shared.size() < MAX_SHARED) {
                     Map<String, Arg> args = new LinkedHashMap<>();
-                    values(args, fact, "value", va, forms);
+                    values(args, fact, "value", va.equals(vb) ? va : fact.minimal(va), forms);
                     shared.add(new Statement(fact, Name.SAME.word(), args));
                 }
             } else if (fact.kind() == Fact.Kind.CODES) {
@@ -102,6 +109,12 @@ public final class PairAnalyzer {
             advice(fact, a, b, Name.ADVICE, facts.forms().get(fact.id()), forReceiver);
         }
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
+    }
+
+    /** Whether two value lists that differ as written cover the same values ("MAIL, any command" and "any command"). */
+    private static boolean coverTheSame(Fact fact, List<String> va, List<String> vb) {
+        return fact.kind() == Fact.Kind.SEVERAL_OF && !fact.covers().isEmpty()
+                && new java.util.HashSet<>(fact.expand(va)).equals(new java.util.HashSet<>(fact.expand(vb)));
     }
 
     private static void differ(Fact fact, Code a, Code b, List<String> va, List<String> vb, Set<String> forms,
