@@ -48,7 +48,9 @@ public final class PairSentences {
     /** Language → text → HTML, for titles and summaries that recur on every page of their code. */
     private final Map<String, Map<String, String>> sentences = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> inlined = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> anchors = new ConcurrentHashMap<>();
+    /** A code's anchor by its reference: every page asks for several (a code of another family too). */
+    private final Map<CodeRef, String> anchors = new ConcurrentHashMap<>();
+    private final java.util.function.Function<CodeRef, String> makeAnchor;
     /** Code id → its {@code use} text as a sentence with its own mention linked: the same on every page of the code. */
     private final Map<String, String> uses = new ConcurrentHashMap<>();
     /**
@@ -80,6 +82,7 @@ public final class PairSentences {
         this.locale = locale;
         this.labels = site.labels(locale);
         this.codeAnchor = codeAnchor;
+        this.makeAnchor = r -> codeAnchor.apply(r.family(), r.code());
     }
 
     public PairProse write(Comparison c) {
@@ -434,7 +437,7 @@ public final class PairSentences {
 
     /** A code's anchor; every page of the family asks for the same few hundred, so each is made once. */
     private String anchor(String fam, String id) {
-        return memo.get(anchors.computeIfAbsent(fam, f -> new ConcurrentHashMap<>()), id, i -> codeAnchor.apply(fam, i));
+        return memo.get(anchors, new CodeRef(fam, id), makeAnchor);
     }
 
     /**
@@ -540,29 +543,55 @@ public final class PairSentences {
                 v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
-    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp);");
-
-    /** The text of generated HTML (tags dropped, the entities {@link Html#escape} and the Markdown renderer write decoded). */
+    /**
+     * The text of generated HTML: tags ({@code <[^>]*>}) dropped, then the entities {@link Html#escape}
+     * and the Markdown renderer write ({@code &(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp);}) decoded.
+     * Two loops rather than those two regular expressions: every page's meta description comes
+     * through here, and the matchers cost more than the rest of the description.
+     */
     static String text(String html) {
-        String t = TAG.matcher(html).replaceAll("");
-        java.util.regex.Matcher m = ENTITY.matcher(t);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "nbsp" -> "\u00a0";
-                default -> new String(Character.toChars(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
-                        : Integer.parseInt(e.substring(1))));
-            };
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(r));
+        StringBuilder t = new StringBuilder(html.length());
+        for (int i = 0; i < html.length(); ) {
+            int close = html.charAt(i) == '<' ? html.indexOf('>', i + 1) : -1;
+            if (close >= 0) {
+                i = close + 1;
+            } else {
+                t.append(html.charAt(i++));
+            }
         }
-        m.appendTail(out);
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); ) {
+            int semi = t.charAt(i) == '&' ? t.indexOf(";", i + 1) : -1;
+            String decoded = semi > i + 1 ? entity(t.substring(i + 1, semi)) : null;
+            if (decoded != null) {
+                out.append(decoded);
+                i = semi + 1;
+            } else {
+                out.append(t.charAt(i++));
+            }
+        }
         return out.toString();
+    }
+
+    /** What entity {@code name} (between "&" and ";") stands for, or null if it is none that {@link #text} decodes. */
+    private static String entity(String name) {
+        switch (name) {
+            case "amp": return "&";
+            case "lt": return "<";
+            case "gt": return ">";
+            case "quot": return "\"";
+            case "nbsp": return "\u00a0";
+            default:
+        }
+        boolean hex = name.startsWith("#x");
+        int from = hex ? 2 : 1;
+        if (!name.startsWith("#") || name.length() == from) return null;
+        for (int i = from; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!(digit || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'))) return null;
+        }
+        return new String(Character.toChars(Integer.parseInt(name.substring(from), hex ? 16 : 10)));
     }
 
     /** Author text that continues a sentence ("… means that the server …"): a sentence whose first word is not capitalized. */

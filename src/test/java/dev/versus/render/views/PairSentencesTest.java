@@ -18,6 +18,15 @@ class PairSentencesTest {
     }
 
     @Test
+    void theTextOfGeneratedHtmlDropsTagsThenDecodesEntitiesOnce() {
+        assertThat(PairSentences.text("<a href=\"../421/\">421</a> is &lt;b&gt; &amp;amp; &#39;x&#39; &#x41;&nbsp;&quot;"))
+                .isEqualTo("421 is <b> &amp; 'x' A\u00a0\"");
+        // A "<" up to the next ">" is a tag, whatever it holds; what is no entity stays as written.
+        assertThat(PairSentences.text("a < b &c; &#; &#x; &#12x; &am<i>p; <unclosed")).isEqualTo("a p; <unclosed");
+        assertThat(PairSentences.text("&c; &#; &#x; &#12x; &am<i>p;")).isEqualTo("&c; &#; &#x; &#12x; &"); // "&am<i>p;" is "&amp;" once its tag is gone
+    }
+
+    @Test
     void sentencesAreJoinedWithASpaceOnlyAfterLatinStops() {
         assertThat(PairSentences.joinSentences(List.of("One.", "Two."))).isEqualTo("One. Two.");
         assertThat(PairSentences.joinSentences(List.of("一つ。", "二つ。"))).isEqualTo("一つ。二つ。");
