@@ -136,7 +136,7 @@ class CodeSetErrorsTest {
 
     @Test
     void aSetsNameMissingInALocale() throws IOException {
-        edit("content/smtp-enhanced/_family.ja.yaml", "      class:\n        value: 任意の {class} 応答コード\n        phrase: 任意の {class} 応答コード\n", "");
+        edit("content/smtp-enhanced/_family.ja.yaml", "      class:\n        value: 任意の {class} 応答コード\n        phrase: '{class} のいずれか'\n", "");
         int line = lineOf("content/smtp-enhanced/_family.ja.yaml", "      any:");
 
         assertThat(errors()).containsExactly("content/smtp-enhanced/_family.ja.yaml:" + line + ":7: value 'class' of fact"
