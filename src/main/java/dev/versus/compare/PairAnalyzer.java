@@ -99,7 +99,7 @@ public final class PairAnalyzer {
                 }
             } else if (fact.kind() == Fact.Kind.CODES) {
                 codes(fact, a, b, va, vb, differences);
-            } else if (!va.isEmpty() && !vb.isEmpty()) {
+            } else if (!va.isEmpty() && !vb.isEmpty() && !saidMorePrecisely(family, fact, a, b)) {
                 differ(fact, a, b, va, vb, forms, differences);
             }
             if (alternatives && !va.isEmpty() && !vb.isEmpty() && !va.equals(vb)) choose(fact, a, b, va, vb, forServer);
@@ -109,6 +109,18 @@ public final class PairAnalyzer {
             advice(fact, a, b, Name.ADVICE, facts.forms().get(fact.id()), forReceiver);
         }
         return new Comparison(pair, glance, shared, differences, forServer, forReceiver);
+    }
+
+    /**
+     * Whether the fact that {@code fact} names in {@code unlessDiffers} differs too, with a value on
+     * both sides: its sentence says the difference more precisely, and this one would repeat it.
+     */
+    private static boolean saidMorePrecisely(Family family, Fact fact, Code a, Code b) {
+        if (fact.unlessDiffers() == null) return false;
+        Fact other = family.fact(fact.unlessDiffers());
+        List<String> oa = a.fact(other.id());
+        List<String> ob = b.fact(other.id());
+        return !oa.isEmpty() && !ob.isEmpty() && !oa.equals(ob) && !coverTheSame(other, oa, ob);
     }
 
     /** Whether two value lists that differ as written cover the same values ("MAIL, any command" and "any command"). */

@@ -27,10 +27,14 @@ import java.util.Set;
  * @param alternatives whether a code's several values are alternatives ({@code join: or}): X.5.1
  *                concerns the order of commands <em>or</em> a command not implemented (RFC 3463
  *                §3.6), one of them in each reply; sentences join them with "or", not "and"
+ * @param unlessDiffers the id of a fact that says a difference in this one more precisely
+ *                ({@code unlessDiffers:}), or null: where both differ, only that one's sentence is
+ *                said (an enhanced code's subject, "reports on the mailbox", says less than what it
+ *                concerns, "concerns the mailbox"); the table keeps both rows
  */
 public record Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
                    String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers,
-                   boolean alternatives) {
+                   boolean alternatives, String unlessDiffers) {
 
     /** The kinds of value a fact can take, as written in {@code _family.yaml}. */
     public enum Kind {
@@ -72,7 +76,7 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
     /** A fact whose several values are said together ({@code join: and}, the default). */
     public Fact(String id, Kind kind, List<String> values, int weight, boolean glance, boolean quick, boolean optional,
                 String family, Map<String, FactText> texts, Map<String, String> like, Map<String, List<String>> covers) {
-        this(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, false);
+        this(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, false, null);
     }
 
     /** A fact none of whose values covers others. */

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class FactReader {
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Set<String> DECLARATION = Set.of("id", "kind", "weight", "glance", "quick", "optional", "family",
-            "join", "values", "label", "patterns");
+            "join", "unlessDiffers", "values", "label", "patterns");
     private static final Set<String> TRANSLATION = Set.of("label", "values", "patterns");
     /** In a value's declaration: the value whose value-specific patterns it borrows, not a form. */
     static final String LIKE = "like";
@@ -78,6 +78,8 @@ final class FactReader {
         final Map<String, Set<String>> otherForms = new TreeMap<>();
         /** Whether a code's several values are alternatives ({@code join: or}). */
         boolean alternatives;
+        /** The fact whose difference, where it also differs, is said instead of this one's ({@code unlessDiffers:}). */
+        String unlessDiffers;
         /** The classes code files give this codes fact, checked against the other family's codes. */
         final List<ClassUse> classUses = new ArrayList<>();
         /** The codes without a page code files give this codes fact, checked against the other family's codes. */
@@ -97,12 +99,12 @@ final class FactReader {
         }
 
         Fact build() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, alternatives);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, texts, like, covers, alternatives, unlessDiffers);
         }
 
         /** A fact with no texts, to ask {@link FactPatterns} about its kind and values. */
         Fact shape() {
-            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like, covers, alternatives);
+            return new Fact(id, kind, values, weight, glance, quick, optional, family, Map.of(), like, covers, alternatives, unlessDiffers);
         }
 
         Set<String> allForms() {
@@ -116,6 +118,7 @@ final class FactReader {
     /** The declarations of {@code facts:} in the family file, in order, with their default-locale texts. */
     List<Draft> declarations(Fields family, Set<String> reserved) {
         List<Draft> out = new ArrayList<>();
+        Map<Draft, Location> unlessDiffersAt = new LinkedHashMap<>();
         for (YamlNode n : family.nodes("facts", false)) {
             Fields f = Fields.of(n, DECLARATION, problems, "fact");
             if (f == null) continue;
@@ -187,6 +190,8 @@ final class FactReader {
             // not reported again (one mistake, one error); the kind's error stops the build.
             Draft d = new Draft(id, kind, values, weight, glance, quick, optional, fam, f.location());
             d.alternatives = join(f, kind);
+            d.unlessDiffers = f.optionalText("unlessDiffers");
+            if (d.unlessDiffers != null) unlessDiffersAt.put(d, f.at("unlessDiffers"));
             out.add(d);
             if (kind == null || label == null) continue;
             d.forms.putAll(forms);
@@ -196,6 +201,15 @@ final class FactReader {
             Map<String, Text> patterns = readPatterns(f, d, defaultLocale, null);
             d.texts.put(defaultLocale, new FactText(new Text(label, defaultLocale), valueTexts, patterns, otherTexts));
         }
+        // unlessDiffers names another fact of the same family, once all are declared.
+        unlessDiffersAt.forEach((d, at) -> {
+            if (d.unlessDiffers.equals(d.id) || !declared(out, d.unlessDiffers)) {
+                problems.add(at, "unlessDiffers names '" + TerminalText.quoted(d.unlessDiffers) + "', which is not another fact of this"
+                        + " family" + SiteValidator.hint(d.unlessDiffers, new java.util.TreeSet<>(out.stream().map(x -> x.id)
+                        .filter(java.util.Objects::nonNull).filter(x -> !x.equals(d.id)).toList())));
+                d.unlessDiffers = null;
+            }
+        });
         return out;
     }
 

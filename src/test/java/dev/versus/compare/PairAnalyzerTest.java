@@ -116,6 +116,31 @@ class PairAnalyzerTest {
                 Arguments.of(WITH_SHARED, List.of("other:X"), List.of("other:Y"), List.of(), List.of("differ refs=X|Y")));
     }
 
+    /**
+     * unlessDiffers: a difference another fact says more precisely is not said twice (an enhanced
+     * code's subject beside what it concerns, review12 en S3); where that fact agrees or is missing,
+     * it is said.
+     */
+    @Test
+    void aDifferenceAnotherFactSaysMorePreciselyIsSaidOnce() {
+        Fact about = fact("about", Fact.Kind.SEVERAL_OF, 80, List.of("mailbox", "policy"), List.of("same", "differ"));
+        Fact base = fact("subject", Fact.Kind.ONE_OF, 100, List.of("mailbox", "security"), List.of("same", "differ"));
+        Fact subject = new Fact(base.id(), base.kind(), base.values(), base.weight(), base.glance(), base.quick(), base.optional(),
+                base.family(), base.texts(), base.like(), base.covers(), false, "about");
+        java.util.function.BiFunction<Map<String, List<String>>, Map<String, List<String>>, List<String>> diffs = (fa, fb) -> {
+            Family f = family(List.of(subject, about), List.of(code("A", fa), code("B", fb)));
+            return new PairAnalyzer().analyze(new Pair(f, f.codes().get(0), f.codes().get(1))).differences().stream()
+                    .map(s -> s.fact().id()).toList();
+        };
+
+        assertThat(diffs.apply(Map.of("subject", List.of("mailbox"), "about", List.of("mailbox")),
+                Map.of("subject", List.of("security"), "about", List.of("policy")))).containsExactly("about");
+        assertThat(diffs.apply(Map.of("subject", List.of("mailbox"), "about", List.of("mailbox")),
+                Map.of("subject", List.of("security"), "about", List.of("mailbox")))).containsExactly("subject");
+        assertThat(diffs.apply(Map.of("subject", List.of("mailbox")),
+                Map.of("subject", List.of("security"), "about", List.of("policy")))).containsExactly("subject");
+    }
+
     @Test
     void aCellShowsTheValueThatCoversTheOthersAlone() {
         Comparison c = new PairAnalyzer().analyze(pair(SENT, List.of("MAIL", "RCPT", "ANY"), List.of("CONNECT", "ANY")));

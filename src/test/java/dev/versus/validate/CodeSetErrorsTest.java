@@ -161,4 +161,25 @@ class CodeSetErrorsTest {
                 + " any (the name of \"any code\"), class (the name of \"any code of a class\", with {class}) or unlisted (the name"
                 + " of a code the family has no page for, with {code})");
     }
+
+    // The two ways a family file says how facts read together (docs/CONTENT-FORMAT.md, "Facts").
+
+    @Test
+    void joinIsAndOrOr() throws IOException {
+        edit("content/smtp-enhanced/_family.yaml", "    join: or\n", "    join: maybe\n");
+        int line = lineOf("content/smtp-enhanced/_family.yaml", "    join: maybe");
+
+        // Both facts that say it (about, actor) are reported, in one run.
+        assertThat(errors()).hasSize(2).first().isEqualTo("content/smtp-enhanced/_family.yaml:" + line + ":11: join must be 'and'"
+                + " (a code has all its values) or 'or' (its values are alternatives), found 'maybe'");
+    }
+
+    @Test
+    void unlessDiffersNamesAnotherFact() throws IOException {
+        edit("content/smtp-enhanced/_family.yaml", "    unlessDiffers: about", "    unlessDiffers: abut");
+        int line = lineOf("content/smtp-enhanced/_family.yaml", "    unlessDiffers: abut");
+
+        assertThat(errors()).singleElement().asString().startsWith("content/smtp-enhanced/_family.yaml:" + line
+                + ":20: unlessDiffers names 'abut', which is not another fact of this family").contains("about");
+    }
 }
