@@ -79,9 +79,9 @@ public final class PairAnalyzer {
             // A value that stands for others ("any command") is what the cell shows, not the values
             // it covers beside it ("EHLO, AUTH, any command"), and two cells that cover the same
             // values do not differ, as no sentence would say they do.
-            boolean covering = fact.kind() == Fact.Kind.SEVERAL_OF && !fact.covers().isEmpty();
-            boolean differs = !(va.equals(vb) || coverTheSame(fact, va, vb)) || !a.bySets(fact.id()).equals(b.bySets(fact.id()));
+            boolean differs = !fact.sameCoverage(va, vb) || !a.bySets(fact.id()).equals(b.bySets(fact.id()));
             if (fact.glance()) {
+                boolean covering = !fact.covers().isEmpty();
                 glance.add(new Row(fact, covering ? fact.minimal(va) : va, covering ? fact.minimal(vb) : vb, differs,
                         a.bySets(fact.id()), b.bySets(fact.id())));
             }
@@ -91,7 +91,7 @@ public final class PairAnalyzer {
             List<String> vb = b.fact(fact.id());
             Set<String> forms = facts.forms().get(fact.id());
             if (va.isEmpty() && vb.isEmpty()) continue;
-            if (va.equals(vb) || coverTheSame(fact, va, vb)) {
+            if (fact.sameCoverage(va, vb)) {
                 if (has(fact, Name.SAME) && shared.size() < MAX_SHARED) {
                     Map<String, Arg> args = new LinkedHashMap<>();
                     values(args, fact, "value", va.equals(vb) ? va : fact.minimal(va), forms);
@@ -120,13 +120,7 @@ public final class PairAnalyzer {
         Fact other = family.fact(fact.unlessDiffers());
         List<String> oa = a.fact(other.id());
         List<String> ob = b.fact(other.id());
-        return !oa.isEmpty() && !ob.isEmpty() && !oa.equals(ob) && !coverTheSame(other, oa, ob);
-    }
-
-    /** Whether two value lists that differ as written cover the same values ("MAIL, any command" and "any command"). */
-    private static boolean coverTheSame(Fact fact, List<String> va, List<String> vb) {
-        return fact.kind() == Fact.Kind.SEVERAL_OF && !fact.covers().isEmpty()
-                && new java.util.HashSet<>(fact.expand(va)).equals(new java.util.HashSet<>(fact.expand(vb)));
+        return !oa.isEmpty() && !ob.isEmpty() && !other.sameCoverage(oa, ob);
     }
 
     private static void differ(Fact fact, Code a, Code b, List<String> va, List<String> vb, Set<String> forms,

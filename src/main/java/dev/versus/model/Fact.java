@@ -121,6 +121,15 @@ public record Fact(String id, Kind kind, List<String> values, int weight, boolea
     }
 
     /**
+     * Whether two lists of values, different as written, cover the same values: "MAIL, any
+     * command" and "any command". Only values that cover others can make them so.
+     */
+    public boolean sameCoverage(List<String> a, List<String> b) {
+        // expand lists what it covers in the fact's order, so equal coverage is equal lists.
+        return a.equals(b) || (!covers.isEmpty() && expand(a).equals(expand(b)));
+    }
+
+    /**
      * {@code values} without those another of them covers, in their order: "in reply to any
      * command", not "in reply to MAIL, RCPT, or any command".
      */
