@@ -30,8 +30,9 @@ public record PairProse(String title, String intro, String description, Glance g
 
     /**
      * One row: the fact's id and name, each code's values (HTML) and their ids (space-separated,
-     * for {@code data-values}), and whether they differ.
+     * for {@code data-values}), whether they differ, and a key naming all of that for
+     * {@code <@cached>}.
      */
     public record GlanceRow(String fact, String label, String a, String b, boolean differs, String aValues,
-                            String bValues) {}
+                            String bValues, String key) {}
 }

@@ -61,7 +61,9 @@ public final class PairSentences {
      */
     private final Map<ValuesKey, String> valueLists = new ConcurrentHashMap<>();
     private final Map<RefsKey, String> refLists = new ConcurrentHashMap<>();
-    private final Map<CellKey, String> cells = new ConcurrentHashMap<>();
+    private final Map<CellKey, Cell> cells = new ConcurrentHashMap<>();
+    /** Numbers the cells as they are written, for the rows' {@code <@cached>} keys. */
+    private final java.util.concurrent.atomic.AtomicInteger cellCount = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Site site;
     private final Family family;
@@ -121,8 +123,10 @@ public final class PairSentences {
         List<PairProse.GlanceRow> rows = new ArrayList<>();
         for (Row r : c.glance()) {
             FactText t = r.fact().text(locale);
-            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), cell(r.fact(), r.a(), r.aSets()), cell(r.fact(), r.b(), r.bSets()),
-                    r.differs(), String.join(" ", r.a()), String.join(" ", r.b())));
+            Cell ca = cell(r.fact(), r.a(), r.aSets());
+            Cell cb = cell(r.fact(), r.b(), r.bSets());
+            rows.add(new PairProse.GlanceRow(r.fact().id(), inline(t.label()), ca.html(), cb.html(), r.differs(),
+                    ca.values(), cb.values(), rowKey(r.fact(), r.differs(), ca, cb)));
         }
         PairProse.Glance glance = new PairProse.Glance(plain(LabelKey.PATTERN_GLANCE_CAPTION, both), code(a), code(b), rows);
 
@@ -154,9 +158,26 @@ public final class PairSentences {
                 differenceFacts);
     }
 
+    /**
+     * A table cell as written once for every page of its code: its HTML, its values' ids for
+     * {@code data-values}, and its number among the cells of this locale and family.
+     */
+    private record Cell(String html, String values, int number) {}
+
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
-    private String cell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
-        return memo.get(cells, new CellKey(fact.id(), values, bySets), k -> writeCell(fact, values, bySets));
+    private Cell cell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
+        return memo.get(cells, new CellKey(fact.id(), values, bySets),
+                k -> new Cell(writeCell(fact, values, bySets), String.join(" ", values), cellCount.incrementAndGet()));
+    }
+
+    /**
+     * The {@code <@cached>} key of a table row: a row is its fact's label and its two cells, and
+     * the same row recurs on many pages (a fact has a few values). A cell's number stands for
+     * everything its {@link CellKey} names; the locale and family for the label and the patterns.
+     * With the memo off, every cell is new, and so is every key.
+     */
+    private String rowKey(Fact fact, boolean differs, Cell a, Cell b) {
+        return locale + ' ' + family.id() + ' ' + fact.id() + (differs ? " differs " : " same ") + a.number() + ' ' + b.number();
     }
 
     private String writeCell(Fact fact, List<String> values, Map<String, List<String>> bySets) {

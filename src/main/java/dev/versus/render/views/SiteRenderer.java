@@ -608,7 +608,8 @@ public final class SiteRenderer {
         CodeView b = codeViews.get(locale, pair.b());
         PairProse.Glance g = prose.glance();
         Views.Glance glance = new Views.Glance(g.caption(), markup(g.a()), markup(g.b()), g.rows().stream()
-                .map(r -> new Views.GlanceRow(r.fact(), markup(r.label()), markup(r.a()), markup(r.b()), r.differs(), r.aValues(), r.bValues())).toList());
+                .map(r -> new Views.GlanceRow(r.fact(), markup(r.label()), markup(r.a()), markup(r.b()), r.differs(), r.aValues(), r.bValues(),
+                        r.key())).toList());
         return new PairPage(page(locale, family, dir, prose.title(), prose.description(), crumbs(locale, dir, family), null),
                 family.name(locale), a, b, markup(prose.intro()), glance, prose.shared() == null ? null : markup(prose.shared()),
                 marks(prose.differences()), marks(prose.chooseServer()), marks(prose.chooseSender()),

@@ -162,9 +162,13 @@ public final class Views {
         }
     }
 
-    /** A row of the at-a-glance table; {@code differs} marks the facts on which the two codes differ. */
+    /**
+     * A row of the at-a-glance table; {@code differs} marks the facts on which the two codes
+     * differ, {@code key} names everything the row shows (for {@code <@cached>}: a row recurs on
+     * every page whose two codes have the same values of its fact).
+     */
     public record GlanceRow(String fact, TemplateHTMLOutputModel label, TemplateHTMLOutputModel a, TemplateHTMLOutputModel b,
-                            boolean differs, String aValues, String bValues) {}
+                            boolean differs, String aValues, String bValues, String key) {}
 
     /** A hand-written note on one comparison: where it goes and whether it replaces the derived text. */
     public record Note(String section, boolean replace, Prose text) {}
