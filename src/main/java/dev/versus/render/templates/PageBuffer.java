@@ -18,14 +18,20 @@ import java.nio.charset.StandardCharsets;
  * {@link java.io.StringWriter}, which locks on every write).
  */
 public final class PageBuffer extends Writer {
-    private char[] chars = new char[4096];
+    private char[] chars;
     private int length;
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer bytes;
 
+    /**
+     * @param expectedBytes the size to start with; it grows as needed. A page's buffer is large and
+     *     kept; a {@code <@cached>} fragment's is made for one table row or section and dropped.
+     */
     public PageBuffer(int expectedBytes) {
-        bytes = ByteBuffer.allocate(Math.max(64, expectedBytes));
+        int size = Math.max(64, expectedBytes);
+        bytes = ByteBuffer.allocate(size);
+        chars = new char[Math.min(size, 4096)];
     }
 
     @Override
