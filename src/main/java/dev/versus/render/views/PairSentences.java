@@ -633,12 +633,41 @@ public final class PairSentences {
     }
 
     static String asSentence(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = collapseSpaces(text.strip());
         if (s.isEmpty()) return s;
         if (Character.isLowerCase(s.charAt(0))) s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         char last = s.charAt(s.length() - 1);
         if (".!?。！？".indexOf(last) < 0) s += Text.isWide(last) ? "。" : ".";
         return s;
+    }
+
+    /**
+     * {@code s} with every run of white space ({@code \s+}: space, tab, line breaks, vertical tab,
+     * form feed) made one space. A loop, not {@code replaceAll}: every page's meta description
+     * makes two summaries sentences, and the regular expression was compiled for each.
+     */
+    static String collapseSpaces(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isRegexSpace(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isRegexSpace(s.charAt(end))) end++;
+            if (out == null) {
+                if (c == ' ' && end == i + 1) continue; // one plain space: nothing to change yet
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            out.append(' ');
+            i = end - 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String escape(String s) {

@@ -3,6 +3,10 @@ package dev.versus.render.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** Author text is joined into generated sentences whatever its capitalization and punctuation. */
@@ -15,6 +19,13 @@ class PairSentencesTest {
         assertThat(PairSentences.asSentence("接続を閉じます")).isEqualTo("接続を閉じます。");
         assertThat(PairSentences.asSentence("接続を閉じます。")).isEqualTo("接続を閉じます。");
         assertThat(PairSentences.asSentence("line\n  broken   text")).isEqualTo("Line broken text.");
+    }
+
+    /** The loop that replaced {@code replaceAll("\\s+", " ")} does what the regular expression did. */
+    @Property(tries = 2000)
+    void whiteSpaceCollapsesAsTheRegularExpressionDid(
+            @ForAll @StringLength(max = 24) @Chars({'a', 'Z', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00a0', '\u3000', 'あ'}) String s) {
+        assertThat(PairSentences.collapseSpaces(s)).isEqualTo(s.replaceAll("\\s+", " "));
     }
 
     @Test
