@@ -55,7 +55,7 @@ final class LearnMoreLinks {
         out.addAll(fromA.references());
         for (Link r : fromB.references()) {
             // A source both codes cite is listed once, under the first.
-            if (fromA.references().stream().noneMatch(x -> x.href().equals(r.href()))) out.add(r);
+            if (!cites(fromA.references(), r.href())) out.add(r);
         }
         int added = 0;
         Set<String> seen = new HashSet<>();
@@ -75,6 +75,14 @@ final class LearnMoreLinks {
                         "familyTitle", family.titles().containsKey(locale) ? family.titles().get(locale).value() : family.name(locale))))),
                 paths.link(dir, SitePaths.family(locale, family.id())))));
         return out;
+    }
+
+    /** Whether {@code links} include one to {@code href} (a loop: a stream and its lambda per source per page, see {@link Memo#hit}). */
+    private static boolean cites(List<Link> links, String href) {
+        for (Link x : links) {
+            if (x.href().equals(href)) return true;
+        }
+        return false;
     }
 
     /**

@@ -55,6 +55,17 @@ final class Memo {
         }
     }
 
+    /**
+     * The value {@code table} holds for {@code key}, or null if it holds none yet (always null when
+     * off). For the callers on every page: they look first and make their {@code make} function
+     * only on a miss, since under the launcher's C1-only JIT each capturing lambda is an object
+     * made through a method handle and a native call, not a plain allocation, and those were a
+     * million per build.
+     */
+    <K, V> V hit(Map<K, V> table, K key) {
+        return on ? table.get(key) : null;
+    }
+
     /** The value {@code table} holds for {@code key}, made by {@code make} the first time; made each time when off. */
     <K, V> V get(Map<K, V> table, K key, Function<? super K, ? extends V> make) {
         return on ? table.computeIfAbsent(key, make) : make.apply(key);

@@ -166,7 +166,9 @@ public final class PairSentences {
 
     /** A table cell: the values' plain names as a list, or the locale's mark for "none". */
     private Cell cell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
-        return memo.get(cells, new CellKey(fact.id(), values, bySets),
+        CellKey key = new CellKey(fact.id(), values, bySets);
+        Cell cell = memo.hit(cells, key);
+        return cell != null ? cell : memo.get(cells, key,
                 k -> new Cell(writeCell(fact, values, bySets), String.join(" ", values), cellCount.incrementAndGet()));
     }
 
@@ -229,12 +231,33 @@ public final class PairSentences {
     }
 
     private String html(String pattern, String key, Map<String, Arg> args) {
-        Map<String, String> values = new LinkedHashMap<>();
         List<String> segments = memo.get(compiled, pattern, p -> Labels.segments(escape(p)));
-        return Labels.fill(segments, n -> {
-            Arg arg = args.get(n);
-            return arg == null ? null : values.computeIfAbsent(n, k -> html(arg));
-        }, true, key, locale);
+        return Labels.fill(segments, new ArgumentsHtml(args), true, key, locale);
+    }
+
+    /**
+     * The HTML of a pattern's arguments by placeholder name, each written once however often the
+     * pattern uses it. A class rather than lambdas: see {@link Memo#hit}; a sentence used to make
+     * one for the pattern and one more for each of its placeholders.
+     */
+    private final class ArgumentsHtml implements java.util.function.Function<String, String> {
+        private final Map<String, Arg> args;
+        private final Map<String, String> written = new java.util.HashMap<>(8);
+
+        ArgumentsHtml(Map<String, Arg> args) {
+            this.args = args;
+        }
+
+        @Override
+        public String apply(String name) {
+            String html = written.get(name);
+            if (html != null) return html;
+            Arg arg = args.get(name);
+            if (arg == null) return null;
+            html = html(arg);
+            written.put(name, html);
+            return html;
+        }
     }
 
     private String fillHtml(Fact fact, String name, Map<String, String> html) {
@@ -270,10 +293,14 @@ public final class PairSentences {
         if (arg instanceof FamilyArg f) return escape(site.family(f.family()).name(locale));
         if (arg instanceof SentenceArg t) return escape(t.text());
         if (arg instanceof ValuesArg v) {
-            return memo.get(valueLists, new ValuesKey(v.fact().id(), v.values(), v.form(), v.other()), k -> sentenceList(v));
+            ValuesKey key = new ValuesKey(v.fact().id(), v.values(), v.form(), v.other());
+            String html = memo.hit(valueLists, key);
+            return html != null ? html : memo.get(valueLists, key, k -> sentenceList(v));
         }
         RefsArg r = (RefsArg) arg;
-        return memo.get(refLists, new RefsKey(r.fact().id(), r.refs()), k -> refs(r.fact(), r.refs()));
+        RefsKey key = new RefsKey(r.fact().id(), r.refs());
+        String html = memo.hit(refLists, key);
+        return html != null ? html : memo.get(refLists, key, k -> refs(r.fact(), r.refs()));
     }
 
     // The keys of the tables above: the writer's family and locale are fixed, so a fact is its id.
@@ -438,7 +465,8 @@ public final class PairSentences {
      */
     /** A code's {@code use} text, made once per code (a family's writer serves every page of it). */
     private String use(Code c, Text use) {
-        return memo.get(uses, c.id(), id -> linkMention(sentence(use), c));
+        String html = memo.hit(uses, c.id());
+        return html != null ? html : memo.get(uses, c.id(), id -> linkMention(sentence(use), c));
     }
 
     private String linkMention(String html, Code c) {
@@ -555,13 +583,16 @@ public final class PairSentences {
     }
 
     private String inline(Text t) {
-        return memo.get(inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>()), t.value(), v -> Html.inline(t, locale));
+        Map<String, String> table = inlined.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>());
+        String html = memo.hit(table, t.value());
+        return html != null ? html : memo.get(table, t.value(), v -> Html.inline(t, locale));
     }
 
     /** Author text used as a whole sentence: capitalized and ending in a full stop, whatever was written. */
     private String sentence(Text t) {
-        return memo.get(sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>()), t.value(),
-                v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
+        Map<String, String> table = sentences.computeIfAbsent(t.lang(), l -> new ConcurrentHashMap<>());
+        String html = memo.hit(table, t.value());
+        return html != null ? html : memo.get(table, t.value(), v -> Html.inline(new Text(asSentence(v), t.lang()), locale));
     }
 
     /**
