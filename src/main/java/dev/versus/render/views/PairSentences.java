@@ -64,6 +64,8 @@ public final class PairSentences {
     private final Map<CellKey, Cell> cells = new ConcurrentHashMap<>();
     /** Numbers the cells as they are written, for the rows' {@code <@cached>} keys. */
     private final java.util.concurrent.atomic.AtomicInteger cellCount = new java.util.concurrent.atomic.AtomicInteger();
+    /** The rows' keys by their cells' numbers and whether they differ (see {@link #rowKey}). */
+    private final Map<Long, String> rowKeys = new ConcurrentHashMap<>();
 
     private final Site site;
     private final Family family;
@@ -176,10 +178,16 @@ public final class PairSentences {
      * The {@code <@cached>} key of a table row: a row is its fact's label and its two cells, and
      * the same row recurs on many pages (a fact has a few values). A cell's number stands for
      * everything its {@link CellKey} names; the locale and family for the label and the patterns.
-     * With the memo off, every cell is new, and so is every key.
+     * With the memo off, every cell is new, and so is every key. Each key is made once and then
+     * found by its cells' numbers: the same string on every page is hashed once, and the
+     * directive's lookup finds it by identity.
      */
     private String rowKey(Fact fact, boolean differs, Cell a, Cell b) {
-        return locale + ' ' + family.id() + ' ' + fact.id() + (differs ? " differs " : " same ") + a.number() + ' ' + b.number();
+        // A cell's number names its fact too (cells are numbered across the facts of this writer).
+        Long numbers = ((long) a.number() << 32) | ((long) b.number() << 1) | (differs ? 1 : 0);
+        String key = memo.hit(rowKeys, numbers);
+        return key != null ? key : memo.get(rowKeys, numbers, n -> locale + ' ' + family.id() + ' ' + fact.id()
+                + (differs ? " differs " : " same ") + a.number() + ' ' + b.number());
     }
 
     private String writeCell(Fact fact, List<String> values, Map<String, List<String>> bySets) {
