@@ -17,7 +17,6 @@ import dev.versus.render.prose.ProseLinker;
 import dev.versus.render.site.PageSink;
 import dev.versus.render.site.SitePaths;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,19 +81,21 @@ public final class JsonExport {
      */
     public int write(PageSink sink, BiPredicate<String, String> select) throws IOException {
         int files = 0;
+        Json json = Json.prettyWriter();
         for (String locale : site.locales()) {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("format", CODE_FORMAT);
+            head.put("locale", locale);
             for (Family family : site.families()) {
                 if (!select.test(locale, family.id())) continue;
                 List<Object> codes = new ArrayList<>();
                 for (Code code : family.codes()) {
-                    Map<String, Object> c = code(locale, family, code);
+                    // Written once, as the code's entry in the family's file, which its own file
+                    // repeats with the format and locale first.
+                    Json.Fragment c = json.fragment(code(locale, family, code));
                     codes.add(c);
-                    // The code's own file: the same object with the format and locale first.
-                    Map<String, Object> file = new LinkedHashMap<>();
-                    file.put("format", CODE_FORMAT);
-                    file.put("locale", locale);
-                    file.putAll(c);
-                    sink.write(codeFile(locale, family.id(), code.id()), bytes(file));
+                    json.document(head, c);
+                    sink.write(codeFile(locale, family.id(), code.id()), json.buffer(), json.length());
                     files++;
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
@@ -135,15 +136,12 @@ public final class JsonExport {
                 }
                 f.put("facts", facts);
                 f.put("codes", codes);
-                sink.write(familyFile(locale, family.id()), bytes(f));
+                json.document(f);
+                sink.write(familyFile(locale, family.id()), json.buffer(), json.length());
                 files++;
             }
         }
         return files;
-    }
-
-    private static byte[] bytes(Object json) {
-        return Json.pretty(json).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One code in one locale: the content of its JSON file and of its entry in the family's. */

@@ -63,6 +63,34 @@ class JsonTest {
     }
 
     @Test
+    void aFragmentIsEmbeddedAsIfItsValueWereWrittenThere() {
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("code", "550");
+        code.put("text", Map.of("title", "Mailbox \"unavailable\"\n", "lang", List.of("en", "日本語 😀")));
+        code.put("none", Map.of());
+        Json writer = Json.prettyWriter();
+        Json.Fragment fragment = writer.fragment(code);
+        Map<String, Object> family = new LinkedHashMap<>();
+        family.put("family", "smtp");
+        family.put("codes", List.of(fragment, Map.of("deeper", List.of(fragment))));
+        Map<String, Object> written = new LinkedHashMap<>(family);
+        written.put("codes", List.of(code, Map.of("deeper", List.of(code))));
+        String expected = Json.pretty(written);
+        assertThat(writer.document(family).toString()).isEqualTo(expected);
+        assertThat(new String(writer.buffer(), 0, writer.length(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
+
+        // A code's own file: its entry with other entries first.
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("format", "versus-code/2");
+        first.put("locale", "en");
+        Map<String, Object> file = new LinkedHashMap<>(first);
+        file.putAll(code);
+        assertThat(writer.document(first, fragment).toString()).isEqualTo(Json.pretty(file));
+        assertThat(writer.document(first, writer.fragment(Map.of())).toString()).isEqualTo(Json.pretty(first));
+        assertThatThrownBy(() -> writer.document(first, writer.fragment(List.of(1)))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesValuesItCannotWriteFaithfully() {
         assertThatThrownBy(() -> Json.script(List.of(1.5))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.script(Map.of(1, "x"))).isInstanceOf(IllegalArgumentException.class);
