@@ -2,7 +2,6 @@ package dev.versus.publish;
 
 import dev.versus.render.site.PageSink;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -388,13 +387,24 @@ public final class OutputFolder implements PageSink, AutoCloseable {
             return; // unchanged: the new folder links to the published file
         }
         stage(path, file -> {
-            // One write call for the whole file (Files.write hands a channel 8 KB at a time: two or
-            // three system calls for a comparison page).
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(buffer, 0, length);
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes.limit(Math.min(length, bytes.position() + WRITE_CHUNK)));
+                    bytes.limit(length);
+                }
             }
         });
     }
+
+    /**
+     * The most bytes handed to one write call. The JDK copies a heap buffer into a native one of
+     * the call's size, which it keeps for the thread, but makes and zeroes a new one whenever a
+     * call is larger than the one it kept: with calls of at most this size a thread keeps one
+     * buffer for the whole build (the data files reach megabytes), and a page is still one
+     * system call (Files.write hands a channel 8 KB at a time: two or three for a comparison page).
+     */
+    static final int WRITE_CHUNK = 1 << 16;
 
     /** Files up to this size are read into memory to be compared and written; larger ones are streamed. */
     static final long STREAM_ABOVE = 8 << 20;
