@@ -143,6 +143,9 @@ public final class SearchIndex {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile(
             "[A-Za-z][A-Za-z'-]{3,}|[\\p{IsHan}\\p{IsKatakana}ー]{2,}");
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“「]([^\"”」]{3,40})[\"”」]");
+    /** RFC sections and web addresses, left out of the key phrases. */
+    private static final java.util.regex.Pattern RFC_SECTION = java.util.regex.Pattern.compile("RFC \\d+ §[0-9.]+");
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
 
     /**
      * The key phrases of a code's prose in one locale: quoted phrases first (the reply texts the
@@ -154,7 +157,7 @@ public final class SearchIndex {
         StringBuilder prose = new StringBuilder(t.when().value()).append('\n');
         t.fix().values().forEach(f -> prose.append(f.value()).append('\n'));
         prose.append(t.description().value());
-        String text = prose.toString().replaceAll("RFC \\d+ §[0-9.]+", " ").replaceAll("https?://\\S+", " ");
+        String text = URL.matcher(RFC_SECTION.matcher(prose).replaceAll(" ")).replaceAll(" ");
         java.util.regex.Matcher q = QUOTED.matcher(text);
         while (q.find()) out.add(q.group(1).toLowerCase(java.util.Locale.ROOT));
         java.util.regex.Matcher w = WORD.matcher(text);

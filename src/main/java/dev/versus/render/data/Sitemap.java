@@ -48,18 +48,19 @@ public final class Sitemap {
     public int write(PageSink sink) throws IOException {
         List<String> entries = entries();
         List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder(HEAD);
-        int inPart = 0;
-        for (String entry : entries) {
-            if (inPart == maxUrls || inPart > 0 && part.length() + entry.length() > MAX_BYTES) {
-                parts.add(part.append(TAIL).toString());
-                part = new StringBuilder(HEAD);
-                inPart = 0;
+        for (int from = 0; from < entries.size() || parts.isEmpty(); ) {
+            // The entries of one part first, then the part in a buffer of its size: the sitemap of
+            // the repository's site is 3 MB, which a growing buffer would copy some twenty times.
+            int to = from;
+            long length = HEAD.length();
+            while (to < entries.size() && to - from < maxUrls && (to == from || length + entries.get(to).length() <= MAX_BYTES)) {
+                length += entries.get(to++).length();
             }
-            part.append(entry);
-            inPart++;
+            StringBuilder part = new StringBuilder((int) length + TAIL.length()).append(HEAD);
+            for (String entry : entries.subList(from, to)) part.append(entry);
+            parts.add(part.append(TAIL).toString());
+            from = to;
         }
-        parts.add(part.append(TAIL).toString());
         if (parts.size() == 1) {
             sink.write("sitemap.xml", parts.get(0).getBytes(StandardCharsets.UTF_8));
         } else {

@@ -43,7 +43,8 @@ public final class MarkdownRenderer {
      * @param codeHref the relative link to a code's page, or null to leave a mention unlinked
      */
     public String render(String markdown, String family, BiFunction<String, String, String> codeHref) {
-        Node document = parser.parse(RFC_SECTION_ACROSS_LINES.matcher(markdown).replaceAll("$1 §"));
+        // Most texts have no section sign, and the expression needs one: no need to scan them with it.
+        Node document = parser.parse(markdown.indexOf('§') < 0 ? markdown : RFC_SECTION_ACROSS_LINES.matcher(markdown).replaceAll("$1 §"));
         List<Text> texts = new ArrayList<>();
         List<SoftLineBreak> breaks = new ArrayList<>();
         document.accept(new AbstractVisitor() {

@@ -22,8 +22,12 @@ public final class ProseLinker {
      * The code ids by their first character, longest first, so "X.1.10" is not read as "X.1.1"
      * followed by "0". A scan, not one regular expression with an alternative per code: the
      * expression tried every id at every position of every text, and was a sixth of a build.
+     * The scan looks up every character of every text, so ids that start with an ASCII character
+     * (all of them, in practice) are in an array indexed by it: a map boxed each character (a new
+     * object for every Japanese one) to find it had no ids.
      */
-    private final Map<Character, String[]> idsByFirstChar = new HashMap<>();
+    private final String[][] idsByAsciiChar = new String[128][];
+    private final Map<Character, String[]> idsByOtherChar = new HashMap<>();
 
     public ProseLinker(Site site) {
         Map<Character, List<String>> ids = new HashMap<>();
@@ -36,7 +40,8 @@ public final class ProseLinker {
         }
         ids.forEach((first, list) -> {
             list.sort((x, y) -> Integer.compare(y.length(), x.length()));
-            idsByFirstChar.put(first, list.toArray(String[]::new));
+            if (first < idsByAsciiChar.length) idsByAsciiChar[first] = list.toArray(String[]::new);
+            else idsByOtherChar.put(first, list.toArray(String[]::new));
         });
     }
 
@@ -131,7 +136,9 @@ public final class ProseLinker {
      * and not followed by a letter, a digit or a further ".digit" ("X.1.1" in "X.1.10" is not a mention).
      */
     private int codeMention(String text, int i) {
-        String[] ids = idsByFirstChar.get(text.charAt(i));
+        char first = text.charAt(i);
+        String[] ids = first < idsByAsciiChar.length ? idsByAsciiChar[first]
+                : idsByOtherChar.isEmpty() ? null : idsByOtherChar.get(first);
         if (ids == null) return -1;
         if (i > 0) {
             char before = text.charAt(i - 1);
