@@ -451,8 +451,12 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
             throw new IOException("refusing to write outside the output folder: " + path);
         }
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        // Every segment, without splitting the path into strings (this runs for every file).
+        for (int start = 0, end; start <= path.length(); start = end + 1) {
+            end = path.indexOf('/', start);
+            if (end < 0) end = path.length();
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
                 throw new IOException("refusing to write outside the output folder: " + path);
             }
         }
