@@ -152,16 +152,18 @@ public final class OutputFolder implements PageSink, AutoCloseable {
      * half done, removes what such a build left beside the output, and reads the manifest.
      */
     public static OutputFolder open(Path target, Path source) throws UnsafeOutputException, IOException {
-        Path t = checkTarget(target, source);
+        // The checks before and after the lock read the same manifest: its bytes are parsed once.
+        Manifest.Reads manifests = new Manifest.Reads();
+        Path t = check(target, source, manifests).target();
         Files.createDirectories(t.getParent());
         OutputLock lock = OutputLock.take(t);
         try {
             List<String> notes = new ArrayList<>(recover(t));
             boolean exists = Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
-            // The checks again, now that no other build can change the folder.
-            checkTarget(t, source);
-            Previous previous = exists ? previousOf(t) : Previous.NOTHING;
-            if (previous.status() != Previous.Status.OURS) previous = Previous.NOTHING; // an empty folder
+            // The checks again, now that no other build can change the folder; they read the record
+            // of a folder that has files, and an empty one has none of this build's to keep.
+            Previous previous = check(t, source, manifests).previous();
+            if (previous.status() != Previous.Status.OURS) previous = Previous.NOTHING; // a new or an empty folder
             java.util.concurrent.FutureTask<OutputScan> scan = null;
             if (previous.entries() != null) {
                 scan = new java.util.concurrent.FutureTask<>(() -> OutputScan.of(t));
@@ -185,6 +187,16 @@ public final class OutputFolder implements PageSink, AutoCloseable {
      * resolved). Returns the target as a real path.
      */
     public static Path checkTarget(Path target, Path source) throws UnsafeOutputException, IOException {
+        return check(target, source, new Manifest.Reads()).target();
+    }
+
+    /**
+     * A target that passed {@link #checkTarget}: its real path, and what the last build left as
+     * the record of its files ({@link Previous#NOTHING} for a new or an empty folder).
+     */
+    private record Checked(Path target, Previous previous) {}
+
+    private static Checked check(Path target, Path source, Manifest.Reads manifests) throws UnsafeOutputException, IOException {
         Path t = RealPaths.ofParent(target);
         Path src = RealPaths.of(source);
         Path home = RealPaths.of(Path.of(System.getProperty("user.home")));
@@ -203,9 +215,11 @@ public final class OutputFolder implements PageSink, AutoCloseable {
         if (Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafeOutputException(t + " is a file, not a folder");
         }
+        Previous previous = Previous.NOTHING;
         if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS) && !isEmpty(t)) {
             String manifest = sibling(t, "manifest").getFileName().toString();
-            switch (previousOf(t).status()) {
+            previous = previousOf(t, manifests);
+            switch (previous.status()) {
                 case OURS -> { }
                 case NONE -> throw new UnsafeOutputException(t + " exists and was not created by Versus (no " + manifest
                         + " beside it); empty it or choose another folder");
@@ -217,7 +231,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
                         + " written by Versus, or was edited since; empty the folder or choose another one");
             }
         }
-        return t;
+        return new Checked(t, previous);
     }
 
     /**
@@ -233,18 +247,22 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     }
 
     static Previous previousOf(Path target) throws IOException {
-        Manifest.Read beside = Manifest.read(sibling(target, "manifest"));
+        return previousOf(target, new Manifest.Reads());
+    }
+
+    private static Previous previousOf(Path target, Manifest.Reads manifests) throws IOException {
+        Manifest.Read beside = manifests.read(sibling(target, "manifest"));
         if (beside.kind() == Manifest.Kind.VALID && beside.key() != null) {
             Boolean current = describes(beside, target);
             if (current != null) return new Previous(Previous.Status.OURS, beside.entries(), current);
         }
         if (Files.exists(sibling(target, "journal"), LinkOption.NOFOLLOW_LINKS)) {
-            Manifest.Read pending = Manifest.read(sibling(target, "manifest-new"));
+            Manifest.Read pending = manifests.read(sibling(target, "manifest-new"));
             if (pending.kind() == Manifest.Kind.VALID && pending.key() != null && describes(pending, target) != null) {
                 return new Previous(Previous.Status.OURS, pending.entries(), false);
             }
         }
-        Manifest.Read inside = Manifest.read(target.resolve(LEGACY_MARKER));
+        Manifest.Read inside = manifests.read(target.resolve(LEGACY_MARKER));
         switch (inside.kind()) {
             case VALID -> {
                 return new Previous(Previous.Status.OURS, inside.entries(), false);
