@@ -1,14 +1,18 @@
 package dev.versus.cli;
 
 import dev.versus.diagnostics.Problems;
+import dev.versus.load.Theme;
 import dev.versus.load.YamlLoader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Initialises the libraries a command will need on a second thread while the main one parses
  * the command line. Their static set-up is large (FreeMarker's built-ins alone are a few hundred
  * objects, made by interpreted code) and picocli keeps the main thread busy for a tenth of a
- * second first, with the other core idle. Nothing here depends on the arguments, nothing is kept,
- * and a failure only means the work happens later, where it always did.
+ * second first, with the other core idle. Nothing here depends on the arguments, nothing is kept
+ * but the built-in theme's parsed labels (which {@link Theme} keeps for the process anyway), and a
+ * failure only means the work happens later, where it always did.
  */
 final class EarlyInit {
     private EarlyInit() {}
@@ -20,11 +24,17 @@ final class EarlyInit {
         Thread thread = new Thread(() -> {
             try {
                 YamlLoader.parse("warm: [up]\n", "early-init", new Problems());
+                // The first MessageDigest looks up the security providers (tens of milliseconds):
+                // opening a rebuild's output checks its manifest, validation hashes English texts.
+                MessageDigest.getInstance("SHA-256");
                 if (templates) {
                     new freemarker.template.Configuration(freemarker.template.Configuration.VERSION_2_3_34);
                     org.commonmark.parser.Parser.builder().build().parse("*warm* up");
                 }
-            } catch (RuntimeException | LinkageError e) {
+                // Opening the jar as a file system and parsing the theme's labels, which loading
+                // needs last, after the site's own files.
+                Theme.localeFiles(new Problems());
+            } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
                 // harmless: the real work initialises the same classes and reports its own errors
             }
         }, "versus-early-init");

@@ -1,5 +1,7 @@
 package dev.versus.load;
 
+import dev.versus.diagnostics.ContentError;
+import dev.versus.diagnostics.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -105,15 +107,34 @@ public final class Theme {
         }
     }
 
-    private static volatile java.util.List<RawSources.RawFile> localeFiles;
+    /** The theme's locale files as parsed, with what parsing them reported (nothing, for the files Versus ships). */
+    private record ParsedLocales(java.util.List<RawSources.RawFile> files, java.util.List<ContentError> problems) {}
+
+    private static final Object LOCALES_LOCK = new Object();
+    private static ParsedLocales parsedLocales;
 
     /**
      * The theme's {@code locales/*.yaml}, parsed once per process (they are in the jar and never
-     * change); paths in messages start with {@value #DISPLAY}.
+     * change); paths in messages start with {@value #DISPLAY}. A build's first call comes from
+     * {@code cli.EarlyInit}'s thread, which opens the jar and parses them while the main thread
+     * reads the command line and the site's own files.
      */
-    public static java.util.List<RawSources.RawFile> localeFiles(dev.versus.diagnostics.Problems problems) {
-        java.util.List<RawSources.RawFile> files = localeFiles;
-        if (files != null) return files;
+    public static java.util.List<RawSources.RawFile> localeFiles(Problems problems) {
+        ParsedLocales parsed = parsedLocales();
+        for (ContentError e : parsed.problems()) problems.add(e.location(), e.message());
+        return parsed.files();
+    }
+
+    /** Parsed by the first caller; a second one waits for it rather than parsing the same files beside it. */
+    private static ParsedLocales parsedLocales() {
+        synchronized (LOCALES_LOCK) {
+            if (parsedLocales == null) parsedLocales = parseLocales();
+            return parsedLocales;
+        }
+    }
+
+    private static ParsedLocales parseLocales() {
+        Problems problems = new Problems();
         java.util.List<RawSources.RawFile> out = new java.util.ArrayList<>();
         try (Stream<Path> list = Files.list(locales())) {
             for (Path file : list.sorted().toList()) {
@@ -127,8 +148,7 @@ public final class Theme {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        localeFiles = files = java.util.List.copyOf(out);
-        return files;
+        return new ParsedLocales(java.util.List.copyOf(out), problems.sorted());
     }
 
     /** The theme's files, relative to its root ({@code templates/layout.ftlh}, {@code locales/en.yaml}), sorted. */
