@@ -55,6 +55,8 @@ public final class SourceLoader {
         if (linkedContent) {
             return new RawSources(root, null, List.of(), List.of(), List.of(), root.resolve(TEMPLATES));
         }
+        List<Path> yamlFiles = new ArrayList<>();
+        boolean readSite = false;
         if (refuseLink(siteFile, "copy the file instead", problems)) {
             // reported; not read
         } else if (!Files.isRegularFile(siteFile)) {
@@ -62,22 +64,39 @@ public final class SourceLoader {
                     "missing site file; create it with title, baseUrl, defaultLocale and locales"
                             + " (is --source pointing at the project folder?)");
         } else {
-            site = parse(siteFile, problems).orElse(null);
+            yamlFiles.add(siteFile);
+            readSite = true;
         }
-        List<RawSources.RawFile> locales = new ArrayList<>();
         // A site may have no locales/ at all: the built-in theme's labels serve it.
-        if (!linkedLocales && Files.isDirectory(root.resolve(LOCALES))) {
-            for (RawSources.RawFile file : loadAll(yamlFiles(root.resolve(LOCALES), problems), problems)) {
-                addIfParsed(file, locales);
-            }
-        }
-        List<RawSources.RawFamily> families = new ArrayList<>();
+        List<Path> localeFiles = !linkedLocales && Files.isDirectory(root.resolve(LOCALES))
+                ? yamlFiles(root.resolve(LOCALES), problems) : List.of();
+        yamlFiles.addAll(localeFiles);
+        List<Path> familyDirs = new ArrayList<>();
+        List<List<Path>> familyFiles = new ArrayList<>();
         for (Path dir : children(content, problems)) {
             if (Files.isSymbolicLink(dir) && Files.isDirectory(dir)) {
                 problems.add(Location.fileStart(rel(dir)), "symbolic links are not followed; move the family folder here instead");
             } else if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                families.add(loadFamily(dir, problems));
+                familyDirs.add(dir);
+                familyFiles.add(yamlFiles(dir, problems));
+                yamlFiles.addAll(familyFiles.get(familyFiles.size() - 1));
             }
+        }
+        // Every YAML file in one parallel pass, in this order, so that both cores stay busy from
+        // the first file to the last rather than waiting for each other at the end of each folder.
+        List<RawSources.RawFile> parsed = loadAll(yamlFiles, problems);
+        int next = 0;
+        if (readSite) {
+            RawSources.RawFile file = parsed.get(next++);
+            site = file == null ? null : file.node();
+        }
+        List<RawSources.RawFile> locales = new ArrayList<>();
+        for (int i = 0; i < localeFiles.size(); i++) addIfParsed(parsed.get(next++), locales);
+        List<RawSources.RawFamily> families = new ArrayList<>();
+        for (int f = 0; f < familyDirs.size(); f++) {
+            List<Path> files = familyFiles.get(f);
+            families.add(loadFamily(familyDirs.get(f), files, parsed.subList(next, next + files.size()), problems));
+            next += files.size();
         }
         return new RawSources(root, site, locales, Theme.localeFiles(problems), families, root.resolve(TEMPLATES));
     }
@@ -89,14 +108,13 @@ public final class SourceLoader {
         return true;
     }
 
-    private RawSources.RawFamily loadFamily(Path dir, Problems problems) {
+    /** A family folder, from its YAML {@code files} as {@link #loadAll} parsed them, and its pair notes. */
+    private RawSources.RawFamily loadFamily(Path dir, List<Path> files, List<RawSources.RawFile> parsed, Problems problems) {
         RawSources.RawFile family = null;
         List<RawSources.RawFile> familyTranslations = new ArrayList<>();
         List<RawSources.RawFile> codes = new ArrayList<>();
         List<RawSources.RawFile> translations = new ArrayList<>();
         List<String> codeNames = new ArrayList<>();
-        List<Path> files = yamlFiles(dir, problems);
-        List<RawSources.RawFile> parsed = loadAll(files, problems);
         for (int i = 0; i < files.size(); i++) {
             String stem = stem(files.get(i));
             RawSources.RawFile file = parsed.get(i);
@@ -155,7 +173,7 @@ public final class SourceLoader {
     }
 
     /**
-     * Parses {@code files} on all cores (a family has hundreds), each result at its file's index,
+     * Parses {@code files} on all cores (a site has hundreds), each result at its file's index,
      * null where a file did not parse. Problems is thread-safe and its errors are sorted.
      */
     private List<RawSources.RawFile> loadAll(List<Path> files, Problems problems) {
