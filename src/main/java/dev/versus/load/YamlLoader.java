@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -62,12 +63,29 @@ public final class YamlLoader {
 
     private final Path root;
 
+    /** Which implicit type a plain scalar has; one serves every file and thread (it is only read). */
+    static final Resolver RESOLVER = new TextResolver();
+
     /**
-     * SnakeYAML's resolver (which implicit type a plain scalar has) builds its table of regular
-     * expressions in its constructor and only reads it afterwards: one serves every file and
-     * thread, instead of a new table per file.
+     * SnakeYAML's resolver tries regular expressions (booleans, numbers, dates, null) on most plain
+     * scalars, an eighth of a file's parsing time. {@link Converter} reads a number, a boolean or a
+     * date as the text it is written with, and tells apart only null, the merge key {@code <<} and
+     * the YAML indicators, which are these exact spellings; every other plain scalar is a text.
+     * YamlLoaderTest checks that this resolves every value as SnakeYAML's own resolver would, up
+     * to that difference.
      */
-    private static final Resolver RESOLVER = new Resolver();
+    private static final class TextResolver extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind != NodeId.scalar || !implicit) return super.resolve(kind, value, implicit);
+            return switch (value) {
+                case "", "~", "null", "Null", "NULL", " " -> Tag.NULL;
+                case "<<" -> Tag.MERGE;
+                case "!", "&", "*" -> Tag.YAML;
+                default -> Tag.STR;
+            };
+        }
+    }
 
     /** @param root the source folder; locations are printed relative to it */
     public YamlLoader(Path root) {
