@@ -21,6 +21,26 @@ class PageBufferTest {
         assertThat(java.util.Arrays.copyOf(page.bytes(), page.size())).isEqualTo((text + text).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Long runs are encoded a window at a time; a window may end anywhere, inside a surrogate pair too. */
+    @Property(tries = 300)
+    void encodesLongRunsLikeGetBytes(@ForAll("longText") String text) {
+        PageBuffer page = new PageBuffer(8);
+        page.write(text);
+        assertThat(page.toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSurrogatePairOnAWindowsEdgeStaysOneCharacter() {
+        for (int at = 500; at < 1040; at++) {
+            for (String tail : new String[] {"\uD83D\uDE00 and more", "\uD83D", "\uD83Dx", "\uDE00x"}) {
+                String text = "a".repeat(at) + tail + "–".repeat(at % 7);
+                PageBuffer page = new PageBuffer(8);
+                page.write(text);
+                assertThat(page.toByteArray()).as("at %d", at).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Property(tries = 500)
     void aPageBufferGivesTheBytesOfAllItWasGivenInOrder(@ForAll("text") String a, @ForAll("text") String b,
                                                        @ForAll("text") String c) {
@@ -36,6 +56,11 @@ class PageBufferTest {
         expected.writeBytes(b.getBytes(StandardCharsets.UTF_8));
         expected.writeBytes((c + a.substring(0, a.length() / 2) + "x").getBytes(StandardCharsets.UTF_8));
         assertThat(page.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
+    @Provide
+    Arbitrary<String> longText() {
+        return Arbitraries.strings().withChars("ab <§日\u2028\uD83D\uDE00\uD800").ofMinLength(300).ofMaxLength(3000);
     }
 
     @Provide
