@@ -26,19 +26,29 @@ import java.util.Map;
  * Everything that is not a record is wrapped as before.
  */
 final class RecordWrapper extends DefaultObjectWrapper {
-    /** Per record class: component name → accessor, built once. */
-    private static final ClassValue<Map<String, Method>> COMPONENTS = new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> accessors = new HashMap<>();
-            for (RecordComponent c : type.getRecordComponents()) {
-                Method m = c.getAccessor();
-                m.setAccessible(true);
-                accessors.put(c.getName(), m);
-            }
-            return Map.copyOf(accessors);
+    /**
+     * Per record class: component name → accessor, built once. A concurrent map rather than a
+     * {@link ClassValue}: under the launcher's C1-only JIT, {@code ClassValue.get} went to its slow
+     * path on most reads (2 % of the rendering threads' samples, JFR), a map read is a hash and a
+     * compare.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Map<String, Method>> COMPONENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, Method> components(Class<?> type) {
+        Map<String, Method> known = COMPONENTS.get(type);
+        return known != null ? known : COMPONENTS.computeIfAbsent(type, RecordWrapper::accessors);
+    }
+
+    private static Map<String, Method> accessors(Class<?> type) {
+        Map<String, Method> accessors = new HashMap<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            Method m = c.getAccessor();
+            m.setAccessible(true);
+            accessors.put(c.getName(), m);
         }
-    };
+        return Map.copyOf(accessors);
+    }
 
     RecordWrapper(Version version) {
         super(version);
@@ -57,7 +67,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
         if (type == String.class) return new SimpleScalar((String) value);
         if (type == TemplateHTMLOutputModel.class) return (TemplateHTMLOutputModel) value;
         if (type == Boolean.class) return (Boolean) value ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
-        if (value instanceof Record record) return new RecordModel(record, COMPONENTS.get(type), this);
+        if (value instanceof Record record) return new RecordModel(record, components(type), this);
         // What the default wrapping makes of lists and maps, without first asking whether the
         // value is a TemplateModel and then a Collection: a list class asked for Collection, then
         // for List, rewrites that shared cache entry twice per list.
