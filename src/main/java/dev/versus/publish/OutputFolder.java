@@ -106,7 +106,7 @@ public final class OutputFolder implements PageSink, AutoCloseable {
     /** The files this rebuild changed; a first build changes every file and does not keep the set. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     /** Folders already made in the staging folder, relative. */
-    private final Set<String> stagedFolders = ConcurrentHashMap.newKeySet();
+    private final Set<String> stagedFolders = ConcurrentHashMap.newKeySet(1 << 13);
     /** Pages write under the read lock; commit, close and Ctrl-C take the write lock. */
     private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
     private final List<String> notes = new ArrayList<>();
