@@ -27,6 +27,8 @@ final class EarlyInit {
         if (!templates && !command.equals("check")) return;
         Thread thread = new Thread(() -> {
             try {
+                readAnnotations(command.equals("build") ? BuildCommand.class : command.equals("serve") ? ServeCommand.class
+                        : CheckCommand.class);
                 if (command.equals("build")) {
                     // The output's lock file names this process (publish.OutputLock): the JDK's
                     // management, process and date classes start here, not on the main thread
@@ -52,5 +54,22 @@ final class EarlyInit {
         }, "versus-early-init");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * picocli reads the top-level command's annotations first and the subcommand's after them, on
+     * the main thread, each annotation parsed by interpreted code and each annotation type made
+     * into a proxy class: here the subcommand's are read meanwhile, and the JDK keeps them (on the
+     * class and on each field's root copy) for picocli to find.
+     */
+    private static void readAnnotations(Class<?> command) {
+        for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass()) {
+            c.getAnnotations();
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                f.getAnnotations();
+                if (f.isAnnotationPresent(picocli.CommandLine.Mixin.class)) readAnnotations(f.getType());
+            }
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) m.getAnnotations();
+        }
     }
 }
