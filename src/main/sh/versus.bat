@@ -28,7 +28,7 @@ if errorlevel 1 goto nojava
 :options
 set "VERSUS_OPTS="
 if /I "%~1"=="serve" goto run
-set "VERSUS_OPTS=-XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=20 -Xmx384m -XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
+set "VERSUS_OPTS=-XX:TieredStopAtLevel=1 -Xmx384m -XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
 rem The archive names the jar by its path, so it is recorded where the jar lies. One that does not
 rem fit (the jar or the JDK changed) is ignored, without a warning.
 set "VERSUS_JSA=%VERSUS_LIB%\versus.jsa"
