@@ -47,19 +47,17 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -195,35 +193,48 @@ public final class SiteRenderer {
      */
     private static void runOnAllCores(List<Runnable> jobs) throws IOException {
         AtomicInteger next = new AtomicInteger();
-        Callable<Void> worker = () -> {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicInteger completed = new AtomicInteger();
+        Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
                 try {
                     jobs.get(i).run();
                 } catch (StopRendering e) {
                     next.set(jobs.size());
-                    return null;
+                    break;
                 } catch (RuntimeException | Error e) {
                     next.set(jobs.size()); // the other threads stop after their current page (a full disk, say)
-                    throw e;
+                    failed.compareAndSet(null, e);
+                    return;
                 }
             }
-            return null;
+            completed.incrementAndGet();
         };
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, RENDER_THREADS);
         try {
-            for (Future<Void> done : pool.invokeAll(Collections.nCopies(threads, worker))) done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+            for (int t = 0; t < threads; t++) pool.execute(worker);
         } finally {
             pool.shutdown();
         }
+        // The main thread waits for the threads to end, not for results they hand over: out of
+        // memory, a thread can die while handing over its result (a FutureTask's), and a wait for
+        // that result never ended (100 codes of 20,000-character texts in a 24 MB heap, LimitsTest).
+        // A thread that ended without saying how it ended did not finish its pages.
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // still rendering
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        Throwable e = failed.get();
+        if (e instanceof UncheckedIOException io) throw io.getCause();
+        if (e instanceof RuntimeException r) throw r;
+        if (e instanceof Error err) throw err;
+        if (completed.get() < threads) throw new OutOfMemoryError("a rendering thread ended before its pages were done");
     }
 
     /** Thrown by a page that must stop the whole render; its error is already among the failures. */
