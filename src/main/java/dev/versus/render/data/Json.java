@@ -1,7 +1,7 @@
 package dev.versus.render.data;
 
+import dev.versus.render.templates.PageBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +18,20 @@ import java.util.Map;
  * {@code <}, {@code >} and {@code &}, so the text can sit inside a {@code <script>} element or a
  * script file without ever forming {@code </script>} or {@code <!--}.
  *
- * <p>It writes UTF-8 bytes straight into a buffer of its own, which a writer of many files
- * ({@link #prettyWriter}) keeps from one document to the next: the site's JSON is 6 MB, and
- * building it in a {@link StringBuilder} (two bytes a character once a Japanese text is in it,
- * grown by copies) to copy it into a {@code String} and encode that again cost more than the
- * writing itself.
+ * <p>It writes into a {@link PageBuffer}, which encodes UTF-8 with the JDK's encoder into a
+ * buffer of its own; a writer of many files ({@link #prettyWriter}) keeps it from one document to
+ * the next: the site's JSON is 6 MB, and building it in a {@link StringBuilder} (grown by copies)
+ * to copy it into a {@code String} and encode that again cost more than the writing itself.
  */
 public final class Json {
     private final boolean pretty;
     private final boolean scriptSafe;
-    private byte[] buf;
-    private int length;
+    private final PageBuffer out;
 
     private Json(boolean pretty, boolean scriptSafe, int capacity) {
         this.pretty = pretty;
         this.scriptSafe = scriptSafe;
-        this.buf = new byte[capacity];
+        this.out = new PageBuffer(capacity);
     }
 
     /** Indented JSON for {@code .json} files, ending with a newline. */
@@ -70,7 +68,7 @@ public final class Json {
 
     /** Writes {@code value} as a whole document (ending with a newline), in place of the last one. */
     public Json document(Object value) {
-        length = 0;
+        out.reset();
         value(value, 0);
         return end();
     }
@@ -85,7 +83,7 @@ public final class Json {
         byte[] b = object.bytes;
         if (b.length < 2 || b[0] != '{') throw new IllegalArgumentException("not an object: " + object);
         if (b.length == 2) return document(first); // {}
-        length = 0;
+        out.reset();
         put('{');
         for (Map.Entry<String, ?> e : first.entrySet()) {
             newline(1);
@@ -95,30 +93,32 @@ public final class Json {
             put(',');
         }
         // The fragment's own entries follow its '{', one level deep as they are here.
-        append(b, 1, b.length - 1);
+        out.writeUtf8(b, 1, b.length - 1);
         return end();
     }
 
     /** Writes {@code value} once, to be embedded in documents of this writer with {@link #document}. */
     public Fragment fragment(Object value) {
-        length = 0;
+        out.reset();
         value(value, 0);
-        return new Fragment(Arrays.copyOf(buf, length), pretty, scriptSafe);
+        return new Fragment(out.toByteArray(), pretty, scriptSafe);
     }
 
     /** The bytes of the last document, UTF-8, up to {@link #length}; overwritten by the next. */
     public byte[] buffer() {
-        return buf;
+        out.finish();
+        return out.bytes();
     }
 
     public int length() {
-        return length;
+        out.finish();
+        return out.size();
     }
 
     /** The last document, or what was written, as text. */
     @Override
     public String toString() {
-        return new String(buf, 0, length, StandardCharsets.UTF_8);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -205,21 +205,13 @@ public final class Json {
     }
 
     private void colon() {
-        if (pretty) {
-            ensure(2);
-            buf[length++] = ':';
-            buf[length++] = ' ';
-        } else {
-            put(':');
-        }
+        out.write(pretty ? ": " : ":");
     }
 
     private void newline(int depth) {
         if (!pretty) return;
-        ensure(1 + 2 * depth);
-        buf[length++] = '\n';
-        Arrays.fill(buf, length, length + 2 * depth, (byte) ' ');
-        length += 2 * depth;
+        out.write('\n');
+        for (int i = 0; i < depth; i++) out.write("  ");
     }
 
     /** A fragment at {@code depth}: its bytes, each of its line breaks followed by the depth's indent. */
@@ -227,17 +219,17 @@ public final class Json {
         check(f);
         byte[] b = f.bytes;
         if (depth == 0 || !pretty) {
-            append(b, 0, b.length);
+            out.writeUtf8(b);
             return;
         }
         int from = 0;
         for (int i = 0; i < b.length; i++) {
             if (b[i] != '\n') continue;
-            append(b, from, i - from);
+            out.writeUtf8(b, from, i - from);
             newline(depth);
             from = i + 1;
         }
-        append(b, from, b.length - from);
+        out.writeUtf8(b, from, b.length - from);
     }
 
     private void check(Fragment f) {
@@ -247,94 +239,60 @@ public final class Json {
     }
 
     private void string(String s) {
-        int n = s.length();
-        ensure(6 * n + 2); // the most a character takes is an escape, six bytes
-        byte[] b = buf;
-        int p = length;
-        b[p++] = '"';
-        for (int i = 0; i < n; i++) {
+        out.write('"');
+        // Most text needs no escape at all: the runs between escapes are written in one piece each.
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && !(scriptSafe && (c == '<' || c == '>' || c == '&'))) {
-                    b[p++] = (byte) c;
-                } else {
-                    p = escape(c, b, p);
-                }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
-                    b[p++] = (byte) (0xF0 | cp >> 18);
-                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    b[p++] = (byte) (0x80 | cp & 0x3F);
-                } else {
-                    p = unicode(c, b, p); // unpaired: kept, escaped, rather than emitted as invalid UTF-8
-                }
-            } else if (c == '\u2028' || c == '\u2029') {
-                p = unicode(c, b, p);
-            } else {
-                b[p++] = (byte) (0xE0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[p++] = (byte) (0x80 | c & 0x3F);
+            if (isPlain(c)) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
             }
+            if (i > run) out.write(s, run, i - run);
+            escape(c);
+            run = i + 1;
         }
-        b[p++] = '"';
-        length = p;
+        out.write(s, run, s.length() - run);
+        out.write('"');
     }
 
-    /** One ASCII character that may not appear as itself: control characters, DEL, quote, backslash, and in script-safe output < > &. */
-    private static int escape(char c, byte[] b, int p) {
-        char letter = switch (c) {
-            case '"' -> '"';
-            case '\\' -> '\\';
-            case '\n' -> 'n';
-            case '\r' -> 'r';
-            case '\t' -> 't';
-            case '\b' -> 'b';
-            case '\f' -> 'f';
-            default -> 0;
-        };
-        if (letter == 0) return unicode(c, b, p);
-        b[p++] = '\\';
-        b[p++] = (byte) letter;
-        return p;
+    /** A character written as itself. */
+    private boolean isPlain(char c) {
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == '\u2028' || c == '\u2029') return false;
+        if (c == '<' || c == '>' || c == '&') return !scriptSafe;
+        return !Character.isSurrogate(c);
     }
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-    private static int unicode(char c, byte[] b, int p) {
-        b[p++] = '\\';
-        b[p++] = 'u';
-        b[p++] = HEX[c >> 12];
-        b[p++] = HEX[c >> 8 & 0xF];
-        b[p++] = HEX[c >> 4 & 0xF];
-        b[p++] = HEX[c & 0xF];
-        return p;
+    /** One character that may not appear as itself; see the class comment. */
+    private void escape(char c) {
+        switch (c) {
+            case '"' -> out.write("\\\"");
+            case '\\' -> out.write("\\\\");
+            case '\n' -> out.write("\\n");
+            case '\r' -> out.write("\\r");
+            case '\t' -> out.write("\\t");
+            case '\b' -> out.write("\\b");
+            case '\f' -> out.write("\\f");
+            // Control characters, DEL, U+2028/U+2029, an unpaired surrogate (kept, escaped, rather than
+            // emitted as invalid UTF-8), and in script-safe output < > &.
+            default -> unicode(c);
+        }
     }
+
+    private void unicode(char c) {
+        out.write("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) out.write(HEX.charAt(c >> shift & 0xF));
+    }
+
+    private static final String HEX = "0123456789abcdef";
 
     /** Text known to be ASCII (literals, numbers). */
     private void ascii(String s) {
-        int n = s.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) buf[length + i] = (byte) s.charAt(i);
-        length += n;
+        out.write(s);
     }
 
-    private void put(int b) {
-        ensure(1);
-        buf[length++] = (byte) b;
-    }
-
-    private void append(byte[] b, int from, int count) {
-        ensure(count);
-        System.arraycopy(b, from, buf, length, count);
-        length += count;
-    }
-
-    private void ensure(int more) {
-        if (buf.length - length < more) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
+    private void put(char c) {
+        out.write(c);
     }
 }

@@ -66,10 +66,15 @@ public final class PageBuffer extends Writer {
     }
 
     /** Appends bytes that are already UTF-8. */
-    void writeUtf8(byte[] utf8) {
+    public void writeUtf8(byte[] utf8) {
+        writeUtf8(utf8, 0, utf8.length);
+    }
+
+    /** Appends {@code count} bytes of {@code utf8} from {@code from}, already UTF-8. */
+    public void writeUtf8(byte[] utf8, int from, int count) {
         encodeChars();
-        ensureBytes(utf8.length);
-        bytes.put(utf8);
+        ensureBytes(count);
+        bytes.put(utf8, from, count);
     }
 
     /** Empties the buffer for the next page, keeping its arrays (a thread renders thousands of pages). */
